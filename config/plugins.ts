@@ -1,0 +1,60 @@
+import type { Core } from '@strapi/strapi';
+import { formatGraphqlError } from '../src/errors/graphql';
+
+const allowedMediaTypes = [
+  'image/*',
+  'video/*',
+  'audio/*',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.*',
+  'text/plain',
+  'text/csv',
+];
+
+const deniedTypes = [
+  'image/svg+xml',
+  'application/vnd.microsoft.portable-executable',
+  'application/x-msdownload',
+  'application/x-msdos-program',
+  'application/x-executable',
+  'application/x-dosexec',
+  'application/x-sh',
+  'text/x-shellscript',
+  'application/x-mach-binary',
+];
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtManagement: 'refresh',
+      sessions: {
+        httpOnly: true,
+      },
+    },
+  },
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
+      defaultLimit: env.int('GRAPHQL_DEFAULT_LIMIT', 25),
+      maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
+      // Apollo's landing page loads from a CDN; never in production.
+      landingPage: env('NODE_ENV') !== 'production' && env.bool('GRAPHQL_LANDING_PAGE', true),
+      apolloServer: {
+        formatError: formatGraphqlError,
+      },
+    },
+  },
+  upload: {
+    config: {
+      security: {
+        allowedTypes: allowedMediaTypes,
+        deniedTypes,
+      },
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,38 @@
+/**
+ * What the Public role may read, set on every boot: published charters and what they show.
+ * Any other content permission on Public is removed, so a click in the admin cannot open more.
+ * users-permissions' own routes (login, register…) are plugin permissions and stay as they are.
+ */
+import type { Core } from '@strapi/strapi';
+
+const PUBLIC_CONTENT = [
+  'api::organisation.organisation',
+  'api::charter.charter',
+  'api::signature.signature',
+  'api::value.value',
+] as const;
+
+export const PUBLIC_ACTIONS: readonly string[] = PUBLIC_CONTENT.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+
+interface PermissionRow {
+  id: number;
+  action: string;
+}
+
+export const syncPublicPermissions = async (strapi: Core.Strapi): Promise<void> => {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  if (!role) {
+    throw new Error('The users-permissions Public role is missing');
+  }
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  const granted = (await permissions.findMany({ where: { role: role.id } })) as PermissionRow[];
+
+  const stale = granted.filter((p) => p.action.startsWith('api::') && !PUBLIC_ACTIONS.includes(p.action));
+  if (stale.length > 0) {
+    await permissions.deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
+  }
+  const missing = PUBLIC_ACTIONS.filter((action) => !granted.some((p) => p.action === action));
+  for (const action of missing) {
+    await permissions.create({ data: { action, role: role.id } });
+  }
+};

@@ -1,0 +1,115 @@
+/**
+ * The project's error catalogue: one stable code per refusal, its HTTP status, and how any error
+ * thrown in the app maps to a code. REST (middlewares/errors.ts) and GraphQL (errors/graphql.ts)
+ * both read it, so a client sees the same code whichever API it uses.
+ */
+import { errors } from '@strapi/utils';
+
+export const errorCatalog = {
+  BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
+  VALIDATION_FAILED: { status: 400, message: 'Some fields are invalid.' },
+  INVALID_CHARTER: { status: 400, message: 'The charter is inconsistent.' },
+  UNAUTHENTICATED: { status: 401, message: 'Authentication is required.' },
+  FORBIDDEN: { status: 403, message: 'You may not do this.' },
+  DRAFTS_NOT_PUBLIC: { status: 403, message: 'Drafts are not public: ask for published content.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests, try again later.' },
+  INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export interface FieldError {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A refusal with a stable code. Extends Strapi's ApplicationError so Strapi code treats it as one. */
+export class CodedError extends errors.ApplicationError {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message?: string, details: Record<string, unknown> = {}) {
+    super(message ?? errorCatalog[code].message, { ...details, code });
+    this.code = code;
+    this.status = errorCatalog[code].status;
+    // Strapi types `name` as the literal 'ApplicationError'; clients read it as the error's kind.
+    Object.defineProperty(this, 'name', { value: errorNameFor(this.status), writable: true, configurable: true });
+  }
+}
+
+/** A 400 that names each wrong field the way Strapi's own validation does, so the admin highlights them. */
+export const fieldsError = (code: ErrorCode, fieldErrors: FieldError[]): CodedError =>
+  new CodedError(code, fieldErrors.map((e) => `${e.path.join('.')}: ${e.message}`).join('; '), {
+    errors: fieldErrors.map((e) => ({ ...e, name: 'ValidationError' })),
+  });
+
+export interface DescribedError {
+  status: number;
+  code: ErrorCode | string;
+  name: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+// Strapi's own error classes, from the most specific; anything else an ApplicationError is a 400.
+const strapiErrorCodes: [new (...args: never[]) => Error, ErrorCode][] = [
+  [errors.ValidationError, 'VALIDATION_FAILED'],
+  [errors.UnauthorizedError, 'UNAUTHENTICATED'],
+  [errors.ForbiddenError, 'FORBIDDEN'],
+  [errors.NotFoundError, 'NOT_FOUND'],
+  [errors.PayloadTooLargeError, 'PAYLOAD_TOO_LARGE'],
+  [errors.RateLimitError, 'RATE_LIMITED'],
+];
+
+const codeForStatus = (status: number): ErrorCode => {
+  const found = (Object.keys(errorCatalog) as ErrorCode[]).find((code) => errorCatalog[code].status === status);
+  return found ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+};
+
+const isHttpError = (error: unknown): error is Error & { status: number; expose?: boolean; details?: unknown } =>
+  error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
+
+/**
+ * What the client is told about an error: its status, stable code and message. Unknown errors
+ * become an opaque 500 so nothing internal leaks.
+ */
+export const describeError = (error: unknown): DescribedError => {
+  if (error instanceof CodedError) {
+    return { status: error.status, code: error.code, name: error.name, message: error.message, details: error.details as Record<string, unknown> };
+  }
+  if (error instanceof errors.ApplicationError) {
+    const code = strapiErrorCodes.find(([type]) => error instanceof type)?.[1] ?? 'BAD_REQUEST';
+    const details = (error.details ?? {}) as Record<string, unknown>;
+    return { status: errorCatalog[code].status, code, name: error.name, message: error.message, details: { ...details, code } };
+  }
+  if (isHttpError(error) && error.status < 500 && error.expose !== false) {
+    const code = codeForStatus(error.status);
+    return { status: error.status, code, name: error.name, message: error.message, details: { code } };
+  }
+  return {
+    status: 500,
+    code: 'INTERNAL_ERROR',
+    name: 'InternalServerError',
+    message: errorCatalog.INTERNAL_ERROR.message,
+    details: { code: 'INTERNAL_ERROR' },
+  };
+};
+
+function errorNameFor(status: number): string {
+  switch (status) {
+    case 400:
+      return 'ValidationError';
+    case 401:
+      return 'UnauthorizedError';
+    case 403:
+      return 'ForbiddenError';
+    case 404:
+      return 'NotFoundError';
+    case 409:
+      return 'ConflictError';
+    default:
+      return 'ApplicationError';
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Runs inside `strapi::errors` and answers first: the same `{ data, error: { status, name, message, details } }`
+ * envelope, with the right status for every coded refusal (Strapi's own middleware knows only
+ * its classes) and a stable `details.code` on every error.
+ */
+import type { Context, Next } from 'koa';
+import type { Core } from '@strapi/strapi';
+import { describeError } from '../errors/codes';
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  return async (ctx: Context, next: Next) => {
+    try {
+      await next();
+      // Koa's own flag for "a handler set a status"; Strapi's middleware relies on it too.
+      if (!(ctx.response as { _explicitStatus?: boolean })._explicitStatus) {
+        return ctx.notFound();
+      }
+    } catch (error) {
+      const described = describeError(error);
+      if (described.status >= 500) {
+        strapi.log.error(error);
+      }
+      ctx.status = described.status;
+      ctx.body = {
+        data: null,
+        error: {
+          status: described.status,
+          name: described.name,
+          message: described.message,
+          details: described.details,
+        },
+      };
+    }
+  };
+};
