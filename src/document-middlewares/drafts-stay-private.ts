@@ -14,7 +14,8 @@ interface RequestAuth {
   strategy?: { name?: string };
 }
 
-export const mayReadDrafts = (auth: RequestAuth | undefined): boolean => auth?.strategy?.name === 'api-token';
+// Strapi 5.54 names the content-API token strategy `content-api-token`.
+export const mayReadDrafts = (auth: RequestAuth | undefined): boolean => auth?.strategy?.name === 'content-api-token';
 
 interface ReadParams {
   status?: string;

@@ -63,7 +63,7 @@ const strapiErrorCodes: [new (...args: never[]) => Error, ErrorCode][] = [
   [errors.RateLimitError, 'RATE_LIMITED'],
 ];
 
-const codeForStatus = (status: number): ErrorCode => {
+export const codeForStatus = (status: number): ErrorCode => {
   const found = (Object.keys(errorCatalog) as ErrorCode[]).find((code) => errorCatalog[code].status === status);
   return found ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 };

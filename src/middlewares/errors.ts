@@ -5,7 +5,7 @@
  */
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { describeError } from '../errors/codes';
+import { codeForStatus, describeError } from '../errors/codes';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {
@@ -13,7 +13,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       await next();
       // Koa's own flag for "a handler set a status"; Strapi's middleware relies on it too.
       if (!(ctx.response as { _explicitStatus?: boolean })._explicitStatus) {
-        return ctx.notFound();
+        ctx.notFound();
       }
     } catch (error) {
       const described = describeError(error);
@@ -30,6 +30,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
           details: described.details,
         },
       };
+      return;
+    }
+    // ctx.notFound(), ctx.badRequest()… write Strapi's envelope without throwing: add the code.
+    const body = ctx.body as { error?: { details?: Record<string, unknown> } } | undefined;
+    if (ctx.status >= 400 && body?.error) {
+      body.error.details = { ...body.error.details, code: body.error.details?.code ?? codeForStatus(ctx.status) };
     }
   };
 };

@@ -71,6 +71,7 @@ export interface DemoOrganisation {
   kind: 'association' | 'scop' | 'cae' | 'collective' | 'cooperative' | 'company' | 'other';
   website?: string;
   presentation: string;
+  en?: { presentation: string };
   values: DemoValue[];
   charter: DemoCharter;
 }
@@ -112,6 +113,9 @@ const solucracy: DemoOrganisation = {
   website: 'https://www.solucracy.org',
   presentation:
     "Association qui accompagne les habitants et les conseils citoyens vers une culture de coopération, et partage sa méthode comme un bien commun.",
+  en: {
+    presentation: 'An association that helps residents and citizens’ councils build a culture of cooperation, and shares its method as a commons.',
+  },
   values: [
     {
       slug: 'solucracy-grandir',

@@ -2,6 +2,8 @@
  * Loads the demo content. Idempotent: each organisation, value, charter locale and signature is
  * looked up by its natural key (slug, locale, name) and created only when missing, so a second
  * run writes nothing and staff edits to existing content are kept.
+ * A new locale is added with `update({ locale })`, which does not copy the fields all locales
+ * share (slug, relations…): each translation repeats them.
  */
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
@@ -31,12 +33,18 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<SeedReport> 
   const report: SeedReport = { created: 0 };
 
   const ensureOrganisation = async (organisation: DemoOrganisation): Promise<string> => {
-    const existing = await strapi.documents(ORGANISATION).findFirst({ filters: { slug: organisation.slug } });
-    if (existing) return existing.documentId;
-    report.created += 1;
     const { slug, name, kind, website, presentation } = organisation;
-    const created = await strapi.documents(ORGANISATION).create({ data: { slug, name, kind, website, presentation } });
-    return created.documentId;
+    const existing = await strapi.documents(ORGANISATION).findFirst({ filters: { slug }, locale: DEFAULT_LOCALE });
+    let documentId = existing?.documentId;
+    if (!documentId) {
+      report.created += 1;
+      documentId = (await strapi.documents(ORGANISATION).create({ locale: DEFAULT_LOCALE, data: { slug, name, kind, website, presentation } })).documentId;
+    }
+    if (organisation.en && !(await strapi.documents(ORGANISATION).findOne({ documentId, locale: 'en' }))) {
+      report.created += 1;
+      await strapi.documents(ORGANISATION).update({ documentId, locale: 'en', data: { slug, name, kind, website, ...organisation.en } });
+    }
+    return documentId;
   };
 
   const ensureValue = async (value: DemoValue, position: number, organisationId: string): Promise<string> => {
@@ -49,7 +57,6 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<SeedReport> 
     }
     if (value.en && !(await strapi.documents(VALUE).findOne({ documentId, locale: 'en' }))) {
       report.created += 1;
-      // Non-localized fields are not copied to a new locale by the Document Service: repeat them.
       await strapi.documents(VALUE).update({ documentId, locale: 'en', data: { ...value.en, slug: value.slug, position, organisation: organisationId } });
     }
     return documentId;
@@ -61,7 +68,6 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<SeedReport> 
       if (!id) throw new Error(`Demo charter ${charter.slug} names an unknown value ${slug}`);
       return id;
     });
-    // Fields every locale shares: the Document Service does not copy them to a new locale.
     const shared = { slug: charter.slug, organisation: organisationId, values, term: charter.term, licence: charter.licence };
     const existing = await strapi.documents(CHARTER).findFirst({ filters: { slug: charter.slug }, locale: DEFAULT_LOCALE });
     let documentId = existing?.documentId;

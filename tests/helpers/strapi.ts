@@ -23,6 +23,7 @@ export const startApp = async (env: Record<string, string> = {}): Promise<TestAp
   const database = await createThrowawayDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     APP_KEYS: `${secret()},${secret()}`,
     API_TOKEN_SALT: secret(),
@@ -53,4 +54,25 @@ export const startApp = async (env: Record<string, string> = {}): Promise<TestAp
       await database.drop();
     },
   };
+};
+
+/** A content-API token, as a site's server would hold one. Returns the plaintext key. */
+export const createApiToken = async (strapi: Core.Strapi, type: 'read-only' | 'full-access'): Promise<string> => {
+  const token = await strapi.service('admin::api-token').create({
+    name: `test ${type} ${randomBytes(4).toString('hex')}`,
+    description: '',
+    type,
+    kind: 'content-api',
+    lifespan: null,
+  });
+  return token.accessKey;
+};
+
+/** Logs in as the first admin (created from ADMIN_EMAIL / ADMIN_PASSWORD at boot). */
+export const adminToken = async (app: TestApp): Promise<string> => {
+  const response = await app.http().post('/admin/login').send(ADMIN);
+  if (response.status !== 200) {
+    throw new Error(`Admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body.data.token;
 };

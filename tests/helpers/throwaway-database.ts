@@ -13,6 +13,9 @@ export interface ThrowawayDatabase {
   drop(): Promise<void>;
 }
 
+// Read once: the app under test overwrites DATABASE_NAME with its own throw-away database.
+const MYSQL_PREFIX = process.env.DATABASE_NAME || 'seed_test';
+
 const mysqlConnection = () =>
   mysql.createConnection({
     host: process.env.DATABASE_HOST || '127.0.0.1',
@@ -24,7 +27,7 @@ const mysqlConnection = () =>
 export const createThrowawayDatabase = async (): Promise<ThrowawayDatabase> => {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
   if (process.env.DATABASE_CLIENT === 'mysql') {
-    const name = `${process.env.DATABASE_NAME || 'seed_test'}_${suffix}`;
+    const name = `${MYSQL_PREFIX}_${suffix}`;
     const connection = await mysqlConnection();
     await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await connection.end();

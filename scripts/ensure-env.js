@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * Writes a .env with fresh secrets and a first admin on a new clone; leaves an existing .env alone.
+ * Strapi refuses to start without its secrets, and they must never be committed.
+ */
+const { randomBytes } = require('crypto');
+const { existsSync, writeFileSync } = require('fs');
+const path = require('path');
+
+const file = path.join(__dirname, '..', '.env');
+if (existsSync(file)) {
+  process.exit(0);
+}
+
+const secret = () => randomBytes(16).toString('base64');
+// Meets Strapi's admin password rule: upper, lower, digit, 8+ characters.
+const adminPassword = `Seed-${randomBytes(6).toString('hex')}-A1`;
+
+writeFileSync(
+  file,
+  `# Written by scripts/ensure-env.js. Not committed: keep your own values here.
+HOST=0.0.0.0
+PORT=1337
+APP_KEYS=${secret()},${secret()},${secret()},${secret()}
+API_TOKEN_SALT=${secret()}
+ADMIN_JWT_SECRET=${secret()}
+JWT_SECRET=${secret()}
+TRANSFER_TOKEN_SALT=${secret()}
+ENCRYPTION_KEY=${secret()}
+
+# First admin user, created at boot when the admin has none.
+ADMIN_EMAIL=admin@example.org
+ADMIN_PASSWORD=${adminPassword}
+
+# SQLite under .tmp/ unless DATABASE_CLIENT=mysql (see README).
+`,
+);
+console.log(`Wrote .env with new secrets. Admin login: admin@example.org / ${adminPassword}`);

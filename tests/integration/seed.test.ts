@@ -1,0 +1,95 @@
+/**
+ * The demo content loads on the first start of an empty database, and loading it again — in
+ * process or with `npm run seed` — changes nothing.
+ */
+import { execFile } from 'child_process';
+import path from 'path';
+import { promisify } from 'util';
+import type { Core } from '@strapi/strapi';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { createThrowawayDatabase } from '../helpers/throwaway-database';
+import { loadDemoContent } from '../../src/seed/load-demo-content';
+import { demoOrganisations } from '../../src/seed/demo-content';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** Every row of every table, to prove a second load writes nothing at all. */
+const snapshot = async (strapi: Core.Strapi): Promise<Record<string, unknown[]>> => {
+  const knex = strapi.db.connection;
+  const tables: string[] =
+    strapi.db.dialect.client === 'sqlite'
+      ? (await knex.raw("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")).map((r: { name: string }) => r.name)
+      : (await knex.raw('show tables'))[0].map((r: Record<string, string>) => Object.values(r)[0]);
+  const rows: Record<string, unknown[]> = {};
+  for (const table of tables.sort()) {
+    rows[table] = await knex(table).select('*').orderByRaw('1');
+  }
+  return rows;
+};
+
+describe('demo content', () => {
+  it('is loaded on first start: five organisations, each with a published charter and values', async () => {
+    const { strapi } = app;
+    const organisations = await strapi.documents('api::organisation.organisation').findMany({
+      populate: { charters: { fields: ['title'] }, values: { fields: ['name'] } },
+      status: 'published',
+      locale: 'fr',
+    });
+
+    expect(organisations.map((o) => o.slug).sort()).toEqual(demoOrganisations.map((o) => o.slug).sort());
+    for (const organisation of organisations) {
+      expect(organisation.charters).toHaveLength(1);
+      expect(organisation.values!.length).toBeGreaterThanOrEqual(3);
+    }
+    expect(await strapi.documents('api::charter.charter').count({ locale: 'en', status: 'published' })).toBe(1);
+    expect(await strapi.documents('api::value.value').count({ locale: 'en' })).toBe(4);
+    expect(await strapi.documents('api::signature.signature').count({})).toBe(2);
+  });
+
+  it('is loaded only once: a second load creates nothing and changes no row', async () => {
+    const before = await snapshot(app.strapi);
+
+    const report = await loadDemoContent(app.strapi);
+
+    expect(report.created).toBe(0);
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
+  it('keeps what staff changed: an edited value is not overwritten', async () => {
+    const { strapi } = app;
+    const value = await strapi.documents('api::value.value').findFirst({ filters: { slug: 'amt-loyaute' }, locale: 'fr' });
+    await strapi.documents('api::value.value').update({ documentId: value!.documentId, locale: 'fr', data: { explanation: 'Réécrite par l’équipe.' } });
+
+    await loadDemoContent(strapi);
+
+    const after = await strapi.documents('api::value.value').findOne({ documentId: value!.documentId, locale: 'fr' });
+    expect(after!.explanation).toBe('Réécrite par l’équipe.');
+  });
+});
+
+describe('npm run seed', () => {
+  const run = promisify(execFile);
+
+  it('loads the demo content into a fresh database, then creates nothing the second time', async () => {
+    const database = await createThrowawayDatabase();
+    const env = { ...process.env, ...database.env, LOG_LEVEL: 'warn' };
+    const script = path.resolve(__dirname, '..', '..', 'scripts', 'seed.js');
+    try {
+      const first = await run('node', [script], { env });
+      const second = await run('node', [script], { env });
+
+      expect(first.stdout).toContain('Demo content: 37 documents and translations created.');
+      expect(second.stdout).toContain('Demo content: 0 documents and translations created.');
+    } finally {
+      await database.drop();
+    }
+  });
+});
