@@ -7,4 +7,6 @@ module.exports = {
   testTimeout: 120000,
   // Strapi holds one app per process; files run one after the other.
   maxWorkers: 1,
+  // A boot that fails half-way can leave a connection pool open: never let CI wait on it.
+  forceExit: true,
 };

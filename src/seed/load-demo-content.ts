@@ -3,11 +3,12 @@
  * looked up by its natural key (slug, locale, name) and created only when missing, so a second
  * run writes nothing and staff edits to existing content are kept.
  * A new locale is added with `update({ locale })`, which does not copy the fields all locales
- * share (slug, relations…): each translation repeats them.
+ * share (slug, relations…): each translation repeats them. `status: 'published'` publishes
+ * charters and is ignored by types without drafts.
  */
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
-import { demoOrganisations, type CharterText, type DemoCharter, type DemoOrganisation, type DemoValue } from './demo-content';
+import { demoOrganisations, type CharterText, type DemoCharter } from './demo-content';
 
 export interface SeedReport {
   created: number;
@@ -29,62 +30,45 @@ const charterData = (text: CharterText) => ({
   revisionRule: text.revisionRule,
 });
 
+type LocalizedUid = typeof ORGANISATION | typeof VALUE | typeof CHARTER;
+type Data = Record<string, unknown>;
+
 export const loadDemoContent = async (strapi: Core.Strapi): Promise<SeedReport> => {
   const report: SeedReport = { created: 0 };
 
-  const ensureOrganisation = async (organisation: DemoOrganisation): Promise<string> => {
-    const { slug, name, kind, website, presentation } = organisation;
-    const existing = await strapi.documents(ORGANISATION).findFirst({ filters: { slug }, locale: DEFAULT_LOCALE });
+  /** The French version by slug, created if missing; then the English one, if given and missing. */
+  const ensureLocalized = async (uid: LocalizedUid, slug: string, fr: Data, en?: Data): Promise<string> => {
+    // The data shapes differ per content type; each caller builds the right one.
+    const documents = strapi.documents(uid as typeof CHARTER);
+    const status = 'published' as const;
+    const existing = await documents.findFirst({ filters: { slug }, locale: DEFAULT_LOCALE });
     let documentId = existing?.documentId;
     if (!documentId) {
       report.created += 1;
-      documentId = (await strapi.documents(ORGANISATION).create({ locale: DEFAULT_LOCALE, data: { slug, name, kind, website, presentation } })).documentId;
+      documentId = (await documents.create({ locale: DEFAULT_LOCALE, data: { ...fr, slug } as never, status })).documentId;
     }
-    if (organisation.en && !(await strapi.documents(ORGANISATION).findOne({ documentId, locale: 'en' }))) {
+    if (en && !(await documents.findOne({ documentId, locale: 'en' }))) {
       report.created += 1;
-      await strapi.documents(ORGANISATION).update({ documentId, locale: 'en', data: { slug, name, kind, website, ...organisation.en } });
+      await documents.update({ documentId, locale: 'en', data: { ...en, slug } as never, status });
     }
     return documentId;
   };
 
-  const ensureValue = async (value: DemoValue, position: number, organisationId: string): Promise<string> => {
-    const existing = await strapi.documents(VALUE).findFirst({ filters: { slug: value.slug }, locale: DEFAULT_LOCALE });
-    let documentId = existing?.documentId;
-    if (!documentId) {
-      report.created += 1;
-      const data = { slug: value.slug, name: value.name, explanation: value.explanation, position, organisation: organisationId };
-      documentId = (await strapi.documents(VALUE).create({ locale: DEFAULT_LOCALE, data })).documentId;
-    }
-    if (value.en && !(await strapi.documents(VALUE).findOne({ documentId, locale: 'en' }))) {
-      report.created += 1;
-      await strapi.documents(VALUE).update({ documentId, locale: 'en', data: { ...value.en, slug: value.slug, position, organisation: organisationId } });
-    }
-    return documentId;
-  };
-
-  const ensureCharter = async (charter: DemoCharter, organisationId: string, valueIds: Map<string, string>) => {
+  const ensureCharter = async (charter: DemoCharter, organisation: string, valueIds: Map<string, string>) => {
     const values = charter.values.map((slug) => {
       const id = valueIds.get(slug);
       if (!id) throw new Error(`Demo charter ${charter.slug} names an unknown value ${slug}`);
       return id;
     });
-    const shared = { slug: charter.slug, organisation: organisationId, values, term: charter.term, licence: charter.licence };
-    const existing = await strapi.documents(CHARTER).findFirst({ filters: { slug: charter.slug }, locale: DEFAULT_LOCALE });
-    let documentId = existing?.documentId;
-    if (!documentId) {
-      report.created += 1;
-      const data = { ...charterData(charter), ...shared };
-      documentId = (await strapi.documents(CHARTER).create({ locale: DEFAULT_LOCALE, data, status: 'published' })).documentId;
-    }
-    if (charter.en && !(await strapi.documents(CHARTER).findOne({ documentId, locale: 'en' }))) {
-      report.created += 1;
-      const data = { ...charterData(charter.en), ...shared };
-      await strapi.documents(CHARTER).update({ documentId, locale: 'en', data, status: 'published' });
-    }
+    const shared = { organisation, values, term: charter.term, licence: charter.licence };
+    const documentId = await ensureLocalized(
+      CHARTER,
+      charter.slug,
+      { ...charterData(charter), ...shared },
+      charter.en && { ...charterData(charter.en), ...shared },
+    );
     for (const signatory of charter.signatories ?? []) {
-      const signed = await strapi.documents(SIGNATURE).findFirst({
-        filters: { name: signatory.name, charter: { documentId } },
-      });
+      const signed = await strapi.documents(SIGNATURE).findFirst({ filters: { name: signatory.name, charter: { documentId } } });
       if (signed) continue;
       report.created += 1;
       await strapi.documents(SIGNATURE).create({
@@ -94,10 +78,14 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<SeedReport> 
   };
 
   for (const organisation of demoOrganisations) {
-    const organisationId = await ensureOrganisation(organisation);
+    const { slug, name, kind, website, presentation, en } = organisation;
+    const shared = { name, kind, website };
+    const organisationId = await ensureLocalized(ORGANISATION, slug, { ...shared, presentation }, en && { ...shared, ...en });
     const valueIds = new Map<string, string>();
     for (const [position, value] of organisation.values.entries()) {
-      valueIds.set(value.slug, await ensureValue(value, position, organisationId));
+      const common = { position, organisation: organisationId };
+      const fr = { name: value.name, explanation: value.explanation, ...common };
+      valueIds.set(value.slug, await ensureLocalized(VALUE, value.slug, fr, value.en && { ...value.en, ...common }));
     }
     await ensureCharter(organisation.charter, organisationId, valueIds);
   }

@@ -39,7 +39,15 @@ export const startApp = async (env: Record<string, string> = {}): Promise<TestAp
     ...env,
   });
   const appDir = path.resolve(__dirname, '..', '..');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const instance = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+  let strapi: Core.Strapi;
+  try {
+    strapi = await instance.load();
+  } catch (error) {
+    await instance.destroy().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
   strapi.server.mount();
   const http = () => supertest.agent(strapi.server.httpServer);
   return {
