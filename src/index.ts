@@ -1,9 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { validateCharterDocuments } from './document-middlewares/validate-charter';
 import { keepDraftsPrivate } from './document-middlewares/drafts-stay-private';
+import { keepLedgerReadOnly } from './document-middlewares/ledger-stays-put';
+import { createMemberOnRegistration } from './document-middlewares/member-on-registration';
 import { charterSignatoriesExtension } from './extensions/graphql/charter-signatories';
+import { hideLedgerFromShadowCrud, seedLedgerExtension } from './extensions/graphql/seed-ledger';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
+import { syncSeedRoles } from './bootstrap/roles';
+import { ensureDefaultPointType } from './bootstrap/point-types';
 import { createFirstAdmin } from './bootstrap/first-admin';
 import { loadDemoContentOnFirstStart } from './seed/load-demo-content';
 
@@ -11,12 +16,19 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(validateCharterDocuments);
     strapi.documents.use(keepDraftsPrivate(strapi));
-    strapi.plugin('graphql').service('extension').use(charterSignatoriesExtension(strapi));
+    strapi.documents.use(keepLedgerReadOnly(strapi));
+    strapi.documents.use(createMemberOnRegistration(strapi));
+    const graphql = strapi.plugin('graphql').service('extension');
+    graphql.use(charterSignatoriesExtension(strapi));
+    hideLedgerFromShadowCrud(strapi);
+    graphql.use(seedLedgerExtension(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
+    await syncSeedRoles(strapi);
+    await ensureDefaultPointType(strapi);
     await createFirstAdmin(strapi, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
     await loadDemoContentOnFirstStart(strapi);
   },

@@ -4,6 +4,7 @@
  * users-permissions' own routes (login, register…) are plugin permissions and stay as they are.
  */
 import type { Core } from '@strapi/strapi';
+import { grant } from './roles';
 
 const PUBLIC_CONTENT = [
   'api::organisation.organisation',
@@ -24,15 +25,9 @@ export const syncPublicPermissions = async (strapi: Core.Strapi): Promise<void> 
   if (!role) {
     throw new Error('The users-permissions Public role is missing');
   }
-  const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const granted = (await permissions.findMany({ where: { role: role.id } })) as PermissionRow[];
-
+  const granted: PermissionRow[] = await grant(strapi, role.id, PUBLIC_ACTIONS);
   const stale = granted.filter((p) => p.action.startsWith('api::') && !PUBLIC_ACTIONS.includes(p.action));
   if (stale.length > 0) {
-    await permissions.deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
-  }
-  const missing = PUBLIC_ACTIONS.filter((action) => !granted.some((p) => p.action === action));
-  for (const action of missing) {
-    await permissions.create({ data: { action, role: role.id } });
+    await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
   }
 };

@@ -7,6 +7,9 @@ import { randomBytes } from 'crypto';
 import { createStrapi, type Core } from '@strapi/strapi';
 import supertest from 'supertest';
 import { createThrowawayDatabase } from './throwaway-database';
+// Plain JS shared with the command-line scripts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { settle } = require('../../scripts/with-strapi');
 
 export const ADMIN = { email: 'admin@example.org', password: 'Admin-Passw0rd' };
 
@@ -58,6 +61,7 @@ export const startApp = async (env: Record<string, string> = {}): Promise<TestAp
       return token ? request.set('Authorization', `Bearer ${token}`) : request;
     },
     async stop() {
+      await settle(strapi);
       await strapi.destroy();
       await database.drop();
     },

@@ -1,0 +1,41 @@
+/**
+ * Runs a command-line task against the configured database: compiles the project, loads Strapi
+ * without serving HTTP, runs the task, shuts down. Exit code 2 when the task crashed.
+ */
+const { compileStrapi, createStrapi } = require('@strapi/strapi');
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the database pool has been idle for a moment. The Document Service emits its
+ * events after commit without awaiting them; closing the pool under them makes them fail.
+ */
+const settle = async (strapi) => {
+  const pool = strapi.db.connection.client.pool;
+  for (let idleTicks = 0; idleTicks < 3; ) {
+    await sleep(50);
+    idleTicks = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? idleTicks + 1 : 0;
+  }
+};
+
+const withStrapi = (task) => {
+  // A task loads what it needs itself; the first-start demo load would only add noise.
+  process.env.DEMO_CONTENT = 'false';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+  const main = async () => {
+    const appContext = await compileStrapi();
+    const app = await createStrapi(appContext).load();
+    try {
+      await task(app, appContext);
+    } finally {
+      await settle(app);
+      await app.destroy();
+    }
+  };
+  main().catch((error) => {
+    console.error(error);
+    process.exit(2);
+  });
+};
+
+module.exports = { withStrapi, settle };

@@ -1,0 +1,11 @@
+/** The SEED's REST routes. Each is an action that roles are granted (see src/bootstrap/roles.ts). */
+
+// A fresh object per route: Strapi writes each route's permission scope into its config.
+const config = () => ({ middlewares: ['api::seed.no-money'] });
+
+export default {
+  routes: [
+    { method: 'GET', path: '/seed/accounts/me', handler: 'accounts.me', config: config() },
+    { method: 'POST', path: '/seed/members/:documentId/activate', handler: 'members.activate', config: config() },
+  ],
+};

@@ -1,0 +1,78 @@
+/** Reading accounts: a member's own, with its entries newest first. */
+import type { Core } from '@strapi/strapi';
+import { CodedError } from '../../../errors/codes';
+import { memberAccountKey, type LedgerService } from './ledger';
+import type { MembersService } from './members';
+
+const ACCOUNT = 'api::account.account';
+const ENTRY = 'api::entry.entry';
+
+export interface AccountEntry {
+  documentId: string;
+  kind: string;
+  /** Positive when the points came in, negative when they went out. */
+  amount: number;
+  memo: string | null;
+  createdAt: string;
+}
+
+export interface AccountView {
+  pointType: string;
+  balance: number;
+  reserved: number;
+  available: number;
+  entries: AccountEntry[];
+  pagination: { page: number; pageSize: number; total: number };
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+const accountsService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async ofMember(memberDocumentId: string, pointTypeCode: string, page = 1, pageSize = 25): Promise<AccountView> {
+    const pointType = await (strapi.service('api::seed.ledger') as LedgerService).pointType(pointTypeCode);
+    const account = (await strapi.db.query(ACCOUNT).findOne({
+      where: { key: memberAccountKey(memberDocumentId, pointType.code) },
+      select: ['id', 'balance', 'reserved'],
+    })) as { id: number; balance: number; reserved: number } | null;
+    if (!account) {
+      // Accounts open on activation: until then the member simply has nothing.
+      return { pointType: pointType.code, balance: 0, reserved: 0, available: 0, entries: [], pagination: { page, pageSize, total: 0 } };
+    }
+    const where = { $or: [{ fromAccount: { id: account.id } }, { toAccount: { id: account.id } }] };
+    const [rows, total] = await Promise.all([
+      strapi.db.query(ENTRY).findMany({
+        where,
+        orderBy: { id: 'desc' },
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+        populate: { toAccount: { select: ['id'] } },
+      }),
+      strapi.db.query(ENTRY).count({ where }),
+    ]);
+    return {
+      pointType: pointType.code,
+      balance: account.balance,
+      reserved: account.reserved,
+      available: account.balance - account.reserved,
+      entries: rows.map((row: { documentId: string; kind: string; amount: number; memo: string | null; createdAt: string; toAccount?: { id: number } }) => ({
+        documentId: row.documentId,
+        kind: row.kind,
+        amount: row.toAccount?.id === account.id ? row.amount : -row.amount,
+        memo: row.memo,
+        createdAt: row.createdAt,
+      })),
+      pagination: { page, pageSize, total },
+    };
+  },
+
+  async ofUser(userId: number, pointTypeCode: string, page?: number, pageSize?: number): Promise<AccountView> {
+    const member = await (strapi.service('api::seed.members') as MembersService).memberOfUser(userId);
+    if (!member) {
+      throw new CodedError('NOT_A_MEMBER', 'Only members have an account.');
+    }
+    return this.ofMember(member.documentId, pointTypeCode, page, pageSize);
+  },
+});
+
+export type AccountsService = ReturnType<typeof accountsService>;
+export default accountsService;

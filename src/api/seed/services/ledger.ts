@@ -1,0 +1,138 @@
+/**
+ * The ledger's writes: one database transaction per movement, accounts locked in a fixed order,
+ * entries and cached balances written together. The rules themselves are decided in
+ * src/domain/ledger; this service loads their inputs and stores their outcome.
+ * Correctness rests on the database alone (row locks, unique keys), so several app instances
+ * may share one MySQL database.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { CodedError } from '../../../errors/codes';
+import { applyEntries } from '../../../domain/ledger/balances';
+import type { AccountState, EntryDraft, PointTypeSettings } from '../../../domain/ledger/types';
+
+const POINT_TYPE = 'api::point-type.point-type';
+const ACCOUNT = 'api::account.account';
+const ENTRY = 'api::entry.entry';
+const ACCOUNTS_TABLE = 'ledger_accounts';
+
+export interface PointTypeRow extends PointTypeSettings {
+  id: number;
+}
+
+export interface AccountSpec {
+  key: string;
+  kind: 'member' | 'issuer';
+  pointTypeId: number;
+  memberId?: number;
+}
+
+export const issuerAccountKey = (pointType: string): string => `issuer:${pointType}`;
+export const memberAccountKey = (memberDocumentId: string, pointType: string): string => `member:${pointType}:${memberDocumentId}`;
+
+// MySQL: deadlock victim (1213) or lock wait timeout (1205); SQLite: database busy.
+const isRetryable = (error: unknown): boolean => {
+  const { errno, code } = (error ?? {}) as { errno?: number; code?: string };
+  return errno === 1213 || errno === 1205 || code === 'SQLITE_BUSY';
+};
+
+const MAX_ATTEMPTS = 5;
+
+const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const { db } = strapi;
+
+  return {
+    async pointTypes(): Promise<PointTypeRow[]> {
+      return db.query(POINT_TYPE).findMany({ orderBy: { id: 'asc' } }) as Promise<PointTypeRow[]>;
+    },
+
+    async pointType(code: string): Promise<PointTypeRow> {
+      const row = (await db.query(POINT_TYPE).findOne({ where: { code } })) as PointTypeRow | null;
+      if (!row) {
+        throw new CodedError('POINT_TYPE_NOT_FOUND', `There is no point type "${code}".`);
+      }
+      return row;
+    },
+
+    /**
+     * The account's id, created if missing. Called before the movement's transaction: two
+     * requests creating the same account meet on its unique key, and the loser reads the winner's.
+     */
+    async ensureAccount(spec: AccountSpec): Promise<number> {
+      const find = async () => ((await db.query(ACCOUNT).findOne({ where: { key: spec.key }, select: ['id'] })) as { id: number } | null)?.id;
+      const existing = await find();
+      if (existing !== undefined) return existing;
+      try {
+        const data = { key: spec.key, kind: spec.kind, pointType: spec.pointTypeId, member: spec.memberId ?? null, balance: 0, reserved: 0 };
+        return ((await db.query(ACCOUNT).create({ data })) as { id: number }).id;
+      } catch (error) {
+        const created = await find();
+        if (created !== undefined) return created;
+        throw error;
+      }
+    },
+
+    /** Locks the accounts, always in id order so that two movements never wait on each other in a cycle. */
+    async lockAccounts(trx: Knex.Transaction, ids: number[]): Promise<Map<number, AccountState>> {
+      const rows: { id: number; balance: number | string; reserved: number | string; kind: string }[] = await db
+        .connection(ACCOUNTS_TABLE)
+        .transacting(trx)
+        .whereIn('id', [...new Set(ids)])
+        .orderBy('id')
+        .forUpdate()
+        .select('id', 'balance', 'reserved', 'kind');
+      return new Map(
+        rows.map((row) => [row.id, { id: row.id, balance: Number(row.balance), reserved: Number(row.reserved), isIssuer: row.kind === 'issuer' }]),
+      );
+    },
+
+    async hasEntry(key: string): Promise<boolean> {
+      return (await db.query(ENTRY).count({ where: { key } })) > 0;
+    },
+
+    /**
+     * Writes the entries and the accounts' new balances, or throws the rule's refusal.
+     * Call it inside `transaction`, with the accounts it touches locked.
+     */
+    async post(trx: Knex.Transaction, settings: PointTypeSettings, accounts: Map<number, AccountState>, entries: EntryDraft[]): Promise<void> {
+      const decision = applyEntries(accounts, entries, settings);
+      if (!decision.ok) {
+        throw new CodedError(decision.code, decision.message);
+      }
+      for (const entry of entries) {
+        await db.query(ENTRY).create({
+          data: {
+            key: entry.key,
+            kind: entry.kind,
+            amount: entry.amount,
+            memo: entry.memo,
+            actorType: entry.actor.type,
+            actorId: entry.actor.id,
+            fromAccount: entry.from,
+            toAccount: entry.to,
+          },
+        });
+      }
+      for (const [id, account] of decision.value) {
+        const before = accounts.get(id);
+        if (before && before.balance === account.balance && before.reserved === account.reserved) continue;
+        await db.connection(ACCOUNTS_TABLE).transacting(trx).where({ id }).update({ balance: account.balance, reserved: account.reserved });
+      }
+    },
+
+    /** Runs `work` in one transaction, again when the database chose it as a deadlock victim. */
+    async transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await db.transaction(({ trx }) => work(trx));
+        } catch (error) {
+          if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        }
+      }
+    },
+  };
+};
+
+export type LedgerService = ReturnType<typeof ledgerService>;
+export default ledgerService;

@@ -1,0 +1,33 @@
+/**
+ * Accounts and entries are written by the ledger's services only (through the query engine, in
+ * their own transactions); any write through the Document Service — the admin's Content
+ * Manager, super admins included, REST, GraphQL, an API token — is refused. A member's state
+ * likewise changes only through the SEED services (activation pays the starting grant).
+ */
+import type { Core, Modules } from '@strapi/strapi';
+import { CodedError } from '../errors/codes';
+
+const LEDGER = new Set(['api::account.account', 'api::entry.entry']);
+const WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
+
+export const keepLedgerReadOnly =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (ctx, next) => {
+    if (!WRITES.has(ctx.action)) return next();
+    if (LEDGER.has(ctx.uid)) {
+      throw new CodedError('NOT_ALLOWED', 'Accounts and entries are written by the ledger only: use an adjustment or a reversal.');
+    }
+    if (ctx.uid === 'api::member.member') {
+      const { data, documentId } = ctx.params as { data?: { state?: string }; documentId?: string };
+      const requested = data?.state;
+      const current = documentId
+        ? ((await strapi.db.query('api::member.member').findOne({ where: { documentId }, select: ['state'] })) as { state: string } | null)?.state
+        : 'applicant';
+      if (requested !== undefined && requested !== current) {
+        throw new CodedError('NOT_ALLOWED', 'A member’s state changes through the SEED services only (activateMember…).', {
+          errors: [{ path: ['state'], message: 'changes through the SEED services only', name: 'ValidationError' }],
+        });
+      }
+    }
+    return next();
+  };

@@ -1,0 +1,41 @@
+/**
+ * How entries move balances: the one place that says it, used to write a movement and to check
+ * the ledger afterwards (`ledger:check`).
+ */
+import { accept, refuse, type AccountState, type Decision, type EntryDraft, type PointTypeSettings } from './types';
+
+export const available = (account: AccountState): number => account.balance - account.reserved;
+
+/**
+ * The accounts after the entries, or the refusal: a member's available balance may not go below
+ * the floor nor their balance above the ceiling. The issuing account has no limits.
+ */
+export const applyEntries = (
+  accounts: ReadonlyMap<number, AccountState>,
+  entries: readonly EntryDraft[],
+  settings: PointTypeSettings,
+): Decision<Map<number, AccountState>> => {
+  const next = new Map([...accounts].map(([id, account]) => [id, { ...account }]));
+  for (const entry of entries) {
+    if (!Number.isSafeInteger(entry.amount) || entry.amount <= 0) {
+      return refuse('INVALID_AMOUNT', `An entry moves a positive whole number of points, not ${entry.amount}.`);
+    }
+    const from = next.get(entry.from);
+    const to = next.get(entry.to);
+    if (!from || !to || from.id === to.id) {
+      return refuse('INVALID_STATE', 'An entry moves points between two different known accounts.');
+    }
+    from.balance -= entry.amount;
+    to.balance += entry.amount;
+  }
+  for (const account of next.values()) {
+    if (account.isIssuer) continue;
+    if (available(account) < settings.floor) {
+      return refuse('INSUFFICIENT_POINTS', `Not enough ${settings.code}: the available balance would fall below ${settings.floor}.`);
+    }
+    if (settings.ceiling !== null && account.balance > settings.ceiling) {
+      return refuse('CEILING_REACHED', `The balance would pass the ceiling of ${settings.ceiling} ${settings.code}.`);
+    }
+  }
+  return accept(next);
+};

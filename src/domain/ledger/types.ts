@@ -1,0 +1,50 @@
+/**
+ * The SEED ledger's plain data: what the rules read and what they decide. No Strapi here.
+ * Amounts are integers of one point type (the TS by default); money never appears.
+ */
+
+/** A point type's settings, edited by staff in the admin. */
+export interface PointTypeSettings {
+  code: string;
+  startingGrant: number;
+  /** The lowest available balance a member's account may reach. */
+  floor: number;
+  /** The highest balance a member's account may reach; null for none. */
+  ceiling: number | null;
+}
+
+export interface AccountState {
+  id: number;
+  balance: number;
+  reserved: number;
+  /** The association's issuing account: grants and rewards come from it; it alone may go below the floor. */
+  isIssuer: boolean;
+}
+
+export type EntryKind = 'grant' | 'reward' | 'exchange' | 'adjustment' | 'reversal';
+
+/** Who made a movement happen. */
+export type Actor =
+  | { type: 'member'; id: string }
+  | { type: 'staff'; id: string }
+  | { type: 'system'; id: string }
+  | { type: 'webhook'; id: string };
+
+/** An entry the ledger is to write: immutable once written. */
+export interface EntryDraft {
+  /** Unique in the database: the same event never pays twice. */
+  key: string;
+  kind: EntryKind;
+  from: number;
+  to: number;
+  amount: number;
+  memo: string;
+  actor: Actor;
+}
+
+export type LedgerErrorCode = 'INSUFFICIENT_POINTS' | 'CEILING_REACHED' | 'INVALID_AMOUNT' | 'INVALID_STATE';
+
+export type Decision<T> = { ok: true; value: T } | { ok: false; code: LedgerErrorCode; message: string };
+
+export const accept = <T>(value: T): Decision<T> => ({ ok: true, value });
+export const refuse = <T>(code: LedgerErrorCode, message: string): Decision<T> => ({ ok: false, code, message });

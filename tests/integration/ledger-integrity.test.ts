@@ -1,0 +1,169 @@
+/**
+ * The ledger is written by its own services only: no API, token or admin (super admins
+ * included) may create, edit or delete an account or an entry; the database itself refuses a
+ * second entry with the same key; and `ledger:check` finds the books balanced.
+ */
+import { execFile } from 'child_process';
+import path from 'path';
+import { promisify } from 'util';
+import { startApp, createApiToken, adminToken, type TestApp } from '../helpers/strapi';
+import { bearer, loginStaff, registerMember } from '../helpers/seed';
+
+let app: TestApp;
+let admin: string;
+let token: string;
+let entry: { id: number; documentId: string; key: string };
+let memberDocumentId: string;
+
+const run = promisify(execFile);
+const scripts = path.resolve(__dirname, '..', '..', 'scripts');
+const contentManager = (uid: string) => `/content-manager/collection-types/${uid}`;
+
+beforeAll(async () => {
+  app = await startApp();
+  admin = await adminToken(app);
+  token = await createApiToken(app.strapi, 'full-access');
+  const staff = await loginStaff(app);
+  const member = await registerMember(app);
+  memberDocumentId = member.documentId;
+  await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff));
+  entry = await app.strapi.db.query('api::entry.entry').findOne({ where: { key: `grant:TS:${member.documentId}` } });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const ledgerRows = async () => ({
+  entries: await app.strapi.db.query('api::entry.entry').findMany({ orderBy: { id: 'asc' } }),
+  accounts: await app.strapi.db.query('api::account.account').findMany({ orderBy: { id: 'asc' } }),
+});
+
+describe('the admin’s Content Manager (super admin)', () => {
+  it('shows entries and accounts', async () => {
+    const response = await app.http().get(contentManager('api::entry.entry')).set(bearer(admin));
+
+    expect(response.status).toBe(200);
+    expect(response.body.results.map((e: { key: string }) => e.key)).toContain(entry.key);
+  });
+
+  it('may not create, edit or delete an entry or an account', async () => {
+    const before = await ledgerRows();
+    const account = before.accounts[0];
+
+    const responses = [
+      await app.http().post(contentManager('api::entry.entry')).set(bearer(admin)).send({ key: 'forged', kind: 'grant', amount: 1000, actorType: 'staff', actorId: 'me' }),
+      await app.http().put(`${contentManager('api::entry.entry')}/${entry.documentId}`).set(bearer(admin)).send({ amount: 1000 }),
+      await app.http().delete(`${contentManager('api::entry.entry')}/${entry.documentId}`).set(bearer(admin)),
+      await app.http().post(contentManager('api::account.account')).set(bearer(admin)).send({ key: 'forged', kind: 'member', balance: 1000 }),
+      await app.http().put(`${contentManager('api::account.account')}/${account.documentId}`).set(bearer(admin)).send({ balance: 1000 }),
+      await app.http().delete(`${contentManager('api::account.account')}/${account.documentId}`).set(bearer(admin)),
+    ];
+
+    for (const response of responses) {
+      expect(response.status).toBe(403);
+      expect(response.body.error.details.code).toBe('NOT_ALLOWED');
+    }
+    expect(await ledgerRows()).toEqual(before);
+  });
+
+  it('may edit a member’s name but not their state', async () => {
+    const url = `${contentManager('api::member.member')}/${memberDocumentId}`;
+
+    const state = await app.http().put(url).set(bearer(admin)).send({ state: 'suspended' });
+    const name = await app.http().put(url).set(bearer(admin)).send({ displayName: 'Delphine', state: 'active' });
+
+    expect(state.status).toBe(403);
+    expect(state.body.error.details).toMatchObject({ code: 'NOT_ALLOWED', errors: [{ path: ['state'] }] });
+    expect(name.status).toBe(200);
+    const member = await app.strapi.db.query('api::member.member').findOne({ where: { documentId: memberDocumentId } });
+    expect(member).toMatchObject({ displayName: 'Delphine', state: 'active' });
+  });
+});
+
+describe('a full-access API token', () => {
+  it('finds no REST route to accounts, entries or members', async () => {
+    for (const path of ['/api/entries', '/api/accounts', '/api/members']) {
+      const list = await app.http().get(path).set(bearer(token));
+      const create = await app.http().post(path).set(bearer(token)).send({ data: { key: 'forged' } });
+      expect(list.status).toBe(404);
+      expect([404, 405]).toContain(create.status);
+    }
+  });
+
+  it('finds no GraphQL query or mutation on them', async () => {
+    const response = await app.graphql('mutation { createEntry(data: { key: "forged" }) { documentId } }', undefined, token);
+    const read = await app.graphql('{ entries { key } accounts { balance } }', undefined, token);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(read.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('cannot write through the Document Service either', async () => {
+    await expect(
+      app.strapi.documents('api::entry.entry').update({ documentId: entry.documentId, data: { amount: 1000 } }),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+});
+
+describe('the database', () => {
+  it('refuses a second entry with the same key, whatever wrote it', async () => {
+    const knex = app.strapi.db.connection;
+    const row = await knex('ledger_entries').where({ id: entry.id }).first();
+    const { id: _id, document_id: _documentId, ...copy } = row;
+
+    await expect(knex('ledger_entries').insert({ ...copy, document_id: 'copy' })).rejects.toThrow();
+    const [{ n }] = await knex('ledger_entries').where({ key: entry.key }).count({ n: '*' });
+    expect(Number(n)).toBe(1);
+  });
+
+  it('refuses a second account with the same key', async () => {
+    const knex = app.strapi.db.connection;
+    const row = await knex('ledger_accounts').orderBy('id').first();
+    const { id: _id, document_id: _documentId, ...copy } = row;
+
+    await expect(knex('ledger_accounts').insert({ ...copy, document_id: 'copy' })).rejects.toThrow();
+  });
+});
+
+describe('ledger:check', () => {
+  it('finds every balance consistent and the accounts summing to zero', async () => {
+    const result = await app.strapi.service('api::seed.ledger-check').run();
+
+    expect(result.problems).toEqual([]);
+    expect(result.accounts).toBeGreaterThanOrEqual(2);
+  });
+
+  it('names an account whose cached balance was tampered with, and exits non-zero', async () => {
+    const knex = app.strapi.db.connection;
+    const key = `member:TS:${memberDocumentId}`;
+    await knex('ledger_accounts').where({ key }).update({ balance: 50 });
+    try {
+      const failure = await run('node', [path.join(scripts, 'ledger-check.js')], { env: process.env }).catch((error) => error);
+
+      expect(failure.code).toBe(1);
+      expect(failure.stderr).toContain(`${key}: balance 50 but its entries sum to 5`);
+      expect(failure.stderr).toContain('all accounts sum to 45, not 0');
+    } finally {
+      await knex('ledger_accounts').where({ key }).update({ balance: 5 });
+    }
+    const passing = await run('node', [path.join(scripts, 'ledger-check.js')], { env: process.env });
+    expect(passing.stdout).toMatch(/ledger:check: \d+ accounts, all consistent\./);
+  });
+});
+
+describe('npm run staff:create', () => {
+  it('creates a confirmed Staff user who is not a member and may activate members', async () => {
+    const email = 'equipe@example.org';
+    const created = await run('node', [path.join(scripts, 'staff-create.js'), '--email', email, '--password', 'Equipe-2026x'], { env: process.env });
+    const login = await app.http().post('/api/auth/local').send({ identifier: email, password: 'Equipe-2026x' });
+    const member = await registerMember(app);
+    const activation = await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(login.body.jwt));
+
+    expect(created.stdout).toContain(`Created the staff user ${email}.`);
+    expect(login.status).toBe(200);
+    expect(await app.strapi.db.query('api::member.member').count({ where: { user: { id: login.body.user.id } } })).toBe(0);
+    expect(activation.status).toBe(200);
+  });
+});
