@@ -1,12 +1,16 @@
 /**
  * The users-permissions roles of the SEED and what each may do, set on every boot:
- * members (Authenticated) read their account; Staff, who need not be members, also activate members.
+ * members (Authenticated) read their account and exchange services; Staff, who need not be
+ * members, also activate members and resolve disputed exchanges.
  */
 import type { Core } from '@strapi/strapi';
 import { STAFF_ROLE } from '../api/seed/actor';
 
-export const MEMBER_ACTIONS = ['api::seed.accounts.me'];
-export const STAFF_ACTIONS = [...MEMBER_ACTIONS, 'api::seed.members.activate'];
+const exchanges = (actions: string[]) => actions.map((action) => `api::seed.exchanges.${action}`);
+
+export const MEMBER_ACTIONS = ['api::seed.accounts.me', ...exchanges(['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel'])];
+// Staff evaluate and resolve; the rules refuse them what only the two members may do.
+export const STAFF_ACTIONS = [...MEMBER_ACTIONS, 'api::seed.members.activate', ...exchanges(['resolve'])];
 
 const ROLE = 'plugin::users-permissions.role';
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -1,13 +1,13 @@
 /**
- * Accounts and entries are written by the ledger's services only (through the query engine, in
- * their own transactions); any write through the Document Service — the admin's Content
+ * Accounts, entries and exchanges are written by the SEED services only (through the query
+ * engine, in their own transactions); any write through the Document Service — the admin's Content
  * Manager, super admins included, REST, GraphQL, an API token — is refused. A member's state
  * likewise changes only through the SEED services (activation pays the starting grant).
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { CodedError } from '../errors/codes';
 
-const LEDGER = new Set(['api::account.account', 'api::entry.entry']);
+const LEDGER = new Set(['api::account.account', 'api::entry.entry', 'api::exchange.exchange']);
 const WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
 export const keepLedgerReadOnly =
@@ -15,7 +15,7 @@ export const keepLedgerReadOnly =
   async (ctx, next) => {
     if (!WRITES.has(ctx.action)) return next();
     if (LEDGER.has(ctx.uid)) {
-      throw new CodedError('NOT_ALLOWED', 'Accounts and entries are written by the ledger only: use an adjustment or a reversal.');
+      throw new CodedError('NOT_ALLOWED', 'Accounts, entries and exchanges are written by the SEED services only.');
     }
     if (ctx.uid === 'api::member.member') {
       const { data, documentId } = ctx.params as { data?: { state?: string }; documentId?: string };

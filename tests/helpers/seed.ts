@@ -35,3 +35,12 @@ export const loginStaff = async (app: TestApp, name = `staff-${unique()}`): Prom
 };
 
 export const bearer = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
+
+/** A registered member that staff activated: 5 TS from the starting grant. */
+export const activeMember = async (app: TestApp, staffJwt: string, name?: string): Promise<TestMember> => {
+  const member = await registerMember(app, name);
+  const response = await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staffJwt));
+  if (response.status !== 200) throw new Error(`activation failed: ${JSON.stringify(response.body)}`);
+  return member;
+};
+

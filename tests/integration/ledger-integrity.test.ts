@@ -108,6 +108,21 @@ describe('a full-access API token', () => {
 });
 
 describe('the database', () => {
+  const uniqueIndexes = async (table: string): Promise<string[]> => {
+    const knex = app.strapi.db.connection;
+    if (app.strapi.db.dialect.client === 'sqlite') {
+      const rows = await knex.raw(`select name, sql from sqlite_master where type = 'index' and tbl_name = ?`, [table]);
+      return rows.filter((r: { sql: string | null }) => r.sql?.startsWith('CREATE UNIQUE')).map((r: { name: string }) => r.name);
+    }
+    const [rows] = await knex.raw(`show index from \`${table}\` where Non_unique = 0`);
+    return rows.map((r: { Key_name: string }) => r.Key_name);
+  };
+
+  it('has a real unique index on the keys of entries and accounts', async () => {
+    expect(await uniqueIndexes('ledger_entries')).toContain('ledger_entries_key_uq');
+    expect(await uniqueIndexes('ledger_accounts')).toContain('ledger_accounts_key_uq');
+  });
+
   it('refuses a second entry with the same key, whatever wrote it', async () => {
     const knex = app.strapi.db.connection;
     const row = await knex('ledger_entries').where({ id: entry.id }).first();

@@ -659,6 +659,92 @@ export interface ApiEntryEntry extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiExchangeExchange extends Struct.CollectionTypeSchema {
+  collectionName: 'exchanges';
+  info: {
+    description: 'A service from one member to another, paid in points once evaluated. Moved through the SEED services only.';
+    displayName: '\u00C9change';
+    pluralName: 'exchanges';
+    singularName: 'exchange';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    acceptedAt: Schema.Attribute.DateTime;
+    acceptedMonth: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 7;
+      }>;
+    amount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    beneficiary: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    closedAt: Schema.Attribute.DateTime;
+    comment: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    hours: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::exchange.exchange'
+    > &
+      Schema.Attribute.Private;
+    pairKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    proposedBy: Schema.Attribute.Enumeration<['provider', 'beneficiary']> &
+      Schema.Attribute.Required;
+    provider: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    publishedAt: Schema.Attribute.DateTime;
+    rating: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    state: Schema.Attribute.Enumeration<
+      ['proposed', 'accepted', 'delivered', 'settled', 'disputed', 'cancelled']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'proposed'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiMemberMember extends Struct.CollectionTypeSchema {
   collectionName: 'members';
   info: {
@@ -1506,6 +1592,7 @@ declare module '@strapi/strapi' {
       'api::account.account': ApiAccountAccount;
       'api::charter.charter': ApiCharterCharter;
       'api::entry.entry': ApiEntryEntry;
+      'api::exchange.exchange': ApiExchangeExchange;
       'api::member.member': ApiMemberMember;
       'api::organisation.organisation': ApiOrganisationOrganisation;
       'api::point-type.point-type': ApiPointTypePointType;

@@ -10,6 +10,32 @@ export const accountQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const proposalBody = z.strictObject({
+  /** The other member's documentId. */
+  counterpart: z.string().min(1).max(64),
+  /** The proposer's own side: they provide the service, or they receive it. */
+  side: z.enum(['provider', 'beneficiary']),
+  pointType: z.string().min(1).max(16).default('TS'),
+  description: text(2000),
+  hours: z.number().positive().max(1000),
+  // The domain refuses zero and fractions with its own code; here only the type is checked.
+  amount: z.number(),
+});
+
+export const evaluationBody = z.strictObject({
+  rating: z.number(),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+export const resolutionBody = z.strictObject({
+  outcome: z.enum(['settle', 'cancel']),
+  reason: text(500),
+});
+
+export const emptyBody = z.strictObject({});
+
 /** Parses or refuses with 400 INVALID_INPUT naming each wrong field. */
 export const parse = <T extends z.ZodType>(schema: T, input: unknown): z.infer<T> => {
   const result = schema.safeParse(input ?? {});

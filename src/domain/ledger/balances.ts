@@ -7,15 +7,24 @@ import { accept, refuse, type AccountState, type Decision, type EntryDraft, type
 export const available = (account: AccountState): number => account.balance - account.reserved;
 
 /**
- * The accounts after the entries, or the refusal: a member's available balance may not go below
- * the floor nor their balance above the ceiling. The issuing account has no limits.
+ * The accounts after the reservation changes and the entries, or the refusal: a member's
+ * available balance may not go below the floor nor their balance above the ceiling, and nothing
+ * may release more than is reserved. The issuing account has no limits.
  */
 export const applyEntries = (
   accounts: ReadonlyMap<number, AccountState>,
   entries: readonly EntryDraft[],
   settings: PointTypeSettings,
+  reservations: ReadonlyMap<number, number> = new Map(),
 ): Decision<Map<number, AccountState>> => {
   const next = new Map([...accounts].map(([id, account]) => [id, { ...account }]));
+  for (const [id, delta] of reservations) {
+    const account = next.get(id);
+    if (!account || account.reserved + delta < 0) {
+      return refuse('INVALID_STATE', 'A reservation can only be released once, by what made it.');
+    }
+    account.reserved += delta;
+  }
   for (const entry of entries) {
     if (!Number.isSafeInteger(entry.amount) || entry.amount <= 0) {
       return refuse('INVALID_AMOUNT', `An entry moves a positive whole number of points, not ${entry.amount}.`);

@@ -42,7 +42,15 @@ export interface EntryDraft {
   actor: Actor;
 }
 
-export type LedgerErrorCode = 'INSUFFICIENT_POINTS' | 'CEILING_REACHED' | 'INVALID_AMOUNT' | 'INVALID_STATE';
+export type LedgerErrorCode =
+  | 'INSUFFICIENT_POINTS'
+  | 'CEILING_REACHED'
+  | 'PAIR_CAP_REACHED'
+  | 'SELF_EXCHANGE'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_INPUT'
+  | 'INVALID_STATE'
+  | 'NOT_ALLOWED';
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; code: LedgerErrorCode; message: string };
 

@@ -1,22 +1,28 @@
 /**
- * The SEED over GraphQL: `myAccount` for members, `activateMember` for staff. Each operation is
- * governed by the same permission as its REST route. Accounts, entries and members get no
+ * The SEED over GraphQL: `myAccount`, `myExchanges` and the exchange mutations for members,
+ * `activateMember` and `resolveExchange` for staff. Each operation is governed by the same
+ * permission as its REST route. Accounts, entries and members get no
  * generated queries or mutations: the ledger is read and moved through these operations only.
  */
 import type { Core } from '@strapi/strapi';
 import { CodedError } from '../../errors/codes';
 import { actorOf } from '../../api/seed/actor';
-import { accountQuery, documentIdParams, parse } from '../../api/seed/validators';
+import { accountQuery, documentIdParams, evaluationBody, parse, proposalBody, resolutionBody } from '../../api/seed/validators';
 import type { AccountsService } from '../../api/seed/services/accounts';
 import type { MembersService } from '../../api/seed/services/members';
+import type { ExchangesService } from '../../api/seed/services/exchanges';
 
 interface GraphqlContext {
   state: Parameters<typeof actorOf>[0];
 }
 
+// GraphQL sends absent optional arguments as null; the REST schemas expect them absent.
+const withoutNulls = (args: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined));
+
 export const hideLedgerFromShadowCrud = (strapi: Core.Strapi): void => {
   const extension = strapi.plugin('graphql').service('extension');
-  for (const uid of ['api::account.account', 'api::entry.entry', 'api::member.member']) {
+  for (const uid of ['api::account.account', 'api::entry.entry', 'api::member.member', 'api::exchange.exchange']) {
     extension.shadowCRUD(uid).disable();
   }
   extension.shadowCRUD('api::point-type.point-type').disableMutations();
@@ -29,6 +35,14 @@ export const seedLedgerExtension =
   ({ nexus }: { nexus: any }) => {
     const accounts = () => strapi.service('api::seed.accounts') as AccountsService;
     const members = () => strapi.service('api::seed.members') as MembersService;
+    const exchanges = () => strapi.service('api::seed.exchanges') as ExchangesService;
+    const documentId = (args: { documentId: string }) => parse(documentIdParams, { documentId: args.documentId }).documentId;
+    // One mutation per step of an exchange, each taking the exchange's documentId.
+    const steps = {
+      acceptExchange: (args: { documentId: string }, state: GraphqlContext['state']) => exchanges().accept(state, documentId(args)),
+      markExchangeDelivered: (args: { documentId: string }, state: GraphqlContext['state']) => exchanges().deliver(state, documentId(args)),
+      cancelExchange: (args: { documentId: string }, state: GraphqlContext['state']) => exchanges().cancel(state, documentId(args)),
+    };
     return {
       types: [
         nexus.objectType({
@@ -68,14 +82,49 @@ export const seedLedgerExtension =
             t.nonNull.int('granted', { description: 'Points granted by this activation: 0 when the member already had them.' });
           },
         }),
+        nexus.objectType({
+          name: 'SeedExchange',
+          definition(t: any) {
+            t.nonNull.id('documentId');
+            t.nonNull.string('state');
+            t.nonNull.id('provider', { description: 'The providing member’s documentId.' });
+            t.nonNull.id('beneficiary', { description: 'The receiving (paying) member’s documentId.' });
+            t.nonNull.string('proposedBy');
+            t.nonNull.string('pointType');
+            t.nonNull.string('description');
+            t.nonNull.float('hours');
+            t.nonNull.int('amount');
+            t.int('rating');
+            t.string('comment');
+            t.nonNull.string('createdAt');
+            t.string('acceptedAt');
+            t.string('deliveredAt');
+            t.string('closedAt');
+          },
+        }),
+        nexus.inputObjectType({
+          name: 'ProposeExchangeInput',
+          definition(t: any) {
+            t.nonNull.id('counterpart', { description: 'The other member’s documentId.' });
+            t.nonNull.string('side', { description: '"provider" when you give the service, "beneficiary" when you receive it.' });
+            t.string('pointType', { default: 'TS' });
+            t.nonNull.string('description');
+            t.nonNull.float('hours');
+            t.nonNull.int('amount');
+          },
+        }),
         nexus.extendType({
           type: 'Query',
           definition(t: any) {
+            t.nonNull.list.nonNull.field('myExchanges', {
+              type: 'SeedExchange',
+              resolve: (_parent: unknown, _args: unknown, context: GraphqlContext) => exchanges().mine(context.state),
+            });
             t.nonNull.field('myAccount', {
               type: 'MyAccount',
               args: { pointType: nexus.stringArg({ default: 'TS' }), page: nexus.intArg(), pageSize: nexus.intArg() },
               async resolve(_parent: unknown, args: Record<string, unknown>, context: GraphqlContext) {
-                const { pointType, page, pageSize } = parse(accountQuery, Object.fromEntries(Object.entries(args).filter(([, v]) => v != null)));
+                const { pointType, page, pageSize } = parse(accountQuery, withoutNulls(args));
                 const user = context.state.user;
                 if (!user) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to see your account.');
                 return accounts().ofUser(user.id, pointType, page, pageSize);
@@ -90,8 +139,36 @@ export const seedLedgerExtension =
               type: 'MemberActivation',
               args: { documentId: nexus.nonNull(nexus.idArg()) },
               async resolve(_parent: unknown, args: { documentId: string }, context: GraphqlContext) {
-                const { documentId } = parse(documentIdParams, args);
-                return members().activate(documentId, actorOf(context.state));
+                return members().activate(documentId(args), actorOf(context.state));
+              },
+            });
+            t.nonNull.field('proposeExchange', {
+              type: 'SeedExchange',
+              args: { input: nexus.nonNull('ProposeExchangeInput') },
+              resolve: (_parent: unknown, args: { input: Record<string, unknown> }, context: GraphqlContext) =>
+                exchanges().propose(context.state, parse(proposalBody, withoutNulls(args.input))),
+            });
+            for (const [name, run] of Object.entries(steps)) {
+              t.nonNull.field(name, {
+                type: 'SeedExchange',
+                args: { documentId: nexus.nonNull(nexus.idArg()) },
+                resolve: (_parent: unknown, args: { documentId: string }, context: GraphqlContext) => run(args, context.state),
+              });
+            }
+            t.nonNull.field('evaluateExchange', {
+              type: 'SeedExchange',
+              args: { documentId: nexus.nonNull(nexus.idArg()), rating: nexus.nonNull(nexus.intArg()), comment: nexus.stringArg() },
+              resolve: (_parent: unknown, args: { documentId: string; rating: number; comment?: string | null }, context: GraphqlContext) => {
+                const { rating, comment } = parse(evaluationBody, withoutNulls({ rating: args.rating, comment: args.comment }));
+                return exchanges().evaluate(context.state, documentId(args), rating, comment);
+              },
+            });
+            t.nonNull.field('resolveExchange', {
+              type: 'SeedExchange',
+              args: { documentId: nexus.nonNull(nexus.idArg()), outcome: nexus.nonNull(nexus.stringArg()), reason: nexus.nonNull(nexus.stringArg()) },
+              resolve: (_parent: unknown, args: { documentId: string; outcome: string; reason: string }, context: GraphqlContext) => {
+                const { outcome } = parse(resolutionBody, { outcome: args.outcome, reason: args.reason });
+                return exchanges().resolve(context.state, documentId(args), outcome);
               },
             });
           },
@@ -99,7 +176,14 @@ export const seedLedgerExtension =
       ],
       resolversConfig: {
         'Query.myAccount': { auth: { scope: ['api::seed.accounts.me'] } },
+        'Query.myExchanges': { auth: { scope: ['api::seed.exchanges.mine'] } },
         'Mutation.activateMember': { auth: { scope: ['api::seed.members.activate'] } },
+        'Mutation.proposeExchange': { auth: { scope: ['api::seed.exchanges.propose'] } },
+        'Mutation.acceptExchange': { auth: { scope: ['api::seed.exchanges.accept'] } },
+        'Mutation.markExchangeDelivered': { auth: { scope: ['api::seed.exchanges.deliver'] } },
+        'Mutation.evaluateExchange': { auth: { scope: ['api::seed.exchanges.evaluate'] } },
+        'Mutation.cancelExchange': { auth: { scope: ['api::seed.exchanges.cancel'] } },
+        'Mutation.resolveExchange': { auth: { scope: ['api::seed.exchanges.resolve'] } },
       },
     };
   };

@@ -1,6 +1,10 @@
 /** Gathers every account's totals in a few aggregate queries and checks them (domain/ledger/check). */
 import type { Core } from '@strapi/strapi';
 import { checkLedger, type AccountTotals } from '../../../domain/ledger/check';
+import { memberAccountKey } from './ledger';
+
+// An accepted exchange holds its points on the beneficiary's account until it settles or is cancelled.
+const HOLDING_STATES = ['accepted', 'delivered', 'disputed'];
 
 interface JoinTable {
   name: string;
@@ -24,6 +28,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return new Map(rows.map((row) => [Number(row.account), Number(row.total)]));
     };
     const [incoming, outgoing] = await Promise.all([flow('toAccount'), flow('fromAccount')]);
+    const holding = (await strapi.db.query('api::exchange.exchange').findMany({
+      where: { state: { $in: HOLDING_STATES } },
+      select: ['amount'],
+      populate: { beneficiary: { select: ['documentId'] }, pointType: { select: ['code'] } },
+    })) as { amount: number; beneficiary: { documentId: string }; pointType: { code: string } }[];
+    const held = new Map<string, number>();
+    for (const exchange of holding) {
+      const key = memberAccountKey(exchange.beneficiary.documentId, exchange.pointType.code);
+      held.set(key, (held.get(key) ?? 0) + exchange.amount);
+    }
     const rows: { id: number; key: string; balance: number | string; reserved: number | string }[] = await knex('ledger_accounts').select('id', 'key', 'balance', 'reserved');
     const accounts: AccountTotals[] = rows.map((row) => ({
       id: row.id,
@@ -31,8 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       balance: Number(row.balance),
       reserved: Number(row.reserved),
       entriesNet: (incoming.get(row.id) ?? 0) - (outgoing.get(row.id) ?? 0),
-      // No exchange can hold points yet: every reservation must be zero.
-      openReservations: 0,
+      openReservations: held.get(row.key) ?? 0,
     }));
     return { accounts: accounts.length, problems: checkLedger(accounts) };
   },

@@ -91,11 +91,17 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Writes the entries and the accounts' new balances, or throws the rule's refusal.
+     * Writes the entries and the accounts' new balances and reservations, or throws the rule's refusal.
      * Call it inside `transaction`, with the accounts it touches locked.
      */
-    async post(trx: Knex.Transaction, settings: PointTypeSettings, accounts: Map<number, AccountState>, entries: EntryDraft[]): Promise<void> {
-      const decision = applyEntries(accounts, entries, settings);
+    async post(
+      trx: Knex.Transaction,
+      settings: PointTypeSettings,
+      accounts: Map<number, AccountState>,
+      entries: EntryDraft[],
+      reservations: ReadonlyMap<number, number> = new Map(),
+    ): Promise<void> {
+      const decision = applyEntries(accounts, entries, settings, reservations);
       if (!decision.ok) {
         throw new CodedError(decision.code, decision.message);
       }

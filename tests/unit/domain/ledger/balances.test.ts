@@ -74,3 +74,21 @@ describe('available', () => {
     expect(available(alice)).toBe(6);
   });
 });
+
+describe('applyEntries with reservations', () => {
+  it('applies reservation changes before judging the floor', () => {
+    expect(applyEntries(accounts(bob), [], TS, new Map([[3, 25]])).ok).toBe(true);
+    expect(applyEntries(accounts(bob), [], TS, new Map([[3, 26]]))).toMatchObject({ ok: false, code: 'INSUFFICIENT_POINTS' });
+  });
+
+  it('settles: releasing the reservation and paying leaves the available balance as it was', () => {
+    const result = applyEntries(accounts(alice, bob), [move(2, 3, 4)], { ...TS, ceiling: null }, new Map([[2, -4]]));
+
+    expect(result.ok && result.value.get(2)).toEqual({ ...alice, balance: 6, reserved: 0 });
+  });
+
+  it('refuses to release more than is reserved', () => {
+    expect(applyEntries(accounts(alice), [], TS, new Map([[2, -5]]))).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
+});
+

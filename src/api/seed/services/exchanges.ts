@@ -1,0 +1,300 @@
+/**
+ * Exchanges between members. Every step runs the same way: lock the exchange row, then the two
+ * accounts in id order, re-read their state, let the domain decide (src/domain/ledger/exchange),
+ * write the new state, entries and reservations in the same transaction.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { CodedError } from '../../../errors/codes';
+import { STAFF_ROLE } from '../actor';
+import {
+  decideAcceptance,
+  decideCancellation,
+  decideDelivery,
+  decideEvaluation,
+  decideProposal,
+  decideResolution,
+  type ExchangeActor,
+  type ExchangeFacts,
+  type ExchangeState,
+  type Resolution,
+  type Side,
+  type Transition,
+} from '../../../domain/ledger/exchange';
+import { DEFAULT_TIME_ZONE, monthKey, pairKey } from '../../../domain/ledger/month';
+import type { AccountState, Decision } from '../../../domain/ledger/types';
+import { memberAccountKey, type LedgerService, type PointTypeRow } from './ledger';
+import type { MembersService } from './members';
+
+const EXCHANGE = 'api::exchange.exchange';
+const EXCHANGES_TABLE = 'exchanges';
+
+interface MemberRef {
+  id: number;
+  documentId: string;
+  state: string;
+}
+
+interface ExchangeRow {
+  id: number;
+  documentId: string;
+  proposedBy: Side;
+  description: string;
+  hours: number | string;
+  amount: number;
+  state: ExchangeState;
+  rating: number | null;
+  comment: string | null;
+  pairKey: string;
+  acceptedAt: string | null;
+  deliveredAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  provider: MemberRef;
+  beneficiary: MemberRef;
+  pointType: PointTypeRow & { evaluationThreshold: number; monthlyPairCap: number };
+}
+
+export interface ExchangeView {
+  documentId: string;
+  state: ExchangeState;
+  provider: string;
+  beneficiary: string;
+  proposedBy: Side;
+  pointType: string;
+  description: string;
+  hours: number;
+  amount: number;
+  rating: number | null;
+  comment: string | null;
+  createdAt: string;
+  acceptedAt: string | null;
+  deliveredAt: string | null;
+  closedAt: string | null;
+}
+
+export interface ProposalInput {
+  counterpart: string;
+  side: Side;
+  pointType: string;
+  description: string;
+  hours: number;
+  amount: number;
+}
+
+/** What the caller is, as a request's state says: a user, maybe staff. */
+export interface Caller {
+  user?: { id: number; role?: { type?: string } };
+}
+
+const POPULATE = {
+  provider: { select: ['id', 'documentId', 'state'] },
+  beneficiary: { select: ['id', 'documentId', 'state'] },
+  pointType: true,
+};
+
+const view = (row: ExchangeRow): ExchangeView => ({
+  documentId: row.documentId,
+  state: row.state,
+  provider: row.provider.documentId,
+  beneficiary: row.beneficiary.documentId,
+  proposedBy: row.proposedBy,
+  pointType: row.pointType.code,
+  description: row.description,
+  hours: Number(row.hours),
+  amount: row.amount,
+  rating: row.rating,
+  comment: row.comment,
+  createdAt: row.createdAt,
+  acceptedAt: row.acceptedAt,
+  deliveredAt: row.deliveredAt,
+  closedAt: row.closedAt,
+});
+
+const facts = (row: ExchangeRow, state: ExchangeState): ExchangeFacts => ({
+  documentId: row.documentId,
+  provider: row.provider.documentId,
+  beneficiary: row.beneficiary.documentId,
+  proposedBy: row.proposedBy,
+  amount: row.amount,
+  state,
+});
+
+/** What each step needs beyond the exchange: the locked accounts and the transaction. */
+interface StepContext {
+  trx: Knex.Transaction;
+  accounts: Map<number, AccountState>;
+  payer: number;
+  payee: number;
+  row: ExchangeRow;
+  now: Date;
+}
+
+const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const { db } = strapi;
+  const ledger = () => strapi.service('api::seed.ledger') as LedgerService;
+  const members = () => strapi.service('api::seed.members') as MembersService;
+  const timeZone = () => process.env.SEED_TIME_ZONE || DEFAULT_TIME_ZONE;
+
+  const load = async (documentId: string): Promise<ExchangeRow> => {
+    const row = (await db.query(EXCHANGE).findOne({ where: { documentId }, populate: POPULATE })) as ExchangeRow | null;
+    if (!row) {
+      throw new CodedError('EXCHANGE_NOT_FOUND', `There is no exchange ${documentId}.`);
+    }
+    return row;
+  };
+
+  const accountOf = (member: MemberRef, pointType: PointTypeRow) =>
+    ledger().ensureAccount({ key: memberAccountKey(member.documentId, pointType.code), kind: 'member', pointTypeId: pointType.id, memberId: member.id });
+
+  /** Runs one step of an exchange's life in one transaction; returns the exchange as it is after it. */
+  const step = async (
+    documentId: string,
+    decide: (exchange: ExchangeFacts, context: StepContext) => Promise<Decision<Transition>> | Decision<Transition>,
+    details: Record<string, unknown> = {},
+  ): Promise<ExchangeView> => {
+    const row = await load(documentId);
+    const payer = await accountOf(row.beneficiary, row.pointType);
+    const payee = await accountOf(row.provider, row.pointType);
+    await ledger().transaction(async (trx) => {
+      // The exchange first, then the accounts in id order: every step takes its locks in that order.
+      const locked: { state: ExchangeState } = await db.connection(EXCHANGES_TABLE).transacting(trx).where({ id: row.id }).forUpdate().first('state');
+      const accounts = await ledger().lockAccounts(trx, [payer, payee]);
+      const now = new Date();
+      const decision = await decide(facts(row, locked.state), { trx, accounts, payer, payee, row, now });
+      if (!decision.ok) {
+        throw new CodedError(decision.code, decision.message);
+      }
+      const { state, reserve, entries } = decision.value;
+      await ledger().post(trx, row.pointType, accounts, entries, new Map(reserve !== 0 ? [[payer, reserve]] : []));
+      await db.query(EXCHANGE).update({ where: { id: row.id }, data: { ...details, state, ...timestampsFor(state, now) } });
+    });
+    return view(await load(documentId));
+  };
+
+  const timestampsFor = (state: ExchangeState, now: Date): Record<string, unknown> => {
+    switch (state) {
+      case 'accepted':
+        return { acceptedAt: now, acceptedMonth: monthKey(now, timeZone()) };
+      case 'delivered':
+        return { deliveredAt: now };
+      case 'settled':
+      case 'cancelled':
+        return { closedAt: now };
+      default:
+        return {};
+    }
+  };
+
+  /** The caller as the exchange rules see them: staff, or a member (refused if neither). */
+  const actorFor = async (caller: Caller): Promise<ExchangeActor & { memberState?: string }> => {
+    const user = caller.user;
+    if (!user) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to exchange.');
+    const actor = { type: user.role?.type === STAFF_ROLE ? 'staff' : 'member', id: `user:${user.id}` } as const;
+    if (user.role?.type === STAFF_ROLE) return { kind: 'staff', actor };
+    const member = await members().memberOfUser(user.id);
+    if (!member) throw new CodedError('NOT_A_MEMBER', 'Only members exchange services.');
+    return { kind: 'member', member: member.documentId, actor, memberState: member.state };
+  };
+
+  /** Points of the exchanges accepted this month between the two members, in either direction. */
+  const pairMonthTotal = async (trx: Knex.Transaction, key: string, month: string): Promise<number> => {
+    const [{ total }] = await db
+      .connection(EXCHANGES_TABLE)
+      .transacting(trx)
+      .where({ pair_key: key, accepted_month: month })
+      .whereNot({ state: 'cancelled' })
+      .sum({ total: 'amount' });
+    return Number(total ?? 0);
+  };
+
+  return {
+    async propose(caller: Caller, input: ProposalInput): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      if (actor.kind !== 'member') throw new CodedError('NOT_A_MEMBER', 'Only members propose exchanges.');
+      const pointType = await ledger().pointType(input.pointType);
+      const counterpart = await members().findMember({ documentId: input.counterpart });
+      if (!counterpart) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${input.counterpart}.`);
+      const decision = decideProposal({
+        proposer: actor.member,
+        proposerActive: actor.memberState === 'active',
+        counterpart: counterpart.documentId,
+        counterpartActive: counterpart.state === 'active',
+        side: input.side,
+        amount: input.amount,
+        hours: input.hours,
+      });
+      if (!decision.ok) throw new CodedError(decision.code, decision.message);
+      const proposer = (await members().findMember({ documentId: actor.member }))!;
+      const byDocumentId = new Map([proposer, counterpart].map((m) => [m.documentId, m.id]));
+      const created = (await db.query(EXCHANGE).create({
+        data: {
+          provider: byDocumentId.get(decision.value.provider),
+          beneficiary: byDocumentId.get(decision.value.beneficiary),
+          proposedBy: decision.value.proposedBy,
+          pointType: pointType.id,
+          description: input.description,
+          hours: input.hours,
+          amount: input.amount,
+          state: 'proposed',
+          pairKey: pairKey(proposer.documentId, counterpart.documentId),
+        },
+      })) as { documentId: string };
+      return view(await load(created.documentId));
+    },
+
+    async accept(caller: Caller, documentId: string): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(documentId, async (exchange, { trx, accounts, payer, payee, row, now }) =>
+        decideAcceptance({
+          exchange,
+          actor,
+          actorActive: actor.memberState === 'active',
+          payer: accounts.get(payer)!,
+          payee: accounts.get(payee)!,
+          pairMonthTotal: await pairMonthTotal(trx, row.pairKey, monthKey(now, timeZone())),
+          settings: row.pointType,
+        }),
+      );
+    },
+
+    async deliver(caller: Caller, documentId: string): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(documentId, (exchange) => decideDelivery(exchange, actor));
+    },
+
+    async evaluate(caller: Caller, documentId: string, rating: number, comment: string | undefined): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(
+        documentId,
+        (exchange, { payer, payee, row }) => decideEvaluation(exchange, actor, rating, row.pointType, { payerAccountId: payer, providerAccountId: payee }),
+        { rating, comment: comment ?? null },
+      );
+    },
+
+    async cancel(caller: Caller, documentId: string): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(documentId, (exchange) => decideCancellation(exchange, actor));
+    },
+
+    async resolve(caller: Caller, documentId: string, outcome: Resolution): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(documentId, (exchange, { payer, payee }) => decideResolution(exchange, actor, outcome, { payerAccountId: payer, providerAccountId: payee }));
+    },
+
+    async mine(caller: Caller): Promise<ExchangeView[]> {
+      const actor = await actorFor(caller);
+      if (actor.kind !== 'member') throw new CodedError('NOT_A_MEMBER', 'Only members have exchanges.');
+      const rows = (await db.query(EXCHANGE).findMany({
+        where: { $or: [{ provider: { documentId: actor.member } }, { beneficiary: { documentId: actor.member } }] },
+        orderBy: { id: 'desc' },
+        limit: 100,
+        populate: POPULATE,
+      })) as ExchangeRow[];
+      return rows.map(view);
+    },
+  };
+};
+
+export type ExchangesService = ReturnType<typeof exchangesService>;
+export default exchangesService;

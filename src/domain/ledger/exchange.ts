@@ -1,0 +1,202 @@
+/**
+ * A service exchange between two members (seed 004: "1 prestation de 3 heures pour un autre
+ * adhérent = 5 TS"; "pour chaque contrepartie effectuée, une évaluation est donnée"):
+ *
+ *   proposed ─accept→ accepted ─deliver→ delivered ─evaluate ≥ threshold→ settled
+ *      │                 │                   └─evaluate < threshold→ disputed ─resolve→ settled | cancelled
+ *      └──── cancel ─────┴─→ cancelled
+ *
+ * Accepting reserves the points on the beneficiary's (payer's) account; settling moves them to the
+ * provider and releases the reservation; cancelling releases it. Each function decides one step
+ * from plain state: who acts, the accounts, the settings.
+ */
+import { available } from './balances';
+import { accept, refuse, type AccountState, type Actor, type Decision, type EntryDraft } from './types';
+
+export const EXCHANGE_STATES = ['proposed', 'accepted', 'delivered', 'settled', 'disputed', 'cancelled'] as const;
+export type ExchangeState = (typeof EXCHANGE_STATES)[number];
+export type Side = 'provider' | 'beneficiary';
+
+export interface ExchangeSettings {
+  code: string;
+  floor: number;
+  ceiling: number | null;
+  evaluationThreshold: number;
+  monthlyPairCap: number;
+}
+
+export interface ExchangeFacts {
+  documentId: string;
+  /** Member documentIds. */
+  provider: string;
+  beneficiary: string;
+  proposedBy: Side;
+  amount: number;
+  state: ExchangeState;
+}
+
+/** Who asks: a member (by documentId), a staff user, or the scheduled job. */
+export type ExchangeActor = { kind: 'member'; member: string; actor: Actor } | { kind: 'staff'; actor: Actor } | { kind: 'system'; actor: Actor };
+
+/** What a step changes: the new state, the payer's reservation change, the entries to write. */
+export interface Transition {
+  state: ExchangeState;
+  reserve: number;
+  entries: EntryDraft[];
+}
+
+export const RATINGS = { min: 1, max: 5 } as const;
+
+export const sideOf = (exchange: Pick<ExchangeFacts, 'provider' | 'beneficiary'>, member: string): Side | undefined => {
+  if (exchange.provider === member) return 'provider';
+  if (exchange.beneficiary === member) return 'beneficiary';
+  return undefined;
+};
+
+const isParty = (exchange: ExchangeFacts, actor: ExchangeActor): actor is Extract<ExchangeActor, { kind: 'member' }> =>
+  actor.kind === 'member' && sideOf(exchange, actor.member) !== undefined;
+
+export interface Proposal {
+  proposer: string;
+  proposerActive: boolean;
+  counterpart: string;
+  counterpartActive: boolean;
+  /** The proposer's own side. */
+  side: Side;
+  amount: number;
+  hours: number;
+}
+
+export const decideProposal = (proposal: Proposal): Decision<Omit<ExchangeFacts, 'documentId'>> => {
+  if (proposal.proposer === proposal.counterpart) {
+    return refuse('SELF_EXCHANGE', 'An exchange is between two different members.');
+  }
+  if (!Number.isSafeInteger(proposal.amount) || proposal.amount <= 0) {
+    // Free "tests" are what the rules exist to stop (seed 004): every service is paid in points.
+    return refuse('INVALID_AMOUNT', 'An exchange is worth a positive whole number of points: no free services.');
+  }
+  if (!(proposal.hours > 0)) {
+    return refuse('INVALID_INPUT', 'An exchange takes some time: hours must be positive.');
+  }
+  if (!proposal.proposerActive) {
+    return refuse('NOT_ALLOWED', 'Only active members propose exchanges.');
+  }
+  if (!proposal.counterpartActive) {
+    return refuse('INVALID_STATE', 'The other member is not active.');
+  }
+  const provider = proposal.side === 'provider' ? proposal.proposer : proposal.counterpart;
+  const beneficiary = proposal.side === 'provider' ? proposal.counterpart : proposal.proposer;
+  return accept({ provider, beneficiary, proposedBy: proposal.side, amount: proposal.amount, state: 'proposed' });
+};
+
+export interface AcceptanceState {
+  exchange: ExchangeFacts;
+  actor: ExchangeActor;
+  actorActive: boolean;
+  payer: AccountState;
+  payee: AccountState;
+  /** Points of the exchanges already accepted this month between the two members, either way. */
+  pairMonthTotal: number;
+  settings: ExchangeSettings;
+}
+
+export const decideAcceptance = (state: AcceptanceState): Decision<Transition> => {
+  const { exchange, actor, payer, payee, settings } = state;
+  if (!isParty(exchange, actor) || sideOf(exchange, actor.member) === exchange.proposedBy) {
+    return refuse('NOT_ALLOWED', 'Only the other side of the exchange accepts it.');
+  }
+  if (!state.actorActive) {
+    return refuse('NOT_ALLOWED', 'Only active members accept exchanges.');
+  }
+  if (exchange.state !== 'proposed') {
+    return refuse('INVALID_STATE', `This exchange is ${exchange.state}, not proposed.`);
+  }
+  if (state.pairMonthTotal + exchange.amount > settings.monthlyPairCap) {
+    return refuse('PAIR_CAP_REACHED', `These two members would exchange more than ${settings.monthlyPairCap} ${settings.code} this month.`);
+  }
+  if (available(payer) - exchange.amount < settings.floor) {
+    return refuse('INSUFFICIENT_POINTS', `The beneficiary has ${available(payer)} ${settings.code} available, not ${exchange.amount}.`);
+  }
+  if (settings.ceiling !== null && payee.balance + exchange.amount > settings.ceiling) {
+    return refuse('CEILING_REACHED', `The provider's balance would pass the ceiling of ${settings.ceiling} ${settings.code}.`);
+  }
+  return accept({ state: 'accepted', reserve: exchange.amount, entries: [] });
+};
+
+export const decideDelivery = (exchange: ExchangeFacts, actor: ExchangeActor): Decision<Transition> => {
+  if (!isParty(exchange, actor) || sideOf(exchange, actor.member) !== 'provider') {
+    return refuse('NOT_ALLOWED', 'Only the provider marks the service delivered.');
+  }
+  if (exchange.state !== 'accepted') {
+    return refuse('INVALID_STATE', `This exchange is ${exchange.state}, not accepted.`);
+  }
+  return accept({ state: 'delivered', reserve: 0, entries: [] });
+};
+
+export interface Parties {
+  payerAccountId: number;
+  providerAccountId: number;
+}
+
+export const settlementKey = (exchangeDocumentId: string): string => `exchange:${exchangeDocumentId}`;
+
+const settle = (exchange: ExchangeFacts, parties: Parties, actor: Actor): Transition => ({
+  state: 'settled',
+  reserve: -exchange.amount,
+  entries: [
+    {
+      key: settlementKey(exchange.documentId),
+      kind: 'exchange',
+      from: parties.payerAccountId,
+      to: parties.providerAccountId,
+      amount: exchange.amount,
+      memo: `Exchange ${exchange.documentId}`,
+      actor,
+    },
+  ],
+});
+
+export const decideEvaluation = (
+  exchange: ExchangeFacts,
+  actor: ExchangeActor,
+  rating: number,
+  settings: ExchangeSettings,
+  parties: Parties,
+): Decision<Transition> => {
+  const evaluator = actor.kind === 'staff' || (isParty(exchange, actor) && sideOf(exchange, actor.member) === 'beneficiary');
+  if (!evaluator) {
+    return refuse('NOT_ALLOWED', 'The beneficiary or staff evaluate a service, never its provider.');
+  }
+  if (exchange.state !== 'delivered') {
+    return refuse('INVALID_STATE', `This exchange is ${exchange.state}, not delivered.`);
+  }
+  if (!Number.isInteger(rating) || rating < RATINGS.min || rating > RATINGS.max) {
+    return refuse('INVALID_INPUT', `A rating is a whole number from ${RATINGS.min} to ${RATINGS.max}.`);
+  }
+  if (rating < settings.evaluationThreshold) {
+    return accept({ state: 'disputed', reserve: 0, entries: [] });
+  }
+  return accept(settle(exchange, parties, actor.actor));
+};
+
+export const decideCancellation = (exchange: ExchangeFacts, actor: ExchangeActor): Decision<Transition> => {
+  if (!isParty(exchange, actor) && actor.kind !== 'system') {
+    return refuse('NOT_ALLOWED', 'Only the two members of an exchange cancel it.');
+  }
+  if (exchange.state !== 'proposed' && exchange.state !== 'accepted') {
+    return refuse('INVALID_STATE', `This exchange is ${exchange.state}: it can no longer be cancelled.`);
+  }
+  return accept({ state: 'cancelled', reserve: exchange.state === 'accepted' ? -exchange.amount : 0, entries: [] });
+};
+
+export type Resolution = 'settle' | 'cancel';
+
+export const decideResolution = (exchange: ExchangeFacts, actor: ExchangeActor, outcome: Resolution, parties: Parties): Decision<Transition> => {
+  if (actor.kind !== 'staff') {
+    return refuse('NOT_ALLOWED', 'Staff resolve disputed exchanges.');
+  }
+  if (exchange.state !== 'disputed') {
+    return refuse('INVALID_STATE', `This exchange is ${exchange.state}, not disputed.`);
+  }
+  return accept(outcome === 'settle' ? settle(exchange, parties, actor.actor) : { state: 'cancelled', reserve: -exchange.amount, entries: [] });
+};

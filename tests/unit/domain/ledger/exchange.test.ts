@@ -1,0 +1,169 @@
+import {
+  decideAcceptance,
+  decideCancellation,
+  decideDelivery,
+  decideEvaluation,
+  decideProposal,
+  decideResolution,
+  type ExchangeActor,
+  type ExchangeFacts,
+  type ExchangeSettings,
+} from '../../../../src/domain/ledger/exchange';
+
+const TS: ExchangeSettings = { code: 'TS', floor: 0, ceiling: null, evaluationThreshold: 3, monthlyPairCap: 20 };
+const member = (id: string): ExchangeActor => ({ kind: 'member', member: id, actor: { type: 'member', id: `user:${id}` } });
+const staff: ExchangeActor = { kind: 'staff', actor: { type: 'staff', id: 'user:9' } };
+const system: ExchangeActor = { kind: 'system', actor: { type: 'system', id: 'expiry' } };
+const provider = member('prov');
+const beneficiary = member('bene');
+const outsider = member('other');
+const parties = { payerAccountId: 20, providerAccountId: 10 };
+
+const exchange = (state: ExchangeFacts['state'], proposedBy: ExchangeFacts['proposedBy'] = 'provider'): ExchangeFacts => ({
+  documentId: 'ex1',
+  provider: 'prov',
+  beneficiary: 'bene',
+  proposedBy,
+  amount: 5,
+  state,
+});
+
+describe('decideProposal', () => {
+  const proposal = { proposer: 'prov', proposerActive: true, counterpart: 'bene', counterpartActive: true, side: 'provider' as const, amount: 5, hours: 3 };
+
+  it('proposes a service from either side', () => {
+    expect(decideProposal(proposal)).toEqual({ ok: true, value: { provider: 'prov', beneficiary: 'bene', proposedBy: 'provider', amount: 5, state: 'proposed' } });
+    expect(decideProposal({ ...proposal, side: 'beneficiary' })).toMatchObject({ ok: true, value: { provider: 'bene', beneficiary: 'prov', proposedBy: 'beneficiary' } });
+  });
+
+  it('refuses an exchange with oneself', () => {
+    expect(decideProposal({ ...proposal, counterpart: 'prov' })).toMatchObject({ ok: false, code: 'SELF_EXCHANGE' });
+  });
+
+  it.each([0, -5, 2.5])('refuses an amount of %p: no free "tests", no fractions', (amount) => {
+    expect(decideProposal({ ...proposal, amount })).toMatchObject({ ok: false, code: 'INVALID_AMOUNT' });
+  });
+
+  it('refuses zero hours', () => {
+    expect(decideProposal({ ...proposal, hours: 0 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
+  it('refuses an inactive proposer or counterpart', () => {
+    expect(decideProposal({ ...proposal, proposerActive: false })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(decideProposal({ ...proposal, counterpartActive: false })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
+});
+
+describe('decideAcceptance', () => {
+  const state = {
+    exchange: exchange('proposed'),
+    actor: beneficiary,
+    actorActive: true,
+    payer: { id: 20, balance: 5, reserved: 0, isIssuer: false },
+    payee: { id: 10, balance: 5, reserved: 0, isIssuer: false },
+    pairMonthTotal: 0,
+    settings: TS,
+  };
+
+  it('lets the other side accept, reserving the amount on the payer', () => {
+    expect(decideAcceptance(state)).toEqual({ ok: true, value: { state: 'accepted', reserve: 5, entries: [] } });
+    expect(decideAcceptance({ ...state, exchange: exchange('proposed', 'beneficiary'), actor: provider }).ok).toBe(true);
+  });
+
+  it('refuses the proposer, an outsider, staff and an inactive member', () => {
+    expect(decideAcceptance({ ...state, actor: provider })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(decideAcceptance({ ...state, actor: outsider })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(decideAcceptance({ ...state, actor: staff })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(decideAcceptance({ ...state, actorActive: false })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+  });
+
+  it('refuses what would take the payer’s available balance below the floor, counting reservations', () => {
+    expect(decideAcceptance({ ...state, payer: { ...state.payer, reserved: 1 } })).toMatchObject({ ok: false, code: 'INSUFFICIENT_POINTS' });
+  });
+
+  it('refuses what would take the payee past the ceiling', () => {
+    expect(decideAcceptance({ ...state, settings: { ...TS, ceiling: 9 } })).toMatchObject({ ok: false, code: 'CEILING_REACHED' });
+    expect(decideAcceptance({ ...state, settings: { ...TS, ceiling: 10 } }).ok).toBe(true);
+  });
+
+  it('refuses what would take the pair past its monthly cap, and allows reaching it', () => {
+    expect(decideAcceptance({ ...state, pairMonthTotal: 16 })).toMatchObject({ ok: false, code: 'PAIR_CAP_REACHED' });
+    expect(decideAcceptance({ ...state, pairMonthTotal: 15 }).ok).toBe(true);
+  });
+
+  it('refuses an exchange that is no longer proposed', () => {
+    expect(decideAcceptance({ ...state, exchange: exchange('accepted') })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
+});
+
+describe('decideDelivery', () => {
+  it('lets the provider mark an accepted exchange delivered', () => {
+    expect(decideDelivery(exchange('accepted'), provider)).toEqual({ ok: true, value: { state: 'delivered', reserve: 0, entries: [] } });
+  });
+
+  it('refuses the beneficiary, staff, and an exchange not accepted', () => {
+    expect(decideDelivery(exchange('accepted'), beneficiary)).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(decideDelivery(exchange('accepted'), staff)).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(decideDelivery(exchange('proposed'), provider)).toMatchObject({ code: 'INVALID_STATE' });
+  });
+});
+
+describe('decideEvaluation', () => {
+  it('settles at or above the threshold: the payer pays the provider and the reservation is released', () => {
+    expect(decideEvaluation(exchange('delivered'), beneficiary, 3, TS, parties)).toEqual({
+      ok: true,
+      value: {
+        state: 'settled',
+        reserve: -5,
+        entries: [{ key: 'exchange:ex1', kind: 'exchange', from: 20, to: 10, amount: 5, memo: 'Exchange ex1', actor: beneficiary.actor }],
+      },
+    });
+  });
+
+  it('disputes below the threshold, keeping the reservation', () => {
+    expect(decideEvaluation(exchange('delivered'), beneficiary, 2, TS, parties)).toEqual({ ok: true, value: { state: 'disputed', reserve: 0, entries: [] } });
+  });
+
+  it('lets staff evaluate, never the provider nor an outsider', () => {
+    expect(decideEvaluation(exchange('delivered'), staff, 5, TS, parties)).toMatchObject({ ok: true, value: { state: 'settled' } });
+    expect(decideEvaluation(exchange('delivered'), provider, 5, TS, parties)).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(decideEvaluation(exchange('delivered'), outsider, 5, TS, parties)).toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+
+  it.each([0, 6, 3.5])('refuses a rating of %p', (rating) => {
+    expect(decideEvaluation(exchange('delivered'), beneficiary, rating, TS, parties)).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('refuses an exchange not delivered, so it can never pay twice', () => {
+    expect(decideEvaluation(exchange('settled'), beneficiary, 5, TS, parties)).toMatchObject({ code: 'INVALID_STATE' });
+    expect(decideEvaluation(exchange('accepted'), beneficiary, 5, TS, parties)).toMatchObject({ code: 'INVALID_STATE' });
+  });
+});
+
+describe('decideCancellation', () => {
+  it('lets either side cancel before delivery, releasing what acceptance reserved', () => {
+    expect(decideCancellation(exchange('proposed'), provider)).toEqual({ ok: true, value: { state: 'cancelled', reserve: 0, entries: [] } });
+    expect(decideCancellation(exchange('accepted'), beneficiary)).toEqual({ ok: true, value: { state: 'cancelled', reserve: -5, entries: [] } });
+  });
+
+  it('lets the expiry job cancel, and nobody else', () => {
+    expect(decideCancellation(exchange('accepted'), system).ok).toBe(true);
+    expect(decideCancellation(exchange('accepted'), outsider)).toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+
+  it('refuses once delivered', () => {
+    expect(decideCancellation(exchange('delivered'), provider)).toMatchObject({ code: 'INVALID_STATE' });
+  });
+});
+
+describe('decideResolution', () => {
+  it('lets staff settle or cancel a disputed exchange', () => {
+    expect(decideResolution(exchange('disputed'), staff, 'settle', parties)).toMatchObject({ ok: true, value: { state: 'settled', reserve: -5 } });
+    expect(decideResolution(exchange('disputed'), staff, 'cancel', parties)).toEqual({ ok: true, value: { state: 'cancelled', reserve: -5, entries: [] } });
+  });
+
+  it('refuses members and exchanges that are not disputed', () => {
+    expect(decideResolution(exchange('disputed'), beneficiary, 'settle', parties)).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(decideResolution(exchange('delivered'), staff, 'settle', parties)).toMatchObject({ code: 'INVALID_STATE' });
+  });
+});
