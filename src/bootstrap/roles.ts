@@ -1,7 +1,7 @@
 /**
  * The users-permissions roles of the SEED and what each may do, set on every boot:
  * members (Authenticated) read their account and exchange services; Staff, who need not be
- * members, also activate members and resolve disputed exchanges.
+ * members, also activate members, resolve disputed exchanges, view any account and correct it.
  */
 import type { Core } from '@strapi/strapi';
 import { STAFF_ROLE } from '../api/seed/actor';
@@ -10,7 +10,14 @@ const exchanges = (actions: string[]) => actions.map((action) => `api::seed.exch
 
 export const MEMBER_ACTIONS = ['api::seed.accounts.me', ...exchanges(['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel'])];
 // Staff evaluate and resolve; the rules refuse them what only the two members may do.
-export const STAFF_ACTIONS = [...MEMBER_ACTIONS, 'api::seed.members.activate', ...exchanges(['resolve'])];
+export const STAFF_ACTIONS = [
+  ...MEMBER_ACTIONS,
+  'api::seed.members.activate',
+  ...exchanges(['resolve']),
+  'api::seed.corrections.account',
+  'api::seed.corrections.adjust',
+  'api::seed.corrections.reverse',
+];
 
 const ROLE = 'plugin::users-permissions.role';
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -652,6 +652,7 @@ export interface ApiEntryEntry extends Struct.CollectionTypeSchema {
         maxLength: 500;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    reverses: Schema.Attribute.Relation<'manyToOne', 'api::entry.entry'>;
     toAccount: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &

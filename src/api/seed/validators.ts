@@ -4,6 +4,9 @@ import { CodedError } from '../../errors/codes';
 
 export const documentIdParams = z.strictObject({ documentId: z.string().min(1).max(64) });
 
+/** The route's :documentId. Only that param is read: Strapi may add others (a catch-all's "0"). */
+export const documentIdOf = (params: Record<string, unknown>): string => parse(documentIdParams, { documentId: params.documentId }).documentId;
+
 export const accountQuery = z.strictObject({
   pointType: z.string().min(1).max(16).default('TS'),
   page: z.coerce.number().int().min(1).default(1),
@@ -35,6 +38,19 @@ export const resolutionBody = z.strictObject({
 });
 
 export const emptyBody = z.strictObject({});
+
+export const adjustmentBody = z.strictObject({
+  direction: z.enum(['credit', 'debit']),
+  amount: z.number(),
+  reason: text(500),
+});
+
+export const reversalBody = z.strictObject({ reason: text(500) });
+
+export const pageQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
 
 /** Parses or refuses with 400 INVALID_INPUT naming each wrong field. */
 export const parse = <T extends z.ZodType>(schema: T, input: unknown): z.infer<T> => {

@@ -40,6 +40,8 @@ export interface EntryDraft {
   amount: number;
   memo: string;
   actor: Actor;
+  /** The entry a reversal undoes. */
+  reverses?: number;
 }
 
 export type LedgerErrorCode =

@@ -1,16 +1,17 @@
 /**
  * The SEED over GraphQL: `myAccount`, `myExchanges` and the exchange mutations for members,
- * `activateMember` and `resolveExchange` for staff. Each operation is governed by the same
+ * `activateMember`, `resolveExchange`, `seedAccount`, `adjustAccount` and `reverseEntry` for staff. Each operation is governed by the same
  * permission as its REST route. Accounts, entries and members get no
  * generated queries or mutations: the ledger is read and moved through these operations only.
  */
 import type { Core } from '@strapi/strapi';
 import { CodedError } from '../../errors/codes';
 import { actorOf } from '../../api/seed/actor';
-import { accountQuery, documentIdParams, evaluationBody, parse, proposalBody, resolutionBody } from '../../api/seed/validators';
+import { accountQuery, adjustmentBody, documentIdOf, evaluationBody, pageQuery, parse, proposalBody, resolutionBody, reversalBody } from '../../api/seed/validators';
 import type { AccountsService } from '../../api/seed/services/accounts';
 import type { MembersService } from '../../api/seed/services/members';
 import type { ExchangesService } from '../../api/seed/services/exchanges';
+import type { CorrectionsService } from '../../api/seed/services/corrections';
 
 interface GraphqlContext {
   state: Parameters<typeof actorOf>[0];
@@ -36,7 +37,8 @@ export const seedLedgerExtension =
     const accounts = () => strapi.service('api::seed.accounts') as AccountsService;
     const members = () => strapi.service('api::seed.members') as MembersService;
     const exchanges = () => strapi.service('api::seed.exchanges') as ExchangesService;
-    const documentId = (args: { documentId: string }) => parse(documentIdParams, { documentId: args.documentId }).documentId;
+    const corrections = () => strapi.service('api::seed.corrections') as CorrectionsService;
+    const documentId = (args: { documentId: string }) => documentIdOf(args);
     // One mutation per step of an exchange, each taking the exchange's documentId.
     const steps = {
       acceptExchange: (args: { documentId: string }, state: GraphqlContext['state']) => exchanges().accept(state, documentId(args)),
@@ -64,14 +66,21 @@ export const seedLedgerExtension =
           },
         }),
         nexus.objectType({
-          name: 'MyAccount',
+          name: 'SeedAccount',
           definition(t: any) {
+            t.string('key', { description: 'Shown to staff: "member:<point type>:<member documentId>" or "issuer:<point type>".' });
             t.nonNull.string('pointType');
             t.nonNull.int('balance');
             t.nonNull.int('reserved');
             t.nonNull.int('available');
             t.nonNull.list.nonNull.field('entries', { type: 'SeedEntry' });
             t.nonNull.field('pagination', { type: 'SeedPagination' });
+          },
+        }),
+        nexus.objectType({
+          name: 'SeedCorrection',
+          definition(t: any) {
+            t.nonNull.id('entry', { description: 'The documentId of the entry the correction wrote.' });
           },
         }),
         nexus.objectType({
@@ -116,12 +125,20 @@ export const seedLedgerExtension =
         nexus.extendType({
           type: 'Query',
           definition(t: any) {
+            t.nonNull.field('seedAccount', {
+              type: 'SeedAccount',
+              args: { documentId: nexus.nonNull(nexus.idArg()), page: nexus.intArg(), pageSize: nexus.intArg() },
+              resolve(_parent: unknown, args: { documentId: string; page?: number | null; pageSize?: number | null }) {
+                const { page, pageSize } = parse(pageQuery, withoutNulls({ page: args.page, pageSize: args.pageSize }));
+                return accounts().byDocumentId(documentId(args), page, pageSize);
+              },
+            });
             t.nonNull.list.nonNull.field('myExchanges', {
               type: 'SeedExchange',
               resolve: (_parent: unknown, _args: unknown, context: GraphqlContext) => exchanges().mine(context.state),
             });
             t.nonNull.field('myAccount', {
-              type: 'MyAccount',
+              type: 'SeedAccount',
               args: { pointType: nexus.stringArg({ default: 'TS' }), page: nexus.intArg(), pageSize: nexus.intArg() },
               async resolve(_parent: unknown, args: Record<string, unknown>, context: GraphqlContext) {
                 const { pointType, page, pageSize } = parse(accountQuery, withoutNulls(args));
@@ -163,6 +180,27 @@ export const seedLedgerExtension =
                 return exchanges().evaluate(context.state, documentId(args), rating, comment);
               },
             });
+            t.nonNull.field('adjustAccount', {
+              type: 'SeedCorrection',
+              args: {
+                documentId: nexus.nonNull(nexus.idArg()),
+                direction: nexus.nonNull(nexus.stringArg()),
+                amount: nexus.nonNull(nexus.intArg()),
+                reason: nexus.nonNull(nexus.stringArg()),
+              },
+              resolve: (_parent: unknown, args: { documentId: string; direction: string; amount: number; reason: string }, context: GraphqlContext) => {
+                const { direction, amount, reason } = parse(adjustmentBody, { direction: args.direction, amount: args.amount, reason: args.reason });
+                return corrections().adjust(documentId(args), direction, amount, reason, actorOf(context.state));
+              },
+            });
+            t.nonNull.field('reverseEntry', {
+              type: 'SeedCorrection',
+              args: { documentId: nexus.nonNull(nexus.idArg()), reason: nexus.nonNull(nexus.stringArg()) },
+              resolve: (_parent: unknown, args: { documentId: string; reason: string }, context: GraphqlContext) => {
+                const { reason } = parse(reversalBody, { reason: args.reason });
+                return corrections().reverse(documentId(args), reason, actorOf(context.state));
+              },
+            });
             t.nonNull.field('resolveExchange', {
               type: 'SeedExchange',
               args: { documentId: nexus.nonNull(nexus.idArg()), outcome: nexus.nonNull(nexus.stringArg()), reason: nexus.nonNull(nexus.stringArg()) },
@@ -177,6 +215,9 @@ export const seedLedgerExtension =
       resolversConfig: {
         'Query.myAccount': { auth: { scope: ['api::seed.accounts.me'] } },
         'Query.myExchanges': { auth: { scope: ['api::seed.exchanges.mine'] } },
+        'Query.seedAccount': { auth: { scope: ['api::seed.corrections.account'] } },
+        'Mutation.adjustAccount': { auth: { scope: ['api::seed.corrections.adjust'] } },
+        'Mutation.reverseEntry': { auth: { scope: ['api::seed.corrections.reverse'] } },
         'Mutation.activateMember': { auth: { scope: ['api::seed.members.activate'] } },
         'Mutation.proposeExchange': { auth: { scope: ['api::seed.exchanges.propose'] } },
         'Mutation.acceptExchange': { auth: { scope: ['api::seed.exchanges.accept'] } },

@@ -1,12 +1,12 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { documentIdParams, emptyBody, evaluationBody, parse, proposalBody, resolutionBody } from '../validators';
+import { documentIdOf, emptyBody, evaluationBody, parse, proposalBody, resolutionBody } from '../validators';
 import type { ExchangesService } from '../services/exchanges';
 
 /** /api/seed/exchanges…: parse, then one service call; the rules are the domain's. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const exchanges = () => strapi.service('api::seed.exchanges') as ExchangesService;
-  const id = (ctx: Context) => parse(documentIdParams, ctx.params).documentId;
+  const id = (ctx: Context) => documentIdOf(ctx.params);
 
   return {
     async mine(ctx: Context) {

@@ -1,13 +1,12 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { actorOf } from '../actor';
-import { documentIdParams, parse } from '../validators';
+import { documentIdOf } from '../validators';
 import type { MembersService } from '../services/members';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/seed/members/:documentId/activate (staff): activates and pays the starting grant once. */
   async activate(ctx: Context) {
-    const { documentId } = parse(documentIdParams, ctx.params);
-    ctx.body = { data: await (strapi.service('api::seed.members') as MembersService).activate(documentId, actorOf(ctx.state)) };
+    ctx.body = { data: await (strapi.service('api::seed.members') as MembersService).activate(documentIdOf(ctx.params), actorOf(ctx.state)) };
   },
 });

@@ -12,7 +12,11 @@ const exchangeStep = (action: string) => ({
 
 export default {
   routes: [
+    // Before /seed/accounts/:documentId, which would otherwise take "me" for a documentId.
     { method: 'GET', path: '/seed/accounts/me', handler: 'accounts.me', config: config() },
+    { method: 'GET', path: '/seed/accounts/:documentId', handler: 'corrections.account', config: config() },
+    { method: 'POST', path: '/seed/accounts/:documentId/adjust', handler: 'corrections.adjust', config: config() },
+    { method: 'POST', path: '/seed/entries/:documentId/reverse', handler: 'corrections.reverse', config: config() },
     { method: 'POST', path: '/seed/members/:documentId/activate', handler: 'members.activate', config: config() },
     { method: 'GET', path: '/seed/exchanges/mine', handler: 'exchanges.mine', config: config() },
     { method: 'POST', path: '/seed/exchanges', handler: 'exchanges.propose', config: config() },

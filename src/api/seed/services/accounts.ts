@@ -27,17 +27,15 @@ export interface AccountView {
 
 export const MAX_PAGE_SIZE = 100;
 
-const accountsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async ofMember(memberDocumentId: string, pointTypeCode: string, page = 1, pageSize = 25): Promise<AccountView> {
-    const pointType = await (strapi.service('api::seed.ledger') as LedgerService).pointType(pointTypeCode);
-    const account = (await strapi.db.query(ACCOUNT).findOne({
-      where: { key: memberAccountKey(memberDocumentId, pointType.code) },
-      select: ['id', 'balance', 'reserved'],
-    })) as { id: number; balance: number; reserved: number } | null;
-    if (!account) {
-      // Accounts open on activation: until then the member simply has nothing.
-      return { pointType: pointType.code, balance: 0, reserved: 0, available: 0, entries: [], pagination: { page, pageSize, total: 0 } };
-    }
+interface AccountRow {
+  id: number;
+  balance: number;
+  reserved: number;
+}
+
+const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The account with one page of its entries, newest first; amounts signed from its side. */
+  const view = async (account: AccountRow, pointType: string, page: number, pageSize: number): Promise<AccountView> => {
     const where = { $or: [{ fromAccount: { id: account.id } }, { toAccount: { id: account.id } }] };
     const [rows, total] = await Promise.all([
       strapi.db.query(ENTRY).findMany({
@@ -50,7 +48,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.db.query(ENTRY).count({ where }),
     ]);
     return {
-      pointType: pointType.code,
+      pointType,
       balance: account.balance,
       reserved: account.reserved,
       available: account.balance - account.reserved,
@@ -63,16 +61,44 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       })),
       pagination: { page, pageSize, total },
     };
-  },
+  };
 
-  async ofUser(userId: number, pointTypeCode: string, page?: number, pageSize?: number): Promise<AccountView> {
-    const member = await (strapi.service('api::seed.members') as MembersService).memberOfUser(userId);
-    if (!member) {
-      throw new CodedError('NOT_A_MEMBER', 'Only members have an account.');
+  const ofMember = async (memberDocumentId: string, pointTypeCode: string, page = 1, pageSize = 25): Promise<AccountView> => {
+    const pointType = await (strapi.service('api::seed.ledger') as LedgerService).pointType(pointTypeCode);
+    const account = (await strapi.db.query(ACCOUNT).findOne({
+      where: { key: memberAccountKey(memberDocumentId, pointType.code) },
+      select: ['id', 'balance', 'reserved'],
+    })) as AccountRow | null;
+    if (!account) {
+      // Accounts open on activation: until then the member simply has nothing.
+      return { pointType: pointType.code, balance: 0, reserved: 0, available: 0, entries: [], pagination: { page, pageSize, total: 0 } };
     }
-    return this.ofMember(member.documentId, pointTypeCode, page, pageSize);
-  },
-});
+    return view(account, pointType.code, page, pageSize);
+  };
+
+  return {
+    ofMember,
+
+    async ofUser(userId: number, pointTypeCode: string, page?: number, pageSize?: number): Promise<AccountView> {
+      const member = await (strapi.service('api::seed.members') as MembersService).memberOfUser(userId);
+      if (!member) {
+        throw new CodedError('NOT_A_MEMBER', 'Only members have an account.');
+      }
+      return ofMember(member.documentId, pointTypeCode, page, pageSize);
+    },
+
+    /** Any account, by its documentId: for staff. */
+    async byDocumentId(documentId: string, page = 1, pageSize = 25): Promise<AccountView & { key: string }> {
+      const account = (await strapi.db.query(ACCOUNT).findOne({
+        where: { documentId },
+        select: ['id', 'key', 'balance', 'reserved'],
+        populate: { pointType: { select: ['code'] } },
+      })) as (AccountRow & { key: string; pointType: { code: string } }) | null;
+      if (!account) throw new CodedError('NOT_FOUND', `There is no account ${documentId}.`);
+      return { key: account.key, ...(await view(account, account.pointType.code, page, pageSize)) };
+    },
+  };
+};
 
 export type AccountsService = ReturnType<typeof accountsService>;
 export default accountsService;

@@ -116,6 +116,7 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
             actorId: entry.actor.id,
             fromAccount: entry.from,
             toAccount: entry.to,
+            reverses: entry.reverses ?? null,
           },
         });
       }

@@ -1,0 +1,84 @@
+/**
+ * Staff corrections. The ledger never edits an entry: an adjustment credits or debits an
+ * account against the issuing account, and a reversal moves an entry's points back, at most
+ * once per entry (its key is the original's). Both need a reason, kept in the memo.
+ */
+import { accept, refuse, type Actor, type Decision, type EntryDraft, type EntryKind } from './types';
+
+const REASON_MAX = 500;
+
+const checkReason = (reason: string): Decision<string> => {
+  const trimmed = reason.trim();
+  if (trimmed.length === 0 || trimmed.length > REASON_MAX) {
+    return refuse('INVALID_INPUT', `A correction needs a reason (1 to ${REASON_MAX} characters).`);
+  }
+  return accept(trimmed);
+};
+
+export interface Adjustment {
+  /** Unique per request: the same adjustment is never applied twice. */
+  key: string;
+  accountId: number;
+  accountIsIssuer: boolean;
+  issuerAccountId: number;
+  direction: 'credit' | 'debit';
+  amount: number;
+  reason: string;
+}
+
+export const decideAdjustment = (adjustment: Adjustment, actor: Actor): Decision<EntryDraft[]> => {
+  if (adjustment.accountIsIssuer) {
+    return refuse('NOT_ALLOWED', 'The issuing account is adjusted through the accounts it pays.');
+  }
+  if (!Number.isSafeInteger(adjustment.amount) || adjustment.amount <= 0) {
+    return refuse('INVALID_AMOUNT', 'An adjustment moves a positive whole number of points.');
+  }
+  const reason = checkReason(adjustment.reason);
+  if (!reason.ok) return reason;
+  const credit = adjustment.direction === 'credit';
+  return accept([
+    {
+      key: adjustment.key,
+      kind: 'adjustment',
+      from: credit ? adjustment.issuerAccountId : adjustment.accountId,
+      to: credit ? adjustment.accountId : adjustment.issuerAccountId,
+      amount: adjustment.amount,
+      memo: `${credit ? 'Credit' : 'Debit'}: ${reason.value}`,
+      actor,
+    },
+  ]);
+};
+
+export interface OriginalEntry {
+  id: number;
+  documentId: string;
+  kind: EntryKind;
+  from: number;
+  to: number;
+  amount: number;
+}
+
+export const reversalKey = (entryDocumentId: string): string => `reversal:${entryDocumentId}`;
+
+export const decideReversal = (entry: OriginalEntry, alreadyReversed: boolean, reason: string, actor: Actor): Decision<EntryDraft[]> => {
+  if (entry.kind === 'reversal') {
+    return refuse('INVALID_STATE', 'A reversal is not reversed: adjust the account instead.');
+  }
+  if (alreadyReversed) {
+    return refuse('INVALID_STATE', 'This entry was already reversed.');
+  }
+  const checked = checkReason(reason);
+  if (!checked.ok) return checked;
+  return accept([
+    {
+      key: reversalKey(entry.documentId),
+      kind: 'reversal',
+      from: entry.to,
+      to: entry.from,
+      amount: entry.amount,
+      memo: `Reversal of ${entry.documentId}: ${checked.value}`,
+      actor,
+      reverses: entry.id,
+    },
+  ]);
+};

@@ -1,0 +1,40 @@
+import { decideAdjustment, decideReversal } from '../../../../src/domain/ledger/corrections';
+
+const staff = { type: 'staff', id: 'user:1' } as const;
+const adjustment = { key: 'adjustment:a1', accountId: 2, accountIsIssuer: false, issuerAccountId: 1, direction: 'credit' as const, amount: 3, reason: ' Atelier animé ' };
+
+describe('decideAdjustment', () => {
+  it('credits from the issuing account, with the reason in the memo', () => {
+    expect(decideAdjustment(adjustment, staff)).toEqual({
+      ok: true,
+      value: [{ key: 'adjustment:a1', kind: 'adjustment', from: 1, to: 2, amount: 3, memo: 'Credit: Atelier animé', actor: staff }],
+    });
+  });
+
+  it('debits to the issuing account', () => {
+    expect(decideAdjustment({ ...adjustment, direction: 'debit' }, staff)).toMatchObject({ ok: true, value: [{ from: 2, to: 1, memo: 'Debit: Atelier animé' }] });
+  });
+
+  it('refuses without a reason, with a bad amount, or on the issuing account', () => {
+    expect(decideAdjustment({ ...adjustment, reason: '   ' }, staff)).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(decideAdjustment({ ...adjustment, amount: 0 }, staff)).toMatchObject({ code: 'INVALID_AMOUNT' });
+    expect(decideAdjustment({ ...adjustment, accountIsIssuer: true }, staff)).toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+});
+
+describe('decideReversal', () => {
+  const entry = { id: 7, documentId: 'e1', kind: 'grant' as const, from: 1, to: 2, amount: 5 };
+
+  it('moves the points back under a key of its own', () => {
+    expect(decideReversal(entry, false, 'Doublon', staff)).toEqual({
+      ok: true,
+      value: [{ key: 'reversal:e1', kind: 'reversal', from: 2, to: 1, amount: 5, memo: 'Reversal of e1: Doublon', actor: staff, reverses: 7 }],
+    });
+  });
+
+  it('reverses an entry once, never a reversal, never without a reason', () => {
+    expect(decideReversal(entry, true, 'Doublon', staff)).toMatchObject({ code: 'INVALID_STATE' });
+    expect(decideReversal({ ...entry, kind: 'reversal' }, false, 'Doublon', staff)).toMatchObject({ code: 'INVALID_STATE' });
+    expect(decideReversal(entry, false, '', staff)).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
