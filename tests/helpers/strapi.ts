@@ -27,6 +27,8 @@ export const startApp = async (env: Record<string, string> = {}): Promise<TestAp
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Tests run scheduled jobs themselves, when they mean to.
+    CRON_ENABLED: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     APP_KEYS: `${secret()},${secret()}`,
     API_TOKEN_SALT: secret(),

@@ -6,6 +6,9 @@
  *      │                 │                   └─evaluate < threshold→ disputed ─resolve→ settled | cancelled
  *      └──── cancel ─────┴─→ cancelled
  *
+ * Nothing stays frozen: past its deadline an accepted exchange is cancelled and a delivered one
+ * settles as if rated at the threshold (decideExpiry, run by a scheduled job).
+ *
  * Accepting reserves the points on the beneficiary's (payer's) account; settling moves them to the
  * provider and releases the reservation; cancelling releases it. Each function decides one step
  * from plain state: who acts, the accounts, the settings.
@@ -23,6 +26,10 @@ export interface ExchangeSettings {
   ceiling: number | null;
   evaluationThreshold: number;
   monthlyPairCap: number;
+  /** An accepted exchange not delivered within this many days is cancelled. */
+  acceptanceDeadlineDays: number;
+  /** A delivered exchange not evaluated within this many days settles as if rated at the threshold. */
+  evaluationDeadlineDays: number;
 }
 
 export interface ExchangeFacts {
@@ -200,3 +207,24 @@ export const decideResolution = (exchange: ExchangeFacts, actor: ExchangeActor, 
   }
   return accept(outcome === 'settle' ? settle(exchange, parties, actor.actor) : { state: 'cancelled', reserve: -exchange.amount, entries: [] });
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ExpiryClock {
+  now: Date;
+  acceptedAt: Date | null;
+  deliveredAt: Date | null;
+}
+
+/** What the scheduled job does to an exchange past its deadline; INVALID_STATE when nothing is due. */
+export const decideExpiry = (exchange: ExchangeFacts, clock: ExpiryClock, settings: ExchangeSettings, parties: Parties, actor: Actor): Decision<Transition> => {
+  const overdue = (since: Date | null, days: number) => since !== null && clock.now.getTime() - since.getTime() > days * DAY_MS;
+  if (exchange.state === 'accepted' && overdue(clock.acceptedAt, settings.acceptanceDeadlineDays)) {
+    return accept({ state: 'cancelled', reserve: -exchange.amount, entries: [] });
+  }
+  if (exchange.state === 'delivered' && overdue(clock.deliveredAt, settings.evaluationDeadlineDays)) {
+    return accept(settle(exchange, parties, actor));
+  }
+  return refuse('INVALID_STATE', `Exchange ${exchange.documentId} is not past a deadline.`);
+};
+

@@ -12,10 +12,12 @@ import {
   decideCancellation,
   decideDelivery,
   decideEvaluation,
+  decideExpiry,
   decideProposal,
   decideResolution,
   type ExchangeActor,
   type ExchangeFacts,
+  type ExchangeSettings,
   type ExchangeState,
   type Resolution,
   type Side,
@@ -52,7 +54,7 @@ interface ExchangeRow {
   createdAt: string;
   provider: MemberRef;
   beneficiary: MemberRef;
-  pointType: PointTypeRow & { evaluationThreshold: number; monthlyPairCap: number };
+  pointType: PointTypeRow & ExchangeSettings;
 }
 
 export interface ExchangeView {
@@ -280,6 +282,38 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async resolve(caller: Caller, documentId: string, outcome: Resolution): Promise<ExchangeView> {
       const actor = await actorFor(caller);
       return step(documentId, (exchange, { payer, payee }) => decideResolution(exchange, actor, outcome, { payerAccountId: payer, providerAccountId: payee }));
+    },
+
+    /**
+     * The scheduled job's step: cancels or settles the exchange if it is past a deadline, and
+     * answers INVALID_STATE when it is not (or another instance got there first).
+     */
+    async expire(documentId: string, now: Date): Promise<ExchangeView> {
+      const system: ExchangeActor = { kind: 'system', actor: { type: 'system', id: 'exchange-deadlines' } };
+      const date = (value: string | null) => (value === null ? null : new Date(value));
+      return step(
+        documentId,
+        (exchange, { payer, payee, row }) =>
+          decideExpiry(exchange, { now, acceptedAt: date(row.acceptedAt), deliveredAt: date(row.deliveredAt) }, row.pointType, { payerAccountId: payer, providerAccountId: payee }, system.actor),
+      );
+    },
+
+    /** Exchanges of the point type that may be past a deadline, oldest first. */
+    async overdue(pointType: PointTypeRow & ExchangeSettings, now: Date, limit: number): Promise<string[]> {
+      const daysBefore = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+      const rows = (await db.query(EXCHANGE).findMany({
+        where: {
+          pointType: { id: pointType.id },
+          $or: [
+            { state: 'accepted', acceptedAt: { $lt: daysBefore(pointType.acceptanceDeadlineDays) } },
+            { state: 'delivered', deliveredAt: { $lt: daysBefore(pointType.evaluationDeadlineDays) } },
+          ],
+        },
+        select: ['documentId'],
+        orderBy: { id: 'asc' },
+        limit,
+      })) as { documentId: string }[];
+      return rows.map((row) => row.documentId);
     },
 
     async mine(caller: Caller): Promise<ExchangeView[]> {

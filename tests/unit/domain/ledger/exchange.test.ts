@@ -3,6 +3,7 @@ import {
   decideCancellation,
   decideDelivery,
   decideEvaluation,
+  decideExpiry,
   decideProposal,
   decideResolution,
   type ExchangeActor,
@@ -10,7 +11,15 @@ import {
   type ExchangeSettings,
 } from '../../../../src/domain/ledger/exchange';
 
-const TS: ExchangeSettings = { code: 'TS', floor: 0, ceiling: null, evaluationThreshold: 3, monthlyPairCap: 20 };
+const TS: ExchangeSettings = {
+  code: 'TS',
+  floor: 0,
+  ceiling: null,
+  evaluationThreshold: 3,
+  monthlyPairCap: 20,
+  acceptanceDeadlineDays: 30,
+  evaluationDeadlineDays: 14,
+};
 const member = (id: string): ExchangeActor => ({ kind: 'member', member: id, actor: { type: 'member', id: `user:${id}` } });
 const staff: ExchangeActor = { kind: 'staff', actor: { type: 'staff', id: 'user:9' } };
 const system: ExchangeActor = { kind: 'system', actor: { type: 'system', id: 'expiry' } };
@@ -167,3 +176,39 @@ describe('decideResolution', () => {
     expect(decideResolution(exchange('delivered'), staff, 'settle', parties)).toMatchObject({ code: 'INVALID_STATE' });
   });
 });
+
+describe('decideExpiry', () => {
+  const day = 24 * 60 * 60 * 1000;
+  const now = new Date('2026-11-22T12:00:00Z');
+  const daysAgo = (days: number) => new Date(now.getTime() - days * day);
+
+  it('cancels an exchange accepted more than 30 days ago and not delivered, releasing the points', () => {
+    const clock = { now, acceptedAt: daysAgo(30.01), deliveredAt: null };
+
+    expect(decideExpiry(exchange('accepted'), clock, TS, parties, system.actor)).toEqual({ ok: true, value: { state: 'cancelled', reserve: -5, entries: [] } });
+  });
+
+  it('settles an exchange delivered more than 14 days ago and not evaluated, as if rated at the threshold', () => {
+    const clock = { now, acceptedAt: daysAgo(20), deliveredAt: daysAgo(14.01) };
+
+    expect(decideExpiry(exchange('delivered'), clock, TS, parties, system.actor)).toMatchObject({
+      ok: true,
+      value: { state: 'settled', reserve: -5, entries: [{ key: 'exchange:ex1', from: 20, to: 10, amount: 5 }] },
+    });
+  });
+
+  it('leaves alone what is not yet due, and every other state', () => {
+    expect(decideExpiry(exchange('accepted'), { now, acceptedAt: daysAgo(29), deliveredAt: null }, TS, parties, system.actor)).toMatchObject({ code: 'INVALID_STATE' });
+    expect(decideExpiry(exchange('delivered'), { now, acceptedAt: daysAgo(40), deliveredAt: daysAgo(13) }, TS, parties, system.actor)).toMatchObject({ code: 'INVALID_STATE' });
+    for (const state of ['proposed', 'settled', 'disputed', 'cancelled'] as const) {
+      expect(decideExpiry(exchange(state), { now, acceptedAt: daysAgo(400), deliveredAt: daysAgo(400) }, TS, parties, system.actor).ok).toBe(false);
+    }
+  });
+
+  it('follows the point type’s deadlines', () => {
+    const clock = { now, acceptedAt: daysAgo(8), deliveredAt: null };
+
+    expect(decideExpiry(exchange('accepted'), clock, { ...TS, acceptanceDeadlineDays: 7 }, parties, system.actor).ok).toBe(true);
+  });
+});
+

@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/strapi';
+
+/** Scheduled jobs. Each is safe to run on every instance at once. */
+export default {
+  exchangeDeadlines: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await strapi.service('api::seed.deadlines').run();
+    },
+    options: { rule: process.env.SEED_DEADLINES_CRON || '*/15 * * * *' },
+  },
+};
