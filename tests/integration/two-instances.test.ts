@@ -1,0 +1,79 @@
+/**
+ * Associations outgrow one server: the rules must hold with requests split across two app
+ * processes on one MySQL/MariaDB database, where only the database can keep them. (SQLite is an
+ * embedded, single-process database: this file runs when DATABASE_CLIENT=mysql.)
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import path from 'path';
+import supertest from 'supertest';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { activeMember, bearer, loginStaff, registerMember } from '../helpers/seed';
+
+const onMysql = process.env.DATABASE_CLIENT === 'mysql';
+const PORT = 1400 + (process.pid % 500);
+
+let app: TestApp;
+let staff: string;
+let second: ChildProcess;
+const otherInstance = () => supertest(`http://127.0.0.1:${PORT}`);
+
+const startSecondInstance = () =>
+  new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn('node', [path.join(__dirname, '..', 'helpers', 'second-instance.js')], {
+      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`the second instance exited with ${code}`)));
+  });
+
+(onMysql ? describe : describe.skip)('two app processes on one database', () => {
+  beforeAll(async () => {
+    app = await startApp();
+    staff = await loginStaff(app);
+    second = await startSecondInstance();
+  });
+
+  afterAll(async () => {
+    second?.kill('SIGTERM');
+    await app?.stop();
+  });
+
+  it('grant once for 50 concurrent activations split across both', async () => {
+    const member = await registerMember(app);
+    const activate = (i: number) => (i % 2 === 0 ? app.http() : otherInstance()).post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff));
+
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => activate(i)));
+
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
+    expect(responses.reduce((sum, r) => sum + r.body.data.granted, 0)).toBe(5);
+  });
+
+  it('leave a payer exactly at the floor after 200 concurrent acceptances split across both', async () => {
+    const provider = await activeMember(app, staff);
+    const beneficiary = await activeMember(app, staff);
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const proposed = await app.http().post('/api/seed/exchanges').set(bearer(provider.jwt)).send({
+        counterpart: beneficiary.documentId,
+        side: 'provider',
+        description: 'Une heure d’aide',
+        hours: 1,
+        amount: 1,
+      });
+      ids.push(proposed.body.data.documentId);
+    }
+
+    const responses = await Promise.all(
+      ids.map((id, i) => (i % 2 === 0 ? app.http() : otherInstance()).post(`/api/seed/exchanges/${id}/accept`).set(bearer(beneficiary.jwt)).send({})),
+    );
+
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(5);
+    expect(new Set(responses.filter((r) => r.status !== 200).map((r) => r.body.error.details.code))).toEqual(new Set(['INSUFFICIENT_POINTS']));
+    const account = await app.http().get('/api/seed/accounts/me').set(bearer(beneficiary.jwt));
+    expect(account.body.data).toMatchObject({ balance: 5, reserved: 5, available: 0 });
+    expect((await app.strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
+  });
+});
