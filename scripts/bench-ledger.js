@@ -62,11 +62,14 @@ const throwawayDatabase = async (kind) => {
 };
 
 const client = (base) => async (method, url, jwt, body) => {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(jwt ? { authorization: `Bearer ${jwt}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const send = () =>
+    fetch(`${base}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(jwt ? { authorization: `Bearer ${jwt}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // A kept-alive socket the server closed while the ledger was being filled: open a new one.
+  const response = await send().catch((error) => (error.cause?.code === 'ECONNRESET' ? send() : Promise.reject(error)));
   const json = await response.json();
   if (response.status >= 400) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
   return json;
@@ -250,27 +253,20 @@ const benchOne = async (kind, appContext) => {
     });
     const { problems } = await strapi.service('api::seed.ledger-check').run();
     if (problems.length > 0) throw new Error(`ledger:check after the HTTP run: ${problems.join('; ')}`);
+    console.log(`  settled exchanges/s over HTTP (4 requests each): ${((EXCHANGES / httpMs) * 1000).toFixed(1)}`);
     const knexMs = await knexBaseline(strapi.db.connection, strapi.db.dialect.client);
+    console.log(`  same inserts and updates with plain knex:        ${((EXCHANGES / knexMs) * 1000).toFixed(1)} exchanges/s`);
 
     const reader = pairs[0].beneficiary;
     const key = `member:TS:${reader.documentId}`;
+    const report = (entries, reads) =>
+      console.log(`  balance read with ${entries.toLocaleString('en')} entries in the ledger: SQL ${reads.sql.toFixed(3)} ms, HTTP /api/seed/accounts/me ${reads.http.toFixed(2)} ms (medians)`);
     const small = await fillLedger(strapi, 1000);
-    const readsSmall = await measureReads(strapi, request, reader, key);
+    report(small, await measureReads(strapi, request, reader, key));
     const fillStart = process.hrtime.bigint();
     const large = await fillLedger(strapi, BIG);
-    const fillSeconds = ms(fillStart) / 1000;
-    const readsLarge = await measureReads(strapi, request, reader, key);
-
-    return {
-      database: kind === 'sqlite' ? 'SQLite' : 'MariaDB',
-      http: (EXCHANGES / httpMs) * 1000,
-      knex: (EXCHANGES / knexMs) * 1000,
-      small,
-      readsSmall,
-      large,
-      readsLarge,
-      fillSeconds,
-    };
+    console.log(`  (filling the ledger to ${large.toLocaleString('en')} entries took ${(ms(fillStart) / 1000).toFixed(0)} s)`);
+    report(large, await measureReads(strapi, request, reader, key));
   } finally {
     await strapi.destroy();
     await database.drop();
@@ -282,13 +278,8 @@ const main = async () => {
   const appContext = await compileStrapi();
   console.log(`bench:ledger — ${EXCHANGES} exchanges, ${CONCURRENCY} concurrent clients, node ${process.version}, ${os.cpus().length} cores`);
   for (const kind of kinds) {
-    const r = await benchOne(kind, appContext);
-    console.log(`\n${r.database}`);
-    console.log(`  settled exchanges/s over HTTP (4 requests each): ${r.http.toFixed(1)}`);
-    console.log(`  same inserts and updates with plain knex:        ${r.knex.toFixed(1)} exchanges/s`);
-    console.log(`  balance read, ${r.small.toLocaleString('en')} entries:   SQL ${r.readsSmall.sql.toFixed(3)} ms, HTTP /api/seed/accounts/me ${r.readsSmall.http.toFixed(2)} ms (medians)`);
-    console.log(`  balance read, ${r.large.toLocaleString('en')} entries: SQL ${r.readsLarge.sql.toFixed(3)} ms, HTTP /api/seed/accounts/me ${r.readsLarge.http.toFixed(2)} ms (medians)`);
-    console.log(`  (filling the ledger to ${r.large.toLocaleString('en')} entries took ${r.fillSeconds.toFixed(0)} s)`);
+    console.log(`\n${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`);
+    await benchOne(kind, appContext);
   }
 };
 

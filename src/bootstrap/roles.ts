@@ -8,7 +8,13 @@ import { STAFF_ROLE } from '../api/seed/actor';
 
 const exchanges = (actions: string[]) => actions.map((action) => `api::seed.exchanges.${action}`);
 
-export const MEMBER_ACTIONS = ['api::seed.accounts.me', ...exchanges(['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel'])];
+export const MEMBER_ACTIONS = [
+  'api::seed.accounts.me',
+  ...exchanges(['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel']),
+  // Point types and their settings, such as the suggested service rate (GraphQL `pointTypes`).
+  'api::point-type.point-type.find',
+  'api::point-type.point-type.findOne',
+];
 // Staff evaluate and resolve; the rules refuse them what only the two members may do.
 export const STAFF_ACTIONS = [
   ...MEMBER_ACTIONS,

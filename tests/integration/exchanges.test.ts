@@ -50,6 +50,8 @@ describe('an exchange from proposal to settlement', () => {
     expect(await balance(beneficiary)).toMatchObject({ balance: 0, reserved: 0, available: 0 });
     expect(await balance(provider)).toMatchObject({ balance: 10, available: 10 });
     expect((await balance(provider)).entries[0]).toMatchObject({ kind: 'exchange', amount: 5 });
+    const settlement = await app.strapi.db.query('api::entry.entry').findOne({ where: { key: `exchange:${id}` }, populate: { exchange: true } });
+    expect(settlement.exchange.documentId).toBe(id);
   });
 
   it('runs the same way over GraphQL, proposed by the beneficiary', async () => {
@@ -75,6 +77,17 @@ describe('an exchange from proposal to settlement', () => {
     expect(evaluated.body.data.evaluateExchange).toEqual({ state: 'settled', rating: 5 });
     expect(mine.body.data.myExchanges).toEqual([{ documentId: id, state: 'settled', amount: 3 }]);
     expect(await balance(provider)).toMatchObject({ balance: 8 });
+  });
+});
+
+describe('the suggested service rate', () => {
+  it('is readable by members over GraphQL, with the point type’s other settings', async () => {
+    const member = await activeMember(app, staff);
+
+    const response = await app.graphql('{ pointTypes { code serviceRatePoints serviceRateHours startingGrant evaluationThreshold } }', undefined, member.jwt);
+
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.pointTypes).toEqual([{ code: 'TS', serviceRatePoints: 5, serviceRateHours: 3, startingGrant: 5, evaluationThreshold: 3 }]);
   });
 });
 

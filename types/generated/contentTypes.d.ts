@@ -633,6 +633,7 @@ export interface ApiEntryEntry extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    exchange: Schema.Attribute.Relation<'manyToOne', 'api::exchange.exchange'>;
     fromAccount: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
     key: Schema.Attribute.String &
       Schema.Attribute.Required &

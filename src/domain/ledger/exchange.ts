@@ -33,6 +33,7 @@ export interface ExchangeSettings {
 }
 
 export interface ExchangeFacts {
+  id: number;
   documentId: string;
   /** Member documentIds. */
   provider: string;
@@ -74,7 +75,7 @@ export interface Proposal {
   hours: number;
 }
 
-export const decideProposal = (proposal: Proposal): Decision<Omit<ExchangeFacts, 'documentId'>> => {
+export const decideProposal = (proposal: Proposal): Decision<Omit<ExchangeFacts, 'id' | 'documentId'>> => {
   if (proposal.proposer === proposal.counterpart) {
     return refuse('SELF_EXCHANGE', 'An exchange is between two different members.');
   }
@@ -159,6 +160,7 @@ const settle = (exchange: ExchangeFacts, parties: Parties, actor: Actor): Transi
       amount: exchange.amount,
       memo: `Exchange ${exchange.documentId}`,
       actor,
+      exchange: exchange.id,
     },
   ],
 });

@@ -42,6 +42,8 @@ export interface EntryDraft {
   actor: Actor;
   /** The entry a reversal undoes. */
   reverses?: number;
+  /** The exchange a settlement pays. */
+  exchange?: number;
 }
 
 export type LedgerErrorCode =

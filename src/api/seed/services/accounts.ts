@@ -27,6 +27,12 @@ export interface AccountView {
 
 export const MAX_PAGE_SIZE = 100;
 
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
 interface AccountRow {
   id: number;
   balance: number;
@@ -34,32 +40,49 @@ interface AccountRow {
 }
 
 const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * The ids of an account's entries, from the link tables of `fromAccount` and `toAccount`, each
+   * read through its account index: the cost follows the account's entries, not the ledger's.
+   */
+  const entryIds = (accountId: number) => {
+    const meta = strapi.db.metadata.get(ENTRY);
+    const side = (attribute: string) => {
+      const join = (meta.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+      return strapi.db.connection(join.name).where(join.inverseJoinColumn.name, accountId).select(`${join.joinColumn.name} as id`);
+    };
+    return [side('fromAccount'), side('toAccount')];
+  };
+
   /** The account with one page of its entries, newest first; amounts signed from its side. */
   const view = async (account: AccountRow, pointType: string, page: number, pageSize: number): Promise<AccountView> => {
-    const where = { $or: [{ fromAccount: { id: account.id } }, { toAccount: { id: account.id } }] };
-    const [rows, total] = await Promise.all([
-      strapi.db.query(ENTRY).findMany({
-        where,
-        orderBy: { id: 'desc' },
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-        populate: { toAccount: { select: ['id'] } },
-      }),
-      strapi.db.query(ENTRY).count({ where }),
+    const knex = strapi.db.connection;
+    const [pageIds, counts] = await Promise.all([
+      knex
+        .select('id')
+        .from(knex.unionAll(entryIds(account.id)).as('account_entries'))
+        .orderBy('id', 'desc')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize),
+      Promise.all(entryIds(account.id).map((ids) => ids.clone().clearSelect().count({ n: '*' }))),
     ]);
+    const rows = (await strapi.db.query(ENTRY).findMany({
+      where: { id: { $in: pageIds.map((row: { id: number }) => row.id) } },
+      orderBy: { id: 'desc' },
+      populate: { toAccount: { select: ['id'] } },
+    })) as { documentId: string; kind: string; amount: number; memo: string | null; createdAt: string; toAccount?: { id: number } }[];
     return {
       pointType,
       balance: account.balance,
       reserved: account.reserved,
       available: account.balance - account.reserved,
-      entries: rows.map((row: { documentId: string; kind: string; amount: number; memo: string | null; createdAt: string; toAccount?: { id: number } }) => ({
+      entries: rows.map((row) => ({
         documentId: row.documentId,
         kind: row.kind,
         amount: row.toAccount?.id === account.id ? row.amount : -row.amount,
         memo: row.memo,
         createdAt: row.createdAt,
       })),
-      pagination: { page, pageSize, total },
+      pagination: { page, pageSize, total: counts.reduce((sum, [row]) => sum + Number(row?.n ?? 0), 0) },
     };
   };
 

@@ -114,6 +114,7 @@ const view = (row: ExchangeRow): ExchangeView => ({
 });
 
 const facts = (row: ExchangeRow, state: ExchangeState): ExchangeFacts => ({
+  id: row.id,
   documentId: row.documentId,
   provider: row.provider.documentId,
   beneficiary: row.beneficiary.documentId,

@@ -117,6 +117,7 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
             fromAccount: entry.from,
             toAccount: entry.to,
             reverses: entry.reverses ?? null,
+            exchange: entry.exchange ?? null,
           },
         });
       }

@@ -29,6 +29,7 @@ const outsider = member('other');
 const parties = { payerAccountId: 20, providerAccountId: 10 };
 
 const exchange = (state: ExchangeFacts['state'], proposedBy: ExchangeFacts['proposedBy'] = 'provider'): ExchangeFacts => ({
+  id: 41,
   documentId: 'ex1',
   provider: 'prov',
   beneficiary: 'bene',
@@ -124,7 +125,7 @@ describe('decideEvaluation', () => {
       value: {
         state: 'settled',
         reserve: -5,
-        entries: [{ key: 'exchange:ex1', kind: 'exchange', from: 20, to: 10, amount: 5, memo: 'Exchange ex1', actor: beneficiary.actor }],
+        entries: [{ key: 'exchange:ex1', kind: 'exchange', from: 20, to: 10, amount: 5, memo: 'Exchange ex1', actor: beneficiary.actor, exchange: 41 }],
       },
     });
   });
