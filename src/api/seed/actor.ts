@@ -1,7 +1,7 @@
 /** Who is acting on a request, as the ledger records it on each entry. */
 import type { Actor } from '../../domain/ledger/types';
 
-interface RequestState {
+export interface RequestState {
   user?: { id: number; role?: { type?: string } };
   auth?: { strategy?: { name?: string }; credentials?: { id?: number } };
 }

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { CodedError } from '../../errors/codes';
-import { actorOf } from '../../api/seed/actor';
+import { actorOf, type RequestState } from '../../api/seed/actor';
 import { accountQuery, adjustmentBody, documentIdOf, evaluationBody, pageQuery, parse, proposalBody, resolutionBody, reversalBody } from '../../api/seed/validators';
 import type { AccountsService } from '../../api/seed/services/accounts';
 import type { MembersService } from '../../api/seed/services/members';
@@ -14,7 +14,7 @@ import type { ExchangesService } from '../../api/seed/services/exchanges';
 import type { CorrectionsService } from '../../api/seed/services/corrections';
 
 interface GraphqlContext {
-  state: Parameters<typeof actorOf>[0];
+  state: RequestState;
 }
 
 // GraphQL sends absent optional arguments as null; the REST schemas expect them absent.

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CodedError } from '../../../errors/codes';
-import { STAFF_ROLE } from '../actor';
+import { actorOf, type RequestState } from '../actor';
 import {
   decideAcceptance,
   decideCancellation,
@@ -84,10 +84,8 @@ export interface ProposalInput {
   amount: number;
 }
 
-/** What the caller is, as a request's state says: a user, maybe staff. */
-export interface Caller {
-  user?: { id: number; role?: { type?: string } };
-}
+/** Who calls, as the request's state says (`ctx.state`): a user, maybe staff. */
+export type Caller = RequestState;
 
 const POPULATE = {
   provider: { select: ['id', 'documentId', 'state'] },
@@ -193,8 +191,8 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const actorFor = async (caller: Caller): Promise<ExchangeActor & { memberState?: string }> => {
     const user = caller.user;
     if (!user) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to exchange.');
-    const actor = { type: user.role?.type === STAFF_ROLE ? 'staff' : 'member', id: `user:${user.id}` } as const;
-    if (user.role?.type === STAFF_ROLE) return { kind: 'staff', actor };
+    const actor = actorOf(caller);
+    if (actor.type === 'staff') return { kind: 'staff', actor };
     const member = await members().memberOfUser(user.id);
     if (!member) throw new CodedError('NOT_A_MEMBER', 'Only members exchange services.');
     return { kind: 'member', member: member.documentId, actor, memberState: member.state };
