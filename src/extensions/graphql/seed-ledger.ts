@@ -5,7 +5,6 @@
  * generated queries or mutations: the ledger is read and moved through these operations only.
  */
 import type { Core } from '@strapi/strapi';
-import { CodedError } from '../../errors/codes';
 import { actorOf, type RequestState } from '../../api/seed/actor';
 import { accountQuery, adjustmentBody, documentIdOf, evaluationBody, pageQuery, parse, proposalBody, resolutionBody, reversalBody } from '../../api/seed/validators';
 import type { AccountsService } from '../../api/seed/services/accounts';
@@ -142,9 +141,7 @@ export const seedLedgerExtension =
               args: { pointType: nexus.stringArg({ default: 'TS' }), page: nexus.intArg(), pageSize: nexus.intArg() },
               async resolve(_parent: unknown, args: Record<string, unknown>, context: GraphqlContext) {
                 const { pointType, page, pageSize } = parse(accountQuery, withoutNulls(args));
-                const user = context.state.user;
-                if (!user) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to see your account.');
-                return accounts().ofUser(user.id, pointType, page, pageSize);
+                return accounts().mine(context.state, pointType, page, pageSize);
               },
             });
           },

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { CodedError } from '../../../errors/codes';
 import { memberAccountKey, type LedgerService } from './ledger';
 import type { MembersService } from './members';
+import type { RequestState } from '../actor';
 
 const ACCOUNT = 'api::account.account';
 const ENTRY = 'api::entry.entry';
@@ -27,12 +28,6 @@ export interface AccountView {
 
 export const MAX_PAGE_SIZE = 100;
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
 interface AccountRow {
   id: number;
   balance: number;
@@ -40,18 +35,16 @@ interface AccountRow {
 }
 
 const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const ledger = () => strapi.service('api::seed.ledger') as LedgerService;
+
   /**
    * The ids of an account's entries, from the link tables of `fromAccount` and `toAccount`, each
    * read through its account index: the cost follows the account's entries, not the ledger's.
    */
-  const entryIds = (accountId: number) => {
-    const meta = strapi.db.metadata.get(ENTRY);
-    const side = (attribute: string) => {
-      const join = (meta.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
-      return strapi.db.connection(join.name).where(join.inverseJoinColumn.name, accountId).select(`${join.joinColumn.name} as id`);
-    };
-    return [side('fromAccount'), side('toAccount')];
-  };
+  const entryIds = (accountId: number) =>
+    Object.values(ledger().entryLinks()).map((join) =>
+      strapi.db.connection(join.name).where(join.inverseJoinColumn.name, accountId).select(`${join.joinColumn.name} as id`),
+    );
 
   /** The account with one page of its entries, newest first; amounts signed from its side. */
   const view = async (account: AccountRow, pointType: string, page: number, pageSize: number): Promise<AccountView> => {
@@ -87,7 +80,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const ofMember = async (memberDocumentId: string, pointTypeCode: string, page = 1, pageSize = 25): Promise<AccountView> => {
-    const pointType = await (strapi.service('api::seed.ledger') as LedgerService).pointType(pointTypeCode);
+    const pointType = await ledger().pointType(pointTypeCode);
     const account = (await strapi.db.query(ACCOUNT).findOne({
       where: { key: memberAccountKey(memberDocumentId, pointType.code) },
       select: ['id', 'balance', 'reserved'],
@@ -100,10 +93,9 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    ofMember,
-
-    async ofUser(userId: number, pointTypeCode: string, page?: number, pageSize?: number): Promise<AccountView> {
-      const member = await (strapi.service('api::seed.members') as MembersService).memberOfUser(userId);
+    /** The caller's own account: members only. */
+    async mine(caller: RequestState, pointTypeCode: string, page?: number, pageSize?: number): Promise<AccountView> {
+      const member = caller.user && (await (strapi.service('api::seed.members') as MembersService).memberOfUser(caller.user.id));
       if (!member) {
         throw new CodedError('NOT_A_MEMBER', 'Only members have an account.');
       }

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { CodedError } from '../../../errors/codes';
 import { decideAdjustment, decideReversal, reversalKey } from '../../../domain/ledger/corrections';
 import type { Actor, EntryKind } from '../../../domain/ledger/types';
-import { issuerAccountKey, type LedgerService, type PointTypeRow } from './ledger';
+import type { LedgerService, PointTypeRow } from './ledger';
 
 const ACCOUNT = 'api::account.account';
 const ENTRY = 'api::entry.entry';
@@ -19,14 +19,11 @@ interface AccountRow {
 const correctionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.service('api::seed.ledger') as LedgerService;
 
-  const issuerOf = (pointType: PointTypeRow) =>
-    ledger().ensureAccount({ key: issuerAccountKey(pointType.code), kind: 'issuer', pointTypeId: pointType.id });
-
   return {
     async adjust(accountDocumentId: string, direction: 'credit' | 'debit', amount: number, reason: string, actor: Actor): Promise<{ entry: string }> {
       const account = (await strapi.db.query(ACCOUNT).findOne({ where: { documentId: accountDocumentId }, populate: { pointType: true } })) as AccountRow | null;
       if (!account) throw new CodedError('NOT_FOUND', `There is no account ${accountDocumentId}.`);
-      const issuer = await issuerOf(account.pointType);
+      const issuer = await ledger().issuerAccount(account.pointType);
       const key = `adjustment:${randomUUID()}`;
       return ledger().transaction(async (trx) => {
         const accounts = await ledger().lockAccounts(trx, [account.id, issuer]);

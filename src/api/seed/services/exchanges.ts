@@ -25,7 +25,7 @@ import {
 } from '../../../domain/ledger/exchange';
 import { DEFAULT_TIME_ZONE, monthKey, pairKey } from '../../../domain/ledger/month';
 import type { AccountState, Decision } from '../../../domain/ledger/types';
-import { memberAccountKey, type LedgerService, type PointTypeRow } from './ledger';
+import type { LedgerService, PointTypeRow } from './ledger';
 import type { MembersService } from './members';
 
 const EXCHANGE = 'api::exchange.exchange';
@@ -145,9 +145,6 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   };
 
-  const accountOf = (member: MemberRef, pointType: PointTypeRow) =>
-    ledger().ensureAccount({ key: memberAccountKey(member.documentId, pointType.code), kind: 'member', pointTypeId: pointType.id, memberId: member.id });
-
   /** Runs one step of an exchange's life in one transaction; returns the exchange as it is after it. */
   const step = async (
     documentId: string,
@@ -155,8 +152,8 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     details: Record<string, unknown> = {},
   ): Promise<ExchangeView> => {
     const row = await load(documentId);
-    const payer = await accountOf(row.beneficiary, row.pointType);
-    const payee = await accountOf(row.provider, row.pointType);
+    const payer = await ledger().memberAccount(row.beneficiary, row.pointType);
+    const payee = await ledger().memberAccount(row.provider, row.pointType);
     await ledger().transaction(async (trx) => {
       // The exchange first, then the accounts in id order: every step takes its locks in that order.
       const locked: { state: ExchangeState } = await db.connection(EXCHANGES_TABLE).transacting(trx).where({ id: row.id }).forUpdate().first('state');
@@ -188,14 +185,14 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The caller as the exchange rules see them: staff, or a member (refused if neither). */
-  const actorFor = async (caller: Caller): Promise<ExchangeActor & { memberState?: string }> => {
+  const actorFor = async (caller: Caller): Promise<ExchangeActor & { memberRow?: MemberRef }> => {
     const user = caller.user;
     if (!user) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to exchange.');
     const actor = actorOf(caller);
     if (actor.type === 'staff') return { kind: 'staff', actor };
     const member = await members().memberOfUser(user.id);
     if (!member) throw new CodedError('NOT_A_MEMBER', 'Only members exchange services.');
-    return { kind: 'member', member: member.documentId, actor, memberState: member.state };
+    return { kind: 'member', member: member.documentId, actor, memberRow: member };
   };
 
   /** Points of the exchanges accepted this month between the two members, in either direction. */
@@ -218,7 +215,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!counterpart) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${input.counterpart}.`);
       const decision = decideProposal({
         proposer: actor.member,
-        proposerActive: actor.memberState === 'active',
+        proposerActive: actor.memberRow?.state === 'active',
         counterpart: counterpart.documentId,
         counterpartActive: counterpart.state === 'active',
         side: input.side,
@@ -226,7 +223,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
         hours: input.hours,
       });
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
-      const proposer = (await members().findMember({ documentId: actor.member }))!;
+      const proposer = actor.memberRow!;
       const byDocumentId = new Map([proposer, counterpart].map((m) => [m.documentId, m.id]));
       const created = (await db.query(EXCHANGE).create({
         data: {
@@ -250,7 +247,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
         decideAcceptance({
           exchange,
           actor,
-          actorActive: actor.memberState === 'active',
+          actorActive: actor.memberRow?.state === 'active',
           payer: accounts.get(payer)!,
           payee: accounts.get(payee)!,
           pairMonthTotal: await pairMonthTotal(trx, row.pairKey, monthKey(now, timeZone())),

@@ -1,25 +1,18 @@
 /** Gathers every account's totals in a few aggregate queries and checks them (domain/ledger/check). */
 import type { Core } from '@strapi/strapi';
 import { checkLedger, type AccountTotals } from '../../../domain/ledger/check';
-import { memberAccountKey } from './ledger';
+import { memberAccountKey, type JoinTable, type LedgerService } from './ledger';
 
 // An accepted exchange holds its points on the beneficiary's account until it settles or is cancelled.
 const HOLDING_STATES = ['accepted', 'delivered', 'disputed'];
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async run(): Promise<{ accounts: number; problems: string[] }> {
     const knex = strapi.db.connection;
     const entries = strapi.db.metadata.get('api::entry.entry');
-    const link = (attribute: string) => (entries.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+    const links = (strapi.service('api::seed.ledger') as LedgerService).entryLinks();
     // Net flow per account: what came in (to) less what went out (from).
-    const flow = async (attribute: string): Promise<Map<number, number>> => {
-      const join = link(attribute);
+    const flow = async (join: JoinTable): Promise<Map<number, number>> => {
       const rows: { account: number; total: number | string }[] = await knex(join.name)
         .join(entries.tableName, `${entries.tableName}.id`, `${join.name}.${join.joinColumn.name}`)
         .groupBy(`${join.name}.${join.inverseJoinColumn.name}`)
@@ -27,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         .sum({ total: `${entries.tableName}.amount` });
       return new Map(rows.map((row) => [Number(row.account), Number(row.total)]));
     };
-    const [incoming, outgoing] = await Promise.all([flow('toAccount'), flow('fromAccount')]);
+    const [incoming, outgoing] = await Promise.all([flow(links.to), flow(links.from)]);
     const holding = (await strapi.db.query('api::exchange.exchange').findMany({
       where: { state: { $in: HOLDING_STATES } },
       select: ['amount'],

@@ -20,11 +20,18 @@ export interface PointTypeRow extends PointTypeSettings {
   id: number;
 }
 
-export interface AccountSpec {
+interface AccountSpec {
   key: string;
   kind: 'member' | 'issuer';
   pointTypeId: number;
   memberId?: number;
+}
+
+/** A Strapi link table, as the relation metadata describes it. */
+export interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
 }
 
 export const issuerAccountKey = (pointType: string): string => `issuer:${pointType}`;
@@ -41,6 +48,24 @@ const MAX_ATTEMPTS = 5;
 const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
 
+  /**
+   * The account's id, created if missing. Called before the movement's transaction: two
+   * requests creating the same account meet on its unique key, and the loser reads the winner's.
+   */
+  const ensureAccount = async (spec: AccountSpec): Promise<number> => {
+    const find = async () => ((await db.query(ACCOUNT).findOne({ where: { key: spec.key }, select: ['id'] })) as { id: number } | null)?.id;
+    const existing = await find();
+    if (existing !== undefined) return existing;
+    try {
+      const data = { key: spec.key, kind: spec.kind, pointType: spec.pointTypeId, member: spec.memberId ?? null, balance: 0, reserved: 0 };
+      return ((await db.query(ACCOUNT).create({ data })) as { id: number }).id;
+    } catch (error) {
+      const created = await find();
+      if (created !== undefined) return created;
+      throw error;
+    }
+  };
+
   return {
     async pointTypes(): Promise<PointTypeRow[]> {
       return db.query(POINT_TYPE).findMany({ orderBy: { id: 'asc' } }) as Promise<PointTypeRow[]>;
@@ -54,22 +79,21 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
       return row;
     },
 
-    /**
-     * The account's id, created if missing. Called before the movement's transaction: two
-     * requests creating the same account meet on its unique key, and the loser reads the winner's.
-     */
-    async ensureAccount(spec: AccountSpec): Promise<number> {
-      const find = async () => ((await db.query(ACCOUNT).findOne({ where: { key: spec.key }, select: ['id'] })) as { id: number } | null)?.id;
-      const existing = await find();
-      if (existing !== undefined) return existing;
-      try {
-        const data = { key: spec.key, kind: spec.kind, pointType: spec.pointTypeId, member: spec.memberId ?? null, balance: 0, reserved: 0 };
-        return ((await db.query(ACCOUNT).create({ data })) as { id: number }).id;
-      } catch (error) {
-        const created = await find();
-        if (created !== undefined) return created;
-        throw error;
-      }
+    /** The association's issuing account of the point type (its id), opened if missing. */
+    issuerAccount(pointType: PointTypeRow): Promise<number> {
+      return ensureAccount({ key: issuerAccountKey(pointType.code), kind: 'issuer', pointTypeId: pointType.id });
+    },
+
+    /** The member's account of the point type (its id), opened if missing. */
+    memberAccount(member: { id: number; documentId: string }, pointType: PointTypeRow): Promise<number> {
+      return ensureAccount({ key: memberAccountKey(member.documentId, pointType.code), kind: 'member', pointTypeId: pointType.id, memberId: member.id });
+    },
+
+    /** The link tables that tie entries to the account they leave and the account they reach. */
+    entryLinks(): { from: JoinTable; to: JoinTable } {
+      const { attributes } = db.metadata.get(ENTRY);
+      const link = (attribute: string) => (attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+      return { from: link('fromAccount'), to: link('toAccount') };
     },
 
     /** Locks the accounts, always in id order so that two movements never wait on each other in a cycle. */

@@ -7,7 +7,7 @@ import { CodedError } from '../../../errors/codes';
 import { decideActivation, type MemberState } from '../../../domain/ledger/member-state';
 import { decideStartingGrant, startingGrantKey } from '../../../domain/ledger/starting-grant';
 import type { Actor } from '../../../domain/ledger/types';
-import { issuerAccountKey, memberAccountKey, type LedgerService } from './ledger';
+import type { LedgerService } from './ledger';
 
 const MEMBER = 'api::member.member';
 const MEMBERS_TABLE = 'members';
@@ -52,8 +52,8 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const accounts = await Promise.all(
         pointTypes.map(async (pointType) => ({
           pointType,
-          issuer: await ledger().ensureAccount({ key: issuerAccountKey(pointType.code), kind: 'issuer', pointTypeId: pointType.id }),
-          member: await ledger().ensureAccount({ key: memberAccountKey(documentId, pointType.code), kind: 'member', pointTypeId: pointType.id, memberId: member.id }),
+          issuer: await ledger().issuerAccount(pointType),
+          member: await ledger().memberAccount(member, pointType),
         })),
       );
 
