@@ -15,6 +15,7 @@ if (existsSync(file)) {
 const secret = () => randomBytes(16).toString('base64');
 // Meets Strapi's admin password rule: upper, lower, digit, 8+ characters.
 const adminPassword = `Seed-${randomBytes(6).toString('hex')}-A1`;
+const memberPassword = `Membre-${randomBytes(6).toString('hex')}-1`;
 
 writeFileSync(
   file,
@@ -32,7 +33,11 @@ ENCRYPTION_KEY=${secret()}
 ADMIN_EMAIL=admin@example.org
 ADMIN_PASSWORD=${adminPassword}
 
+# The demo association's members (awa.diallo@demo.amt.example.org…) log in with this password.
+DEMO_MEMBER_PASSWORD=${memberPassword}
+
 # SQLite under .tmp/ unless DATABASE_CLIENT=mysql (see README).
 `,
 );
 console.log(`Wrote .env with new secrets. Admin login: admin@example.org / ${adminPassword}`);
+console.log(`Demo members (awa.diallo@demo.amt.example.org, marc.lefevre@…) log in with: ${memberPassword}`);

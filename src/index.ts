@@ -5,6 +5,7 @@ import { keepLedgerReadOnly } from './document-middlewares/ledger-stays-put';
 import { createMemberOnRegistration } from './document-middlewares/member-on-registration';
 import { charterSignatoriesExtension } from './extensions/graphql/charter-signatories';
 import { hideLedgerFromShadowCrud, seedLedgerExtension } from './extensions/graphql/seed-ledger';
+import { seedMembersExtension } from './extensions/graphql/seed-members';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { syncSeedRoles } from './bootstrap/roles';
@@ -22,6 +23,7 @@ export default {
     graphql.use(charterSignatoriesExtension(strapi));
     hideLedgerFromShadowCrud(strapi);
     graphql.use(seedLedgerExtension(strapi));
+    graphql.use(seedMembersExtension(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

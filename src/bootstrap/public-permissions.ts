@@ -1,10 +1,11 @@
 /**
- * What the Public role may read, set on every boot: published charters and what they show.
+ * What the Public role may read, set on every boot: published charters and what they show, and
+ * the membership seats left.
  * Any other content permission on Public is removed, so a click in the admin cannot open more.
  * users-permissions' own routes (login, register…) are plugin permissions and stay as they are.
  */
 import type { Core } from '@strapi/strapi';
-import { grant } from './roles';
+import { grant } from './grant';
 
 const PUBLIC_CONTENT = [
   'api::organisation.organisation',
@@ -13,7 +14,11 @@ const PUBLIC_CONTENT = [
   'api::value.value',
 ] as const;
 
-export const PUBLIC_ACTIONS: readonly string[] = PUBLIC_CONTENT.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+export const PUBLIC_ACTIONS: readonly string[] = [
+  ...PUBLIC_CONTENT.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  // The sites' live counter of memberships left (GraphQL `membershipSeats`).
+  'api::seed.memberships.seats',
+];
 
 interface PermissionRow {
   id: number;

@@ -1,16 +1,23 @@
 /**
  * The users-permissions roles of the SEED and what each may do, set on every boot:
- * members (Authenticated) read their account and exchange services; Staff, who need not be
- * members, also activate members, resolve disputed exchanges, view any account and correct it.
+ * members (Authenticated) keep their profile, join the year, read their account and exchange
+ * services; Staff, who need not be members, also move members along their path, refund
+ * memberships, run the yearly campaigns, resolve disputed exchanges, view any account and correct it.
  */
 import type { Core } from '@strapi/strapi';
 import { STAFF_ROLE } from '../api/seed/actor';
+import { grant } from './grant';
+import { PUBLIC_ACTIONS } from './public-permissions';
 
-const exchanges = (actions: string[]) => actions.map((action) => `api::seed.exchanges.${action}`);
+const seed = (controller: string, actions: string[]) => actions.map((action) => `api::seed.${controller}.${action}`);
 
 export const MEMBER_ACTIONS = [
+  // What visitors read, logged-in members read too (a site keeps showing the charter after login).
+  ...PUBLIC_ACTIONS,
   'api::seed.accounts.me',
-  ...exchanges(['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel']),
+  ...seed('members', ['me', 'updateMe', 'directory']),
+  ...seed('memberships', ['seats', 'mine', 'join']),
+  ...seed('exchanges', ['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel']),
   // Point types and their settings, such as the suggested service rate (GraphQL `pointTypes`).
   'api::point-type.point-type.find',
   'api::point-type.point-type.findOne',
@@ -18,15 +25,14 @@ export const MEMBER_ACTIONS = [
 // Staff evaluate and resolve; the rules refuse them what only the two members may do.
 export const STAFF_ACTIONS = [
   ...MEMBER_ACTIONS,
-  'api::seed.members.activate',
-  ...exchanges(['resolve']),
-  'api::seed.corrections.account',
-  'api::seed.corrections.adjust',
-  'api::seed.corrections.reverse',
+  ...seed('members', ['list', 'interview', 'activate', 'suspend', 'leave', 'export', 'erase']),
+  'api::seed.memberships.refund',
+  ...['find', 'findOne', 'create', 'update'].map((action) => `api::membership-campaign.membership-campaign.${action}`),
+  ...seed('exchanges', ['resolve']),
+  ...seed('corrections', ['account', 'adjust', 'reverse']),
 ];
 
 const ROLE = 'plugin::users-permissions.role';
-const PERMISSION = 'plugin::users-permissions.permission';
 
 export const ensureStaffRole = async (strapi: Core.Strapi): Promise<{ id: number }> => {
   const existing = await strapi.db.query(ROLE).findOne({ where: { type: STAFF_ROLE } });
@@ -36,17 +42,11 @@ export const ensureStaffRole = async (strapi: Core.Strapi): Promise<{ id: number
   });
 };
 
-/** Grants the actions to the role (idempotent). Returns the role's permission rows. */
-export const grant = async (strapi: Core.Strapi, roleId: number, actions: readonly string[]): Promise<{ id: number; action: string }[]> => {
-  const granted = (await strapi.db.query(PERMISSION).findMany({ where: { role: roleId } })) as { id: number; action: string }[];
-  for (const action of actions.filter((a) => !granted.some((p) => p.action === a))) {
-    granted.push(await strapi.db.query(PERMISSION).create({ data: { action, role: roleId } }));
-  }
-  return granted;
-};
-
 export const syncSeedRoles = async (strapi: Core.Strapi): Promise<void> => {
   const authenticated = await strapi.db.query(ROLE).findOne({ where: { type: 'authenticated' } });
-  await grant(strapi, authenticated.id, MEMBER_ACTIONS);
-  await grant(strapi, (await ensureStaffRole(strapi)).id, STAFF_ACTIONS);
+  const granted = await grant(strapi, authenticated.id, MEMBER_ACTIONS);
+  // Staff are logged-in users too: whatever users-permissions lets Authenticated do for themselves
+  // (`me`, change password, sessions) they may do.
+  const selfService = granted.map((p) => p.action).filter((action) => action.startsWith('plugin::users-permissions.'));
+  await grant(strapi, (await ensureStaffRole(strapi)).id, [...STAFF_ACTIONS, ...selfService]);
 };

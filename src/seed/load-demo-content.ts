@@ -1,5 +1,6 @@
 /**
- * Loads the demo content. Idempotent: each organisation, value, charter locale and signature is
+ * Loads the demo content: the five organisations' charters, then the demo association's members,
+ * campaign and exchanges (load-demo-association). Idempotent: each organisation, value, charter locale and signature is
  * looked up by its natural key (slug, locale, name) and created only when missing, so a second
  * run writes nothing and staff edits to existing content are kept.
  * A new locale is added with `update({ locale })`, which does not copy the fields all locales
@@ -9,6 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { demoOrganisations, type CharterText, type DemoCharter } from './demo-content';
+import { loadDemoAssociation } from './load-demo-association';
 
 export interface SeedReport {
   created: number;
@@ -89,6 +91,7 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<SeedReport> 
     }
     await ensureCharter(organisation.charter, organisationId, valueIds);
   }
+  await loadDemoAssociation(strapi, report);
   return report;
 };
 

@@ -36,11 +36,44 @@ export const loginStaff = async (app: TestApp, name = `staff-${unique()}`): Prom
 
 export const bearer = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
 
-/** A registered member that staff activated: 5 TS from the starting grant. */
-export const activeMember = async (app: TestApp, staffJwt: string, name?: string): Promise<TestMember> => {
+/** The current year in the association's time zone, as the product reads it. */
+export const thisYear = (): number => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()));
+
+/**
+ * The year's membership campaign, with room for every test's members unless a cap is given.
+ * The demo content opens this year with a few seats left: tests raise its cap, as staff would in the admin.
+ */
+export const ensureCampaign = async (app: TestApp, year = thisYear(), cap = 100_000): Promise<void> => {
+  const campaigns = app.strapi.db.query('api::membership-campaign.membership-campaign');
+  const campaign = await campaigns.findOne({ where: { year } });
+  if (!campaign) await campaigns.create({ data: { year, cap, feeCents: 500, taken: 0 } });
+  else if (campaign.cap < cap) await campaigns.update({ where: { id: campaign.id }, data: { cap } });
+};
+
+/** A registered member whose preliminary interview staff recorded: ready to be activated. */
+export const interviewedMember = async (app: TestApp, staffJwt: string, name?: string): Promise<TestMember> => {
   const member = await registerMember(app, name);
-  const response = await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staffJwt));
-  if (response.status !== 200) throw new Error(`activation failed: ${JSON.stringify(response.body)}`);
+  const response = await app
+    .http()
+    .post(`/api/seed/members/${member.documentId}/interview`)
+    .set(bearer(staffJwt))
+    .send({ date: '2026-01-15', interviewer: 'Équipe AMT', notes: 'Entretien préalable.' });
+  if (response.status !== 200) throw new Error(`interview failed: ${JSON.stringify(response.body)}`);
   return member;
 };
 
+/** The member joins the year (the campaign is created if missing). */
+export const joinYear = async (app: TestApp, member: TestMember, year = thisYear()): Promise<void> => {
+  await ensureCampaign(app, year);
+  const response = await app.http().post('/api/seed/memberships').set(bearer(member.jwt)).send({ year });
+  if (response.status !== 201) throw new Error(`joining failed: ${JSON.stringify(response.body)}`);
+};
+
+/** A member who may exchange: interviewed, activated by staff (5 TS of starting grant), member of this year. */
+export const activeMember = async (app: TestApp, staffJwt: string, name?: string): Promise<TestMember> => {
+  const member = await interviewedMember(app, staffJwt, name);
+  const response = await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staffJwt));
+  if (response.status !== 200) throw new Error(`activation failed: ${JSON.stringify(response.body)}`);
+  await joinYear(app, member);
+  return member;
+};

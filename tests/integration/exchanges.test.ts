@@ -111,8 +111,20 @@ describe('proposals', () => {
   it('refuses a proposal from or to a member who is not active', async () => {
     const applicant = await registerMember(app);
 
-    expectRefusal(await offer(applicant, alice), 403, 'NOT_ALLOWED');
+    expectRefusal(await offer(applicant, alice), 403, 'MEMBER_INACTIVE');
     expectRefusal(await offer(alice, applicant), 409, 'INVALID_STATE');
+  });
+
+  it('refuses to start an exchange, proposing or accepting, without this year’s membership; the balance stays', async () => {
+    const lapsed = await activeMember(app, staff);
+    const membership = (await app.http().get('/api/seed/memberships/mine').set(bearer(lapsed.jwt))).body.data[0];
+    expect((await app.http().post(`/api/seed/memberships/${membership.documentId}/refund`).set(bearer(staff))).status).toBe(200);
+    const offered = (await offer(alice, lapsed)).body.data;
+
+    expectRefusal(await offer(lapsed, alice), 403, 'MEMBERSHIP_REQUIRED');
+    expectRefusal(await act(lapsed.jwt, offered.documentId, 'accept'), 403, 'MEMBERSHIP_REQUIRED');
+    expect((await app.strapi.db.query('api::exchange.exchange').findOne({ where: { documentId: offered.documentId } })).state).toBe('proposed');
+    expect(await balance(lapsed)).toMatchObject({ balance: 5, reserved: 0 });
   });
 
   it('refuses malformed input and unknown fields with INVALID_INPUT, and an unknown member with 404', async () => {

@@ -7,7 +7,7 @@ import { execFile } from 'child_process';
 import path from 'path';
 import { promisify } from 'util';
 import { startApp, createApiToken, adminToken, type TestApp } from '../helpers/strapi';
-import { bearer, loginStaff, registerMember } from '../helpers/seed';
+import { activeMember, bearer, interviewedMember, loginStaff } from '../helpers/seed';
 
 let app: TestApp;
 let admin: string;
@@ -24,9 +24,8 @@ beforeAll(async () => {
   admin = await adminToken(app);
   token = await createApiToken(app.strapi, 'full-access');
   const staff = await loginStaff(app);
-  const member = await registerMember(app);
+  const member = await activeMember(app, staff);
   memberDocumentId = member.documentId;
-  await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff));
   entry = await app.strapi.db.query('api::entry.entry').findOne({ where: { key: `grant:TS:${member.documentId}` } });
 });
 
@@ -183,7 +182,7 @@ describe('npm run staff:create', () => {
     const email = 'equipe@example.org';
     const created = await run('node', [path.join(scripts, 'staff-create.js'), '--email', email, '--password', 'Equipe-2026x'], { env: process.env });
     const login = await app.http().post('/api/auth/local').send({ identifier: email, password: 'Equipe-2026x' });
-    const member = await registerMember(app);
+    const member = await interviewedMember(app, await loginStaff(app));
     const activation = await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(login.body.jwt));
 
     expect(created.stdout).toContain(`Created the staff user ${email}.`);

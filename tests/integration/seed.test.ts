@@ -10,6 +10,8 @@ import { startApp, type TestApp } from '../helpers/strapi';
 import { createThrowawayDatabase } from '../helpers/throwaway-database';
 import { loadDemoContent } from '../../src/seed/load-demo-content';
 import { demoOrganisations } from '../../src/seed/demo-content';
+import { MEMBER_STATES } from '../../src/domain/members/member-state';
+import { thisYear } from '../helpers/seed';
 
 let app: TestApp;
 
@@ -54,6 +56,20 @@ describe('demo content', () => {
     expect(await strapi.documents('api::signature.signature').count({})).toBe(2);
   });
 
+  it('includes a living association: members at every step, this year’s seats nearly all taken, a settled exchange', async () => {
+    const { strapi } = app;
+    const states = await Promise.all(MEMBER_STATES.map((state) => strapi.db.query('api::member.member').count({ where: { state } })));
+    const seats = await app.graphql('query($year: Int!) { membershipSeats(year: $year) { cap taken remaining } }', { year: thisYear() });
+    const settled = await strapi.db.query('api::exchange.exchange').findOne({ where: { state: 'settled' }, populate: { provider: { select: ['displayName'] } } });
+    const sofia = await strapi.db.query('api::member.member').findOne({ where: { displayName: 'Sofia Martin' }, populate: { tutor: { select: ['displayName'] } } });
+
+    for (const count of states) expect(count).toBeGreaterThan(0);
+    expect(seats.body.data.membershipSeats).toEqual({ cap: 120, taken: 114, remaining: 6 });
+    expect(settled.provider.displayName).toBe('Awa Diallo');
+    expect(sofia.tutor.displayName).toBe('Awa Diallo');
+    expect((await strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
+  });
+
   it('is loaded only once: a second load creates nothing and changes no row', async () => {
     const before = await snapshot(app.strapi);
 
@@ -86,7 +102,7 @@ describe('npm run seed', () => {
       const first = await run('node', [script], { env });
       const second = await run('node', [script], { env });
 
-      expect(first.stdout).toContain('Demo content: 37 documents and translations created.');
+      expect(first.stdout).toContain('Demo content: 156 documents and translations created.');
       expect(second.stdout).toContain('Demo content: 0 documents and translations created.');
     } finally {
       await database.drop();

@@ -1,9 +1,9 @@
 /**
- * Members and the starting grant: a registered user is an applicant; staff activate them, which
- * pays 5 TS from the issuing account exactly once per member, whatever is tried.
+ * Members and the starting grant: a registered user is an applicant; staff record the interview,
+ * then activate them, which pays 5 TS from the issuing account exactly once per member, whatever is tried.
  */
 import { startApp, type TestApp } from '../helpers/strapi';
-import { bearer, loginStaff, registerMember, type TestMember } from '../helpers/seed';
+import { bearer, interviewedMember, loginStaff, registerMember, type TestMember } from '../helpers/seed';
 
 let app: TestApp;
 let staff: string;
@@ -46,8 +46,18 @@ describe('registration', () => {
 });
 
 describe('activation', () => {
-  it('activates an applicant and pays the starting grant, seen in their account over REST and GraphQL', async () => {
+  it('refuses an applicant whose preliminary interview is not recorded, with INTERVIEW_REQUIRED, and grants nothing', async () => {
     const member = await registerMember(app);
+
+    const response = await activate(member.documentId);
+
+    expect(response.status).toBe(409);
+    expect(response.body.error.details.code).toBe('INTERVIEW_REQUIRED');
+    expect(await grantEntries(member)).toBe(0);
+  });
+
+  it('activates an interviewed member and pays the starting grant, seen in their account over REST and GraphQL', async () => {
+    const member = await interviewedMember(app, staff);
 
     const activated = await activate(member.documentId);
     const rest = await account(member);
@@ -65,7 +75,7 @@ describe('activation', () => {
   });
 
   it('records the staff user who acted on the entry, and takes the grant from the issuing account', async () => {
-    const member = await registerMember(app);
+    const member = await interviewedMember(app, staff);
     await activate(member.documentId);
 
     const entry = await app.strapi.db.query('api::entry.entry').findOne({
@@ -80,7 +90,7 @@ describe('activation', () => {
   });
 
   it('grants nothing the second time, nor after a suspension', async () => {
-    const member = await registerMember(app);
+    const member = await interviewedMember(app, staff);
     await activate(member.documentId);
 
     const again = await activate(member.documentId);
@@ -94,7 +104,7 @@ describe('activation', () => {
   });
 
   it('grants once under concurrent activations of the same member', async () => {
-    const member = await registerMember(app);
+    const member = await interviewedMember(app, staff);
 
     const responses = await Promise.all(Array.from({ length: 50 }, () => activate(member.documentId)));
 
@@ -105,7 +115,7 @@ describe('activation', () => {
   });
 
   it('activates over GraphQL too, for staff', async () => {
-    const member = await registerMember(app);
+    const member = await interviewedMember(app, staff);
 
     const response = await app.graphql('mutation($id: ID!) { activateMember(documentId: $id) { state granted } }', { id: member.documentId }, staff);
 

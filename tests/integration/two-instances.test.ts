@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
 import supertest from 'supertest';
 import { startApp, type TestApp } from '../helpers/strapi';
-import { activeMember, bearer, loginStaff, registerMember } from '../helpers/seed';
+import { activeMember, bearer, interviewedMember, loginStaff } from '../helpers/seed';
 
 const onMysql = process.env.DATABASE_CLIENT === 'mysql';
 const PORT = 1400 + (process.pid % 500);
@@ -42,7 +42,7 @@ const startSecondInstance = () =>
   });
 
   it('grant once for 50 concurrent activations split across both', async () => {
-    const member = await registerMember(app);
+    const member = await interviewedMember(app, staff);
     const activate = (i: number) => (i % 2 === 0 ? app.http() : otherInstance()).post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff));
 
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => activate(i)));

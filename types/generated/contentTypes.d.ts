@@ -750,7 +750,7 @@ export interface ApiExchangeExchange extends Struct.CollectionTypeSchema {
 export interface ApiMemberMember extends Struct.CollectionTypeSchema {
   collectionName: 'members';
   info: {
-    description: 'A member of the association, created as an applicant when a user registers. Its state changes through the SEED services only.';
+    description: 'A member of the association, created as an applicant when a user registers. Its state changes through the SEED services only; contact data and interview notes are never public.';
     displayName: 'Adh\u00E9rent';
     pluralName: 'members';
     singularName: 'member';
@@ -766,18 +766,56 @@ export interface ApiMemberMember extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
+    erasedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    headline: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    interviewedOn: Schema.Attribute.Date & Schema.Attribute.Private;
+    interviewer: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    interviewNotes: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::member.member'
     > &
       Schema.Attribute.Private;
+    onLeaderboard: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    presentation: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    publicProfile: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
+    skills: Schema.Attribute.JSON;
     state: Schema.Attribute.Enumeration<
-      ['applicant', 'active', 'suspended', 'left']
+      ['applicant', 'interviewed', 'active', 'suspended', 'left']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'applicant'>;
+    track: Schema.Attribute.Enumeration<
+      ['apprentice', 'companion', 'trainer']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'apprentice'>;
+    tutor: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -785,6 +823,122 @@ export interface ApiMemberMember extends Struct.CollectionTypeSchema {
       'oneToOne',
       'plugin::users-permissions.user'
     >;
+  };
+}
+
+export interface ApiMembershipCampaignMembershipCampaign
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'membership_campaigns';
+  info: {
+    description: "One calendar year of memberships: how many seats and the fee, in euro cents. The fee is the association's money and never becomes points.";
+    displayName: "Campagne d'adh\u00E9sion";
+    pluralName: 'membership-campaigns';
+    singularName: 'membership-campaign';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    cap: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<120>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    feeCents: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<500>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::membership-campaign.membership-campaign'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    taken: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    year: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2999;
+          min: 2000;
+        },
+        number
+      >;
+  };
+}
+
+export interface ApiMembershipMembership extends Struct.CollectionTypeSchema {
+  collectionName: 'memberships';
+  info: {
+    description: "A member's membership of one year. Written by the SEED services only (joining takes a seat, a refund frees it).";
+    displayName: 'Adh\u00E9sion';
+    pluralName: 'memberships';
+    singularName: 'membership';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    campaign: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::membership-campaign.membership-campaign'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    feeCents: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::membership.membership'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    paidOn: Schema.Attribute.Date & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    refundedOn: Schema.Attribute.Date;
+    seatKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required;
   };
 }
 
@@ -1614,6 +1768,8 @@ declare module '@strapi/strapi' {
       'api::entry.entry': ApiEntryEntry;
       'api::exchange.exchange': ApiExchangeExchange;
       'api::member.member': ApiMemberMember;
+      'api::membership-campaign.membership-campaign': ApiMembershipCampaignMembershipCampaign;
+      'api::membership.membership': ApiMembershipMembership;
       'api::organisation.organisation': ApiOrganisationOrganisation;
       'api::point-type.point-type': ApiPointTypePointType;
       'api::signature.signature': ApiSignatureSignature;

@@ -1,6 +1,7 @@
 /** Inputs of the SEED's REST routes: one zod schema each, unknown keys refused. */
 import { z } from 'zod';
 import { CodedError } from '../../errors/codes';
+import { MEMBER_STATES } from '../../domain/members/member-state';
 
 export const documentIdParams = z.strictObject({ documentId: z.string().min(1).max(64) });
 
@@ -50,6 +51,40 @@ export const reversalBody = z.strictObject({ reason: text(500) });
 export const pageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'not a calendar date');
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const interviewBody = z.strictObject({
+  date: isoDate,
+  interviewer: text(200),
+  notes: z.string().trim().max(10000).optional(),
+});
+
+export const profileBody = z.strictObject({
+  displayName: text(120).optional(),
+  headline: optionalText(200),
+  skills: z.array(text(60)).max(20).optional(),
+  presentation: optionalText(5000),
+  phone: z.string().trim().regex(/^\+?[0-9 ().-]{6,40}$/, 'expected a phone number').nullable().optional(),
+  publicProfile: z.boolean().optional(),
+  onLeaderboard: z.boolean().optional(),
+});
+
+export const directoryQuery = pageQuery.extend({ track: z.enum(['apprentice', 'companion', 'trainer']).optional() });
+
+export const membersQuery = pageQuery.extend({ state: z.enum(MEMBER_STATES).optional() });
+
+const year = z.coerce.number().int().min(2000).max(2999);
+
+export const yearParams = z.strictObject({ year });
+
+export const joinBody = z.strictObject({
+  /** The current year when absent. */
+  year: year.optional(),
+  /** Staff only: the member they register. */
+  member: z.string().min(1).max(64).optional(),
 });
 
 /** Parses or refuses with 400 INVALID_INPUT naming each wrong field. */

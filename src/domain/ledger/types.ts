@@ -46,17 +46,4 @@ export interface EntryDraft {
   exchange?: number;
 }
 
-export type LedgerErrorCode =
-  | 'INSUFFICIENT_POINTS'
-  | 'CEILING_REACHED'
-  | 'PAIR_CAP_REACHED'
-  | 'SELF_EXCHANGE'
-  | 'INVALID_AMOUNT'
-  | 'INVALID_INPUT'
-  | 'INVALID_STATE'
-  | 'NOT_ALLOWED';
-
-export type Decision<T> = { ok: true; value: T } | { ok: false; code: LedgerErrorCode; message: string };
-
-export const accept = <T>(value: T): Decision<T> => ({ ok: true, value });
-export const refuse = <T>(code: LedgerErrorCode, message: string): Decision<T> => ({ ok: false, code, message });
+export { accept, refuse, type Decision } from '../decision';

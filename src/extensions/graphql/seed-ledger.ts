@@ -1,28 +1,21 @@
 /**
  * The SEED over GraphQL: `myAccount`, `myExchanges` and the exchange mutations for members,
- * `activateMember`, `resolveExchange`, `seedAccount`, `adjustAccount` and `reverseEntry` for staff. Each operation is governed by the same
+ * `resolveExchange`, `seedAccount`, `adjustAccount` and `reverseEntry` for staff. Each operation is governed by the same
  * permission as its REST route. Accounts, entries and members get no
  * generated queries or mutations: the ledger is read and moved through these operations only.
  */
 import type { Core } from '@strapi/strapi';
-import { actorOf, type RequestState } from '../../api/seed/actor';
+import { actorOf } from '../../api/seed/actor';
+import { withoutNulls, type GraphqlContext } from './arguments';
 import { accountQuery, adjustmentBody, documentIdOf, evaluationBody, pageQuery, parse, proposalBody, resolutionBody, reversalBody } from '../../api/seed/validators';
 import type { AccountsService } from '../../api/seed/services/accounts';
-import type { MembersService } from '../../api/seed/services/members';
 import type { ExchangesService } from '../../api/seed/services/exchanges';
 import type { CorrectionsService } from '../../api/seed/services/corrections';
 
-interface GraphqlContext {
-  state: RequestState;
-}
-
-// GraphQL sends absent optional arguments as null; the REST schemas expect them absent.
-const withoutNulls = (args: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined));
 
 export const hideLedgerFromShadowCrud = (strapi: Core.Strapi): void => {
   const extension = strapi.plugin('graphql').service('extension');
-  for (const uid of ['api::account.account', 'api::entry.entry', 'api::member.member', 'api::exchange.exchange']) {
+  for (const uid of ['api::account.account', 'api::entry.entry', 'api::member.member', 'api::exchange.exchange', 'api::membership.membership']) {
     extension.shadowCRUD(uid).disable();
   }
   extension.shadowCRUD('api::point-type.point-type').disableMutations();
@@ -34,7 +27,6 @@ export const seedLedgerExtension =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ({ nexus }: { nexus: any }) => {
     const accounts = () => strapi.service('api::seed.accounts') as AccountsService;
-    const members = () => strapi.service('api::seed.members') as MembersService;
     const exchanges = () => strapi.service('api::seed.exchanges') as ExchangesService;
     const corrections = () => strapi.service('api::seed.corrections') as CorrectionsService;
     const documentId = (args: { documentId: string }) => documentIdOf(args);
@@ -80,14 +72,6 @@ export const seedLedgerExtension =
           name: 'SeedCorrection',
           definition(t: any) {
             t.nonNull.id('entry', { description: 'The documentId of the entry the correction wrote.' });
-          },
-        }),
-        nexus.objectType({
-          name: 'MemberActivation',
-          definition(t: any) {
-            t.nonNull.id('documentId');
-            t.nonNull.string('state');
-            t.nonNull.int('granted', { description: 'Points granted by this activation: 0 when the member already had them.' });
           },
         }),
         nexus.objectType({
@@ -149,13 +133,6 @@ export const seedLedgerExtension =
         nexus.extendType({
           type: 'Mutation',
           definition(t: any) {
-            t.nonNull.field('activateMember', {
-              type: 'MemberActivation',
-              args: { documentId: nexus.nonNull(nexus.idArg()) },
-              async resolve(_parent: unknown, args: { documentId: string }, context: GraphqlContext) {
-                return members().activate(documentId(args), actorOf(context.state));
-              },
-            });
             t.nonNull.field('proposeExchange', {
               type: 'SeedExchange',
               args: { input: nexus.nonNull('ProposeExchangeInput') },
@@ -215,7 +192,6 @@ export const seedLedgerExtension =
         'Query.seedAccount': { auth: { scope: ['api::seed.corrections.account'] } },
         'Mutation.adjustAccount': { auth: { scope: ['api::seed.corrections.adjust'] } },
         'Mutation.reverseEntry': { auth: { scope: ['api::seed.corrections.reverse'] } },
-        'Mutation.activateMember': { auth: { scope: ['api::seed.members.activate'] } },
         'Mutation.proposeExchange': { auth: { scope: ['api::seed.exchanges.propose'] } },
         'Mutation.acceptExchange': { auth: { scope: ['api::seed.exchanges.accept'] } },
         'Mutation.markExchangeDelivered': { auth: { scope: ['api::seed.exchanges.deliver'] } },

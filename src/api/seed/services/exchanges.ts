@@ -23,19 +23,16 @@ import {
   type Side,
   type Transition,
 } from '../../../domain/ledger/exchange';
-import { DEFAULT_TIME_ZONE, monthKey, pairKey } from '../../../domain/ledger/month';
+import { monthKey, pairKey } from '../../../domain/ledger/month';
+import { timeZone } from '../calendar';
 import type { AccountState, Decision } from '../../../domain/ledger/types';
 import type { LedgerService, PointTypeRow } from './ledger';
-import type { MembersService } from './members';
+import type { MemberRow, MembersService } from './members';
 
 const EXCHANGE = 'api::exchange.exchange';
 const EXCHANGES_TABLE = 'exchanges';
 
-interface MemberRef {
-  id: number;
-  documentId: string;
-  state: string;
-}
+type MemberRef = MemberRow;
 
 interface ExchangeRow {
   id: number;
@@ -135,7 +132,6 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
   const ledger = () => strapi.service('api::seed.ledger') as LedgerService;
   const members = () => strapi.service('api::seed.members') as MembersService;
-  const timeZone = () => process.env.SEED_TIME_ZONE || DEFAULT_TIME_ZONE;
 
   const load = async (documentId: string): Promise<ExchangeRow> => {
     const row = (await db.query(EXCHANGE).findOne({ where: { documentId }, populate: POPULATE })) as ExchangeRow | null;
@@ -210,6 +206,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async propose(caller: Caller, input: ProposalInput): Promise<ExchangeView> {
       const actor = await actorFor(caller);
       if (actor.kind !== 'member') throw new CodedError('NOT_A_MEMBER', 'Only members propose exchanges.');
+      await members().requireParticipant(actor.memberRow!);
       const pointType = await ledger().pointType(input.pointType);
       const counterpart = await members().findMember({ documentId: input.counterpart });
       if (!counterpart) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${input.counterpart}.`);
@@ -243,6 +240,8 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async accept(caller: Caller, documentId: string): Promise<ExchangeView> {
       const actor = await actorFor(caller);
+      // Starting an exchange takes both members' yes: each needs this year's membership.
+      if (actor.memberRow) await members().requireParticipant(actor.memberRow);
       return step(documentId, async (exchange, { trx, accounts, payer, payee, row, now }) =>
         decideAcceptance({
           exchange,

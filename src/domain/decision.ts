@@ -1,0 +1,28 @@
+/**
+ * What every rule of the domain answers: accepted with a value, or refused with a stable code
+ * and a readable message. The codes are the API's (src/errors/codes.ts maps them to statuses).
+ */
+export type DomainErrorCode =
+  | 'INSUFFICIENT_POINTS'
+  | 'CEILING_REACHED'
+  | 'PAIR_CAP_REACHED'
+  | 'SELF_EXCHANGE'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_INPUT'
+  | 'INVALID_STATE'
+  | 'NOT_ALLOWED'
+  | 'INTERVIEW_REQUIRED'
+  | 'MEMBER_INACTIVE'
+  | 'MEMBERSHIP_REQUIRED'
+  | 'CAMPAIGN_NOT_FOUND'
+  | 'CAMPAIGN_FULL'
+  | 'ALREADY_MEMBER'
+  | 'MISSION_FULL'
+  | 'ALREADY_RESPONDED'
+  | 'ALREADY_SIGNED'
+  | 'NOT_A_SIGNATORY';
+
+export type Decision<T> = { ok: true; value: T } | { ok: false; code: DomainErrorCode; message: string };
+
+export const accept = <T>(value: T): Decision<T> => ({ ok: true, value });
+export const refuse = <T>(code: DomainErrorCode, message: string): Decision<T> => ({ ok: false, code, message });

@@ -1,0 +1,98 @@
+/**
+ * Loads the demo association through the SEED's own services, so the demo obeys every rule:
+ * interviews before activation, starting grants, seats counted, exchanges settled after their
+ * evaluation. Idempotent: members are looked up by email (paper members by name), the campaign by
+ * year, exchanges by description; what exists is left as it is.
+ */
+import { randomBytes } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { currentYear } from '../api/seed/calendar';
+import type { MemberRow, MembersService } from '../api/seed/services/members';
+import type { MembershipsService } from '../api/seed/services/memberships';
+import type { ExchangesService } from '../api/seed/services/exchanges';
+import type { Actor } from '../domain/ledger/types';
+import { DEMO_CAMPAIGN, DEMO_EMAIL_DOMAIN, demoExchanges, demoMembers, PAPER_MEMBERS, paperMemberName, type DemoMember } from './demo-association';
+import type { SeedReport } from './load-demo-content';
+
+const MEMBER = 'api::member.member';
+const USER = 'plugin::users-permissions.user';
+const CAMPAIGN = 'api::membership-campaign.membership-campaign';
+const EXCHANGE = 'api::exchange.exchange';
+
+const DEMO_ACTOR: Actor = { type: 'system', id: 'demo-content' };
+
+export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedReport): Promise<void> => {
+  const members = strapi.service('api::seed.members') as MembersService;
+  const memberships = strapi.service('api::seed.memberships') as MembershipsService;
+  const exchanges = strapi.service('api::seed.exchanges') as ExchangesService;
+  const year = currentYear();
+
+  if (!(await strapi.db.query(CAMPAIGN).findOne({ where: { year } }))) {
+    report.created += 1;
+    await strapi.db.query(CAMPAIGN).create({ data: { year, ...DEMO_CAMPAIGN, taken: 0 } });
+  }
+  const join = (member: MemberRow) => memberships.enrol(member, year);
+
+  /** Walks the member along their path up to their demo state. */
+  const walk = async (member: MemberRow, demo: DemoMember) => {
+    if (demo.state !== 'applicant') {
+      await members.recordInterview(member.documentId, { date: `${year}-01-10`, interviewer: 'Bureau AMT', notes: 'Entretien préalable (démo).' });
+    }
+    if (['active', 'suspended', 'left'].includes(demo.state)) await members.activate(member.documentId, DEMO_ACTOR);
+    if (demo.member) await join(member);
+    if (demo.state === 'suspended') await members.suspend(member.documentId);
+    if (demo.state === 'left') await members.markLeft(member.documentId);
+  };
+
+  const authenticated = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const userIds = new Map<string, number>();
+  for (const demo of demoMembers) {
+    const email = `${demo.username}@${DEMO_EMAIL_DOMAIN}`;
+    const existing = (await strapi.db.query(USER).findOne({ where: { email }, select: ['id'] })) as { id: number } | null;
+    if (existing) {
+      userIds.set(demo.username, existing.id);
+      continue;
+    }
+    report.created += 1;
+    // Without DEMO_MEMBER_PASSWORD nobody knows the password: demo members cannot log in.
+    const password = process.env.DEMO_MEMBER_PASSWORD || randomBytes(24).toString('hex');
+    const user = await strapi.plugin('users-permissions').service('user').add({ username: demo.username, email, password, provider: 'local', confirmed: true, role: authenticated.id });
+    userIds.set(demo.username, user.id);
+    const member = (await members.memberOfUser(user.id))!;
+    const { displayName, headline, skills, presentation, track, publicProfile } = demo;
+    await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: { displayName, headline, skills, presentation, track, publicProfile } });
+    await walk(member, demo);
+  }
+  for (const demo of demoMembers.filter((m) => m.tutor)) {
+    const tutored = (await strapi.db.query(MEMBER).findOne({ where: { user: { id: userIds.get(demo.username) } }, populate: { tutor: { select: ['id'] } } })) as { id: number; tutor: unknown };
+    if (tutored.tutor) continue;
+    const tutor = await members.memberOfUser(userIds.get(demo.tutor!)!);
+    await strapi.db.query(MEMBER).update({ where: { id: tutored.id }, data: { tutor: tutor!.id } });
+  }
+
+  for (let index = 0; index < PAPER_MEMBERS; index += 1) {
+    const displayName = paperMemberName(index);
+    if (await strapi.db.query(MEMBER).findOne({ where: { displayName, user: null } })) continue;
+    report.created += 1;
+    await join((await strapi.db.query(MEMBER).create({ data: { displayName, state: 'applicant' } })) as MemberRow);
+  }
+
+  for (const exchange of demoExchanges) {
+    if (await strapi.db.query(EXCHANGE).findOne({ where: { description: exchange.description } })) continue;
+    report.created += 1;
+    const as = (username: string) => ({ user: { id: userIds.get(username)!, role: { type: 'authenticated' } } });
+    const beneficiary = (await members.memberOfUser(userIds.get(exchange.beneficiary)!))!;
+    const proposed = await exchanges.propose(as(exchange.provider), {
+      counterpart: beneficiary.documentId,
+      side: 'provider',
+      pointType: 'TS',
+      description: exchange.description,
+      hours: exchange.hours,
+      amount: exchange.amount,
+    });
+    if (!exchange.settle) continue;
+    await exchanges.accept(as(exchange.beneficiary), proposed.documentId);
+    await exchanges.deliver(as(exchange.provider), proposed.documentId);
+    await exchanges.evaluate(as(exchange.beneficiary), proposed.documentId, 5, 'Atelier très clair, merci !');
+  }
+};
