@@ -6,6 +6,7 @@ import { createMemberOnRegistration } from './document-middlewares/member-on-reg
 import { charterSignatoriesExtension } from './extensions/graphql/charter-signatories';
 import { hideLedgerFromShadowCrud, seedLedgerExtension } from './extensions/graphql/seed-ledger';
 import { seedMembersExtension } from './extensions/graphql/seed-members';
+import { seedMissionsExtension } from './extensions/graphql/seed-missions';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { syncSeedRoles } from './bootstrap/roles';
@@ -24,6 +25,7 @@ export default {
     hideLedgerFromShadowCrud(strapi);
     graphql.use(seedLedgerExtension(strapi));
     graphql.use(seedMembersExtension(strapi));
+    graphql.use(seedMissionsExtension(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -4,6 +4,6 @@ import type { Core } from '@strapi/strapi';
 export const ensureDefaultPointType = async (strapi: Core.Strapi): Promise<void> => {
   if ((await strapi.db.query('api::point-type.point-type').count({})) > 0) return;
   await strapi.db.query('api::point-type.point-type').create({
-    data: { code: 'TS', name: 'Téléservice', startingGrant: 5, evaluationThreshold: 3, serviceRatePoints: 5, serviceRateHours: 3, floor: 0, ceiling: null, monthlyPairCap: 20, acceptanceDeadlineDays: 30, evaluationDeadlineDays: 14 },
+    data: { code: 'TS', name: 'Téléservice', startingGrant: 5, missionReward: 5, evaluationThreshold: 3, serviceRatePoints: 5, serviceRateHours: 3, floor: 0, ceiling: null, monthlyPairCap: 20, acceptanceDeadlineDays: 30, evaluationDeadlineDays: 14 },
   });
 };

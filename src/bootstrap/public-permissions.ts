@@ -18,6 +18,8 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   ...PUBLIC_CONTENT.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   // The sites' live counter of memberships left (GraphQL `membershipSeats`).
   'api::seed.memberships.seats',
+  // The mission bank's validated missions, titles and summaries only (GraphQL `missions`).
+  'api::seed.missions.list',
 ];
 
 interface PermissionRow {

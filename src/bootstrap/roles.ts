@@ -1,8 +1,9 @@
 /**
  * The users-permissions roles of the SEED and what each may do, set on every boot:
- * members (Authenticated) keep their profile, join the year, read their account and exchange
- * services; Staff, who need not be members, also move members along their path, refund
- * memberships, run the yearly campaigns, resolve disputed exchanges, view any account and correct it.
+ * members (Authenticated) keep their profile, join the year, read their account, exchange
+ * services, and bring, answer and flag missions; Staff, who need not be members, also move
+ * members along their path, refund memberships, run the yearly campaigns, keep the mission bank,
+ * resolve disputed exchanges, view any account and correct it.
  */
 import type { Core } from '@strapi/strapi';
 import { STAFF_ROLE } from '../api/seed/actor';
@@ -18,6 +19,7 @@ export const MEMBER_ACTIONS = [
   ...seed('members', ['me', 'updateMe', 'directory']),
   ...seed('memberships', ['seats', 'mine', 'join']),
   ...seed('exchanges', ['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel']),
+  ...seed('missions', ['findOne', 'submit', 'respond', 'flag']),
   // Point types and their settings, such as the suggested service rate (GraphQL `pointTypes`).
   'api::point-type.point-type.find',
   'api::point-type.point-type.findOne',
@@ -29,6 +31,7 @@ export const STAFF_ACTIONS = [
   'api::seed.memberships.refund',
   ...['find', 'findOne', 'create', 'update'].map((action) => `api::membership-campaign.membership-campaign.${action}`),
   ...seed('exchanges', ['resolve']),
+  ...seed('missions', ['review', 'flags', 'validate', 'reject', 'open', 'answered', 'outcome']),
   ...seed('corrections', ['account', 'adjust', 'reverse']),
 ];
 

@@ -1,45 +1,52 @@
 /**
- * Accounts, entries, exchanges and memberships are written by the SEED services only (through the query
- * engine, in their own transactions); any write through the Document Service — the admin's Content
- * Manager, super admins included, REST, GraphQL, an API token — is refused. A member's state
- * likewise changes only through the SEED services (activation pays the starting grant), and so
- * does the count of a campaign's seats taken.
+ * Accounts, entries, exchanges, memberships, and the answers and flags of missions are written
+ * by the SEED services only (through the query engine, in their own transactions); any write
+ * through the Document Service — the admin's Content Manager, super admins included, REST,
+ * GraphQL, an API token — is refused. Some fields of other types likewise change only through
+ * the services, which apply the rules that go with them: a member's state (activation pays the
+ * starting grant), a campaign's seats taken, a mission's state (validation pays its reward) and
+ * counters. The rest of those types stays editable in the admin.
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { CodedError } from '../errors/codes';
 
-const LEDGER = new Set(['api::account.account', 'api::entry.entry', 'api::exchange.exchange', 'api::membership.membership']);
+const SERVICE_OWNED = new Set([
+  'api::account.account',
+  'api::entry.entry',
+  'api::exchange.exchange',
+  'api::membership.membership',
+  'api::mission-response.mission-response',
+  'api::mission-flag.mission-flag',
+]);
+
+const SERVICE_FIELDS: Record<string, { fields: string[]; how: string }> = {
+  'api::member.member': { fields: ['state'], how: 'A member’s state changes through the SEED services only (activateMember…).' },
+  'api::membership-campaign.membership-campaign': { fields: ['taken'], how: 'Seats are taken by joining and freed by refunds, not edited.' },
+  'api::mission.mission': { fields: ['state', 'responseCount', 'flagCount'], how: 'A mission moves through the SEED services only (validateMission…).' },
+};
+
 const WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
 export const keepLedgerReadOnly =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
     if (!WRITES.has(ctx.action)) return next();
-    if (LEDGER.has(ctx.uid)) {
-      throw new CodedError('NOT_ALLOWED', 'Accounts, entries, exchanges and memberships are written by the SEED services only.');
+    if (SERVICE_OWNED.has(ctx.uid)) {
+      throw new CodedError('NOT_ALLOWED', 'Accounts, entries, exchanges, memberships and answers to missions are written by the SEED services only.');
     }
-    if (ctx.uid === 'api::membership-campaign.membership-campaign' && (ctx.params as { data?: { taken?: unknown } }).data?.taken !== undefined) {
-      const { data, documentId } = ctx.params as { data: { taken: unknown }; documentId?: string };
-      const current = documentId
-        ? ((await strapi.db.query(ctx.uid).findOne({ where: { documentId }, select: ['taken'] })) as { taken: number } | null)?.taken
-        : 0;
-      if (Number(data.taken) !== Number(current ?? 0)) {
-        throw new CodedError('NOT_ALLOWED', 'Seats are taken by joining and freed by refunds, not edited.', {
-          errors: [{ path: ['taken'], message: 'counted by the SEED services only', name: 'ValidationError' }],
-        });
-      }
-    }
-    if (ctx.uid === 'api::member.member') {
-      const { data, documentId } = ctx.params as { data?: { state?: string }; documentId?: string };
-      const requested = data?.state;
-      const current = documentId
-        ? ((await strapi.db.query('api::member.member').findOne({ where: { documentId }, select: ['state'] })) as { state: string } | null)?.state
-        : 'applicant';
-      if (requested !== undefined && requested !== current) {
-        throw new CodedError('NOT_ALLOWED', 'A member’s state changes through the SEED services only (activateMember…).', {
-          errors: [{ path: ['state'], message: 'changes through the SEED services only', name: 'ValidationError' }],
-        });
-      }
+    const guarded = SERVICE_FIELDS[ctx.uid];
+    const { data, documentId } = ctx.params as { data?: Record<string, unknown>; documentId?: string };
+    const sent = guarded?.fields.filter((field) => data?.[field] !== undefined) ?? [];
+    if (sent.length === 0) return next();
+    // A form sends every field: only a changed value is refused. A new document starts from the defaults.
+    const current: Record<string, unknown> | null = documentId
+      ? await strapi.db.query(ctx.uid).findOne({ where: { documentId }, select: sent })
+      : Object.fromEntries(sent.map((field) => [field, (strapi.getModel(ctx.uid).attributes as Record<string, { default?: unknown }>)[field]?.default]));
+    const changed = sent.filter((field) => String(data![field]) !== String(current?.[field] ?? ''));
+    if (changed.length > 0) {
+      throw new CodedError('NOT_ALLOWED', guarded.how, {
+        errors: changed.map((field) => ({ path: [field], message: 'changes through the SEED services only', name: 'ValidationError' })),
+      });
     }
     return next();
   };

@@ -19,6 +19,7 @@ export type DomainErrorCode =
   | 'ALREADY_MEMBER'
   | 'MISSION_FULL'
   | 'ALREADY_RESPONDED'
+  | 'ALREADY_FLAGGED'
   | 'ALREADY_SIGNED'
   | 'NOT_A_SIGNATORY';
 

@@ -36,6 +36,8 @@ export const errorCatalog = {
   MISSION_NOT_FOUND: { status: 404, message: 'There is no such mission.' },
   MISSION_FULL: { status: 409, message: 'This mission already has its three respondents or proposals.' },
   ALREADY_RESPONDED: { status: 409, message: 'You already answer this mission.' },
+  ALREADY_FLAGGED: { status: 409, message: 'You already flagged this mission.' },
+  RESPONSE_NOT_FOUND: { status: 404, message: 'There is no such answer to this mission.' },
   CHARTER_NOT_FOUND: { status: 404, message: 'There is no such published charter.' },
   ALREADY_SIGNED: { status: 409, message: 'You already signed this charter.' },
   NOT_A_SIGNATORY: { status: 403, message: 'Only the charter’s signatories take part in its revisions.' },

@@ -5,6 +5,7 @@
  * paper membership recorded by staff and have no login.
  */
 import type { MemberState } from '../domain/members/member-state';
+import type { MissionState } from '../domain/missions/mission';
 
 export interface DemoMember {
   username: string;
@@ -130,4 +131,112 @@ export const paperMemberName = (index: number): string =>
 export const demoExchanges = [
   { provider: 'awa.diallo', beneficiary: 'marc.lefevre', description: 'Animation d’un atelier de gouvernance en visio (3 h)', hours: 3, amount: 5, settle: true },
   { provider: 'marc.lefevre', beneficiary: 'sofia.martin', description: 'Relecture de l’accessibilité de son portfolio', hours: 1.5, amount: 3, settle: false },
+];
+
+export interface DemoMission {
+  title: string;
+  summary: string;
+  details: string;
+  prospectContact: string;
+  mode: 'cooperative' | 'comparative';
+  /** The username of the member who brought it. */
+  broughtBy: string;
+  /** Where staff took it: one mission in each state of the bank. */
+  state: MissionState;
+  responses?: { member: string; text?: string }[];
+  /** The username whose proposal the client chose (a won comparative mission). */
+  chosen?: string;
+  flags?: { member: string; reason: string }[];
+  rejection?: string;
+}
+
+export const demoMissions: DemoMission[] = [
+  {
+    title: 'Traduction du site d’une association de jardins partagés',
+    summary: 'Traduire une vingtaine de pages du français vers l’anglais et l’espagnol.',
+    details: 'Textes fournis en Markdown ; relecture par un bénévole hispanophone.',
+    prospectContact: 'Jardins du Faubourg — Mme Colin, contact@jardins-faubourg.example.org',
+    mode: 'cooperative',
+    broughtBy: 'yanis.benali',
+    state: 'submitted',
+  },
+  {
+    title: 'Audit d’accessibilité d’un portail de mairie',
+    summary: 'Évaluer la conformité RGAA d’un portail municipal et proposer un plan d’action.',
+    details: 'Une trentaine de gabarits ; rapport attendu sous six semaines.',
+    prospectContact: 'Mairie de Saint-Aubin — service numérique, 02 00 00 00 01',
+    mode: 'comparative',
+    broughtBy: 'sofia.martin',
+    state: 'validated',
+    flags: [{ member: 'marc.lefevre', reason: 'Le numéro du prospect ne répond jamais.' }],
+  },
+  {
+    title: 'Refonte complète d’un site de e-commerce, gratuite « pour tester »',
+    summary: 'Un client demande une maquette complète gratuite avant de choisir un prestataire.',
+    details: 'Aucun engagement du client ; aucune entreprise trouvée à ce nom.',
+    prospectContact: 'M. X, adresse non vérifiable',
+    mode: 'comparative',
+    broughtBy: 'marc.lefevre',
+    state: 'rejected',
+    rejection: 'Offre invérifiable : travail gratuit déguisé en « test ».',
+  },
+  {
+    title: 'Animation de trois ateliers en visio pour une coopérative',
+    summary: 'Trois ateliers de deux heures sur la prise de décision par consentement.',
+    details: 'Public : 15 coopérateurs ; outils : visio et tableau blanc partagé.',
+    prospectContact: 'Coop Les Tisserands — Karim B., 06 00 00 00 02',
+    mode: 'cooperative',
+    broughtBy: 'awa.diallo',
+    state: 'open',
+    responses: [{ member: 'marc.lefevre', text: 'Je peux préparer les supports visuels.' }],
+  },
+  {
+    title: 'Site vitrine pour une épicerie solidaire',
+    summary: 'Un site simple de cinq pages, avec les horaires et les produits de saison.',
+    details: 'Hébergement déjà payé par l’épicerie ; photos fournies.',
+    prospectContact: 'Épicerie La Halte — Nadia, 06 00 00 00 03',
+    mode: 'comparative',
+    broughtBy: 'marc.lefevre',
+    state: 'answered',
+    responses: [
+      { member: 'awa.diallo', text: 'Proposition : WordPress et un thème accessible, 4 jours.' },
+      { member: 'sofia.martin', text: 'Proposition : site statique, 3 jours, formation d’une heure comprise.' },
+    ],
+  },
+  {
+    title: 'Charte graphique d’un festival de quartier',
+    summary: 'Logo, affiche et déclinaisons pour les réseaux sociaux.',
+    details: 'Deux allers-retours prévus ; livraison avant le printemps.',
+    prospectContact: 'Festival Rues Vives — Paul, 06 00 00 00 04',
+    mode: 'comparative',
+    broughtBy: 'awa.diallo',
+    state: 'won',
+    responses: [
+      { member: 'sofia.martin', text: 'Proposition : trois pistes graphiques, une retenue et déclinée.' },
+      { member: 'yanis.benali', text: 'Proposition : une piste unique, affiche animée comprise.' },
+    ],
+    chosen: 'sofia.martin',
+  },
+  {
+    title: 'Formation au télétravail pour une entreprise d’insertion',
+    summary: 'Deux demi-journées pour apprendre à travailler à distance en équipe.',
+    details: 'Douze salariés en insertion ; matériel prêté par l’entreprise.',
+    prospectContact: 'Tremplin Emploi — Mme Roy, 06 00 00 00 05',
+    mode: 'cooperative',
+    broughtBy: 'sofia.martin',
+    state: 'lost',
+    responses: [
+      { member: 'awa.diallo', text: 'Je prends l’animation.' },
+      { member: 'yanis.benali', text: 'Je prépare les exercices pratiques.' },
+    ],
+  },
+  {
+    title: 'Mise en page d’un rapport annuel',
+    summary: 'Un rapport d’activité de quarante pages à mettre en page.',
+    details: 'Le client a finalement fait le travail en interne.',
+    prospectContact: 'Association Horizons — Léo, 06 00 00 00 06',
+    mode: 'cooperative',
+    broughtBy: 'yanis.benali',
+    state: 'closed',
+  },
 ];

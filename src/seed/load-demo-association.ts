@@ -1,8 +1,9 @@
 /**
  * Loads the demo association through the SEED's own services, so the demo obeys every rule:
  * interviews before activation, starting grants, seats counted, exchanges settled after their
- * evaluation. Idempotent: members are looked up by email (paper members by name), the campaign by
- * year, exchanges by description; what exists is left as it is.
+ * evaluation, missions validated (their reward paid) before they are answered. Idempotent:
+ * members are looked up by email (paper members by name), the campaign by year, exchanges by
+ * description, missions by title; what exists is left as it is.
  */
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -10,14 +11,16 @@ import { currentYear } from '../api/seed/calendar';
 import type { MemberRow, MembersService } from '../api/seed/services/members';
 import type { MembershipsService } from '../api/seed/services/memberships';
 import type { ExchangesService } from '../api/seed/services/exchanges';
+import type { MissionsService } from '../api/seed/services/missions';
 import type { Actor } from '../domain/ledger/types';
-import { DEMO_CAMPAIGN, DEMO_EMAIL_DOMAIN, demoExchanges, demoMembers, PAPER_MEMBERS, paperMemberName, type DemoMember } from './demo-association';
+import { DEMO_CAMPAIGN, DEMO_EMAIL_DOMAIN, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
 import type { SeedReport } from './load-demo-content';
 
 const MEMBER = 'api::member.member';
 const USER = 'plugin::users-permissions.user';
 const CAMPAIGN = 'api::membership-campaign.membership-campaign';
 const EXCHANGE = 'api::exchange.exchange';
+const MISSION = 'api::mission.mission';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: 'demo-content' };
 
@@ -25,6 +28,7 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
   const members = strapi.service('api::seed.members') as MembersService;
   const memberships = strapi.service('api::seed.memberships') as MembershipsService;
   const exchanges = strapi.service('api::seed.exchanges') as ExchangesService;
+  const missions = strapi.service('api::seed.missions') as MissionsService;
   const year = currentYear();
 
   if (!(await strapi.db.query(CAMPAIGN).findOne({ where: { year } }))) {
@@ -77,10 +81,10 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     await join((await strapi.db.query(MEMBER).create({ data: { displayName, state: 'applicant' } })) as MemberRow);
   }
 
+  const as = (username: string) => ({ user: { id: userIds.get(username)!, role: { type: 'authenticated' } } });
   for (const exchange of demoExchanges) {
     if (await strapi.db.query(EXCHANGE).findOne({ where: { description: exchange.description } })) continue;
     report.created += 1;
-    const as = (username: string) => ({ user: { id: userIds.get(username)!, role: { type: 'authenticated' } } });
     const beneficiary = (await members.memberOfUser(userIds.get(exchange.beneficiary)!))!;
     const proposed = await exchanges.propose(as(exchange.provider), {
       counterpart: beneficiary.documentId,
@@ -94,5 +98,34 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     await exchanges.accept(as(exchange.beneficiary), proposed.documentId);
     await exchanges.deliver(as(exchange.provider), proposed.documentId);
     await exchanges.evaluate(as(exchange.beneficiary), proposed.documentId, 5, 'Atelier très clair, merci !');
+  }
+
+  /** Takes the mission through the bank's steps up to its demo state, as its members and staff would. */
+  const walkMission = async (demo: DemoMission) => {
+    const { title, summary, details, prospectContact, mode } = demo;
+    const { documentId } = await missions.submit(as(demo.broughtBy), { title, summary, details, prospectContact, mode });
+    if (demo.state === 'submitted') return;
+    if (demo.state === 'rejected') {
+      await missions.reject(documentId, demo.rejection!, DEMO_ACTOR);
+      return;
+    }
+    await missions.validate(documentId, DEMO_ACTOR);
+    for (const flag of demo.flags ?? []) await missions.flag(as(flag.member), documentId, flag.reason);
+    if (demo.state === 'validated') return;
+    await missions.open(documentId);
+    let chosen: string | undefined;
+    for (const response of demo.responses ?? []) {
+      const respondent = (await members.memberOfUser(userIds.get(response.member)!))!;
+      const answered = await missions.respond(as(response.member), documentId, response.text);
+      if (response.member === demo.chosen) chosen = answered.responses.find((r) => r.member?.documentId === respondent.documentId)?.documentId;
+    }
+    if (demo.state === 'open') return;
+    if (demo.state !== 'closed') await missions.markAnswered(documentId);
+    if (demo.state !== 'answered') await missions.recordOutcome(documentId, demo.state as 'won' | 'lost' | 'closed', chosen);
+  };
+  for (const demo of demoMissions) {
+    if (await strapi.db.query(MISSION).findOne({ where: { title: demo.title } })) continue;
+    report.created += 1;
+    await walkMission(demo);
   }
 };

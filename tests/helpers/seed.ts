@@ -77,3 +77,8 @@ export const activeMember = async (app: TestApp, staffJwt: string, name?: string
   await joinYear(app, member);
   return member;
 };
+
+/** The API refused with this status and stable code. */
+export const expectRefusal = (response: { status: number; body: { error?: { details?: { code?: string } } } }, status: number, code: string): void => {
+  expect([response.status, response.body.error?.details?.code]).toEqual([status, code]);
+};

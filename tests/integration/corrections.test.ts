@@ -3,7 +3,7 @@
  * and reversals (at most one per entry). Staff may read any account; members may do none of it.
  */
 import { startApp, type TestApp } from '../helpers/strapi';
-import { activeMember, bearer, loginStaff, type TestMember } from '../helpers/seed';
+import { activeMember, bearer, expectRefusal, loginStaff, type TestMember } from '../helpers/seed';
 
 let app: TestApp;
 let staff: string;
@@ -26,10 +26,6 @@ const adjust = (account: string, body: Record<string, unknown>, jwt = staff) =>
 const reverse = (entry: string, body: Record<string, unknown>, jwt = staff) =>
   app.http().post(`/api/seed/entries/${entry}/reverse`).set(bearer(jwt)).send(body);
 const balance = async (member: TestMember) => (await app.http().get('/api/seed/accounts/me').set(bearer(member.jwt))).body.data;
-const expectRefusal = (response: { status: number; body: { error: { details: { code: string } } } }, status: number, code: string) => {
-  expect([response.status, response.body.error?.details?.code]).toEqual([status, code]);
-};
-
 describe('adjustments', () => {
   it('credits and debits a member’s account with a reason, recorded as staff', async () => {
     const member = await activeMember(app, staff);

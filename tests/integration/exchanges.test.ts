@@ -4,7 +4,7 @@
  * no paying twice, no money — and the books still balance at the end.
  */
 import { startApp, type TestApp } from '../helpers/strapi';
-import { activeMember, bearer, loginStaff, registerMember, type TestMember } from '../helpers/seed';
+import { activeMember, bearer, expectRefusal, loginStaff, registerMember, type TestMember } from '../helpers/seed';
 
 let app: TestApp;
 let staff: string;
@@ -25,10 +25,6 @@ const act = (who: string, documentId: string, action: string, body: Record<strin
   app.http().post(`/api/seed/exchanges/${documentId}/${action}`).set(bearer(who)).send(body);
 const balance = async (member: TestMember) => (await app.http().get('/api/seed/accounts/me').set(bearer(member.jwt))).body.data;
 const setPointType = (data: Record<string, unknown>) => app.strapi.db.query('api::point-type.point-type').update({ where: { code: 'TS' }, data });
-const expectRefusal = (response: { status: number; body: { error: { details: { code: string } } } }, status: number, code: string) => {
-  expect([response.status, response.body.error?.details?.code]).toEqual([status, code]);
-};
-
 describe('an exchange from proposal to settlement', () => {
   it('reserves on acceptance, pays the provider on a good evaluation, over REST', async () => {
     const provider = await activeMember(app, staff);

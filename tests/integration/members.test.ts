@@ -4,7 +4,7 @@
  * never reach Public or other members.
  */
 import { startApp, type TestApp } from '../helpers/strapi';
-import { activeMember, bearer, interviewedMember, loginStaff, registerMember, type TestMember } from '../helpers/seed';
+import { activeMember, bearer, expectRefusal, interviewedMember, loginStaff, registerMember, type TestMember } from '../helpers/seed';
 
 let app: TestApp;
 let staff: string;
@@ -22,10 +22,6 @@ const memberRow = (member: TestMember) => app.strapi.db.query('api::member.membe
 const interview = (member: TestMember, body: Record<string, unknown>, jwt = staff) =>
   app.http().post(`/api/seed/members/${member.documentId}/interview`).set(bearer(jwt)).send(body);
 const updateProfile = (member: TestMember, body: Record<string, unknown>) => app.http().put('/api/seed/members/me').set(bearer(member.jwt)).send(body);
-const expectRefusal = (response: { status: number; body: { error?: { details?: { code?: string } } } }, status: number, code: string) => {
-  expect([response.status, response.body.error?.details?.code]).toEqual([status, code]);
-};
-
 describe('the preliminary interview', () => {
   it('is recorded by staff with date, interviewer and private notes, and makes the applicant interviewed', async () => {
     const member = await registerMember(app);

@@ -3,7 +3,7 @@
  * held until a refund; the public counter; the fee never becomes points.
  */
 import { startApp, type TestApp } from '../helpers/strapi';
-import { bearer, ensureCampaign, loginStaff, registerMember, thisYear, type TestMember } from '../helpers/seed';
+import { bearer, ensureCampaign, expectRefusal, loginStaff, registerMember, thisYear, type TestMember } from '../helpers/seed';
 
 let app: TestApp;
 let staff: string;
@@ -21,10 +21,6 @@ const join = (member: TestMember, body: Record<string, unknown>) => app.http().p
 const refund = (documentId: string, jwt = staff) => app.http().post(`/api/seed/memberships/${documentId}/refund`).set(bearer(jwt));
 const seats = async (year: number) => (await app.graphql('query($year: Int!) { membershipSeats(year: $year) { year cap taken remaining } }', { year })).body.data.membershipSeats;
 const heldSeats = (year: number) => app.strapi.db.query('api::membership.membership').count({ where: { year, seatKey: { $notNull: true } } });
-const expectRefusal = (response: { status: number; body: { error?: { details?: { code?: string } } } }, status: number, code: string) => {
-  expect([response.status, response.body.error?.details?.code]).toEqual([status, code]);
-};
-
 /** Members registered a few at a time: registration hashes passwords, which is CPU-bound. */
 const registerMany = async (count: number): Promise<TestMember[]> => {
   const members: TestMember[] = [];

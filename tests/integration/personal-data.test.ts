@@ -10,6 +10,7 @@ let staff: string;
 let awa: TestMember;
 let bob: TestMember;
 let exchangeId: string;
+let missionId: string;
 
 const post = (path: string, jwt: string, body: Record<string, unknown> = {}) => app.http().post(path).set(bearer(jwt)).send(body);
 const exportOf = (member: TestMember, jwt = staff) => app.http().get(`/api/seed/members/${member.documentId}/export`).set(bearer(jwt));
@@ -29,6 +30,12 @@ beforeAll(async () => {
   await post(`/api/seed/exchanges/${exchangeId}/accept`, bob.jwt);
   await post(`/api/seed/exchanges/${exchangeId}/deliver`, awa.jwt);
   await post(`/api/seed/exchanges/${exchangeId}/evaluate`, bob.jwt, { rating: 5, comment: 'Merci Awa !' });
+  // Awa answers a mission of the bank and flags it: free text that names her.
+  missionId = (await post('/api/seed/missions', bob.jwt, { title: 'Sous-titrage', summary: 'Sous-titrer trois vidéos.', mode: 'cooperative' })).body.data.documentId;
+  await post(`/api/seed/missions/${missionId}/validate`, staff);
+  await post(`/api/seed/missions/${missionId}/open`, staff);
+  await post(`/api/seed/missions/${missionId}/respond`, awa.jwt, { text: 'Awa Diallo s’en charge.' });
+  await post(`/api/seed/missions/${missionId}/flag`, awa.jwt, { reason: 'Awa Diallo doute du client.' });
 });
 
 afterAll(async () => {
@@ -49,6 +56,8 @@ describe('export', () => {
     expect(data.records['exchange.provider']).toEqual([expect.objectContaining({ documentId: exchangeId, description: 'Traduction pour Awa Diallo' })]);
     expect(data.records['account.member']).toEqual([expect.objectContaining({ key: `member:TS:${awa.documentId}`, balance: 10 })]);
     expect(data.entries.map((entry: { kind: string }) => entry.kind)).toEqual(['grant', 'exchange']);
+    expect(data.records['mission-response.member']).toEqual([expect.objectContaining({ text: 'Awa Diallo s’en charge.' })]);
+    expect(data.records['mission-flag.member']).toEqual([expect.objectContaining({ reason: 'Awa Diallo doute du client.' })]);
   });
 
   it('is staff’s only, and answers over GraphQL too', async () => {
@@ -82,6 +91,8 @@ describe('erasure', () => {
     expect(login.status).toBe(400);
     expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'awa-diallo@example.org' } })).toBe(0);
     expect(exchange).toMatchObject({ description: '[effacé]', comment: null, state: 'settled', amount: 5 });
+    expect(await app.strapi.db.query('api::mission-response.mission-response').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ text: null });
+    expect(await app.strapi.db.query('api::mission-flag.mission-flag').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ reason: '[effacé]' });
     expect(bobsView.body.data).toEqual([expect.objectContaining({ documentId: exchangeId, provider: awa.documentId, state: 'settled' })]);
     expect(await entriesOf(awa)).toEqual(entriesBefore);
     expect(exported.records['account.member']).toEqual([expect.objectContaining({ balance: 10 })]);

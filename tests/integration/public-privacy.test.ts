@@ -8,7 +8,7 @@ import { startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, loginStaff, thisYear } from '../helpers/seed';
 
 const PRIVATE_FIELDS = /^(email|phone|interviewNotes|interviewer|interviewedOn|prospectContact|details|password)$/;
-const SECRETS = ['secret-awa@example.org', '+33 7 11 22 33 44', 'Notes confidentielles', 'Contact prospect confidentiel'];
+const SECRETS = ['secret-awa@example.org', '+33 7 11 22 33 44', 'Notes confidentielles', 'Contact prospect confidentiel', 'Détails réservés aux membres'];
 
 let app: TestApp;
 
@@ -39,6 +39,15 @@ beforeAll(async () => {
   await app.strapi.db.query('plugin::users-permissions.user').update({ where: { username: 'secret-awa' }, data: { email: SECRETS[0] } });
   await app.http().put('/api/seed/members/me').set(bearer(member.jwt)).send({ phone: SECRETS[1], publicProfile: true, displayName: 'Awa' });
   await app.strapi.db.query('api::member.member').update({ where: { documentId: member.documentId }, data: { interviewNotes: SECRETS[2] } });
+  // A mission of the bank, validated and open: Public lists it, never its prospect or details.
+  const mission = await app
+    .http()
+    .post('/api/seed/missions')
+    .set(bearer(member.jwt))
+    .send({ title: 'Site vitrine', summary: 'Un site pour une épicerie', prospectContact: SECRETS[3], details: SECRETS[4], mode: 'comparative' });
+  for (const step of ['validate', 'open']) {
+    expect((await app.http().post(`/api/seed/missions/${mission.body.data.documentId}/${step}`).set(bearer(staff))).status).toBe(200);
+  }
   const schema = await app.graphql(`{ __schema { queryType { name } types { kind name fields { name args { name type { ${TYPE} } } type { ${TYPE} } } } } }`);
   for (const type of schema.body.data.__schema.types as SchemaType[]) types.set(type.name, type);
 });
@@ -102,7 +111,7 @@ describe('GraphQL for Public', () => {
       }
     }
 
-    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining(['charters', 'membershipSeats']));
+    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining(['charters', 'membershipSeats', 'missions']));
     expect(offending).toEqual([]);
   });
 
@@ -122,14 +131,17 @@ describe('GraphQL for Public', () => {
 
 describe('REST for Public', () => {
   it('returns none of the planted private values from any public read, relations populated', async () => {
-    const reads = ['/api/organisations', '/api/charters', '/api/signatures', '/api/values', `/api/seed/memberships/seats/${thisYear()}`];
+    const reads = ['/api/organisations', '/api/charters', '/api/signatures', '/api/values', `/api/seed/memberships/seats/${thisYear()}`, '/api/seed/missions'];
     const leaks: string[] = [];
     for (const path of reads) {
-      const response = await app.http().get(path).query({ populate: '*' });
+      // The SEED's own routes take no Strapi query parameters: their views are fixed.
+      const response = await app.http().get(path).query(path.startsWith('/api/seed/') ? {} : { populate: '*' });
       expect([path, response.status]).toEqual([path, 200]);
       for (const secret of SECRETS) if (JSON.stringify(response.body).includes(secret)) leaks.push(`${path}: ${secret}`);
     }
 
     expect(leaks).toEqual([]);
+    // The planted mission is listed, so its secrets had the chance to leak.
+    expect(JSON.stringify((await app.http().get('/api/seed/missions')).body)).toContain('Site vitrine');
   });
 });

@@ -58,6 +58,20 @@ const REST: Record<string, Role[]> = {
   'POST /seed/exchanges/:documentId/evaluate': MEMBERS,
   'POST /seed/exchanges/:documentId/cancel': MEMBERS,
   'POST /seed/exchanges/:documentId/resolve': STAFF,
+  // The mission bank: anyone reads the validated missions' summaries; members bring, read in
+  // full, answer and flag them; staff keep the bank.
+  'GET /seed/missions': EVERYONE,
+  'GET /seed/missions/review': STAFF,
+  'GET /seed/missions/:documentId': MEMBERS,
+  'GET /seed/missions/:documentId/flags': STAFF,
+  'POST /seed/missions': MEMBERS,
+  'POST /seed/missions/:documentId/validate': STAFF,
+  'POST /seed/missions/:documentId/reject': STAFF,
+  'POST /seed/missions/:documentId/open': STAFF,
+  'POST /seed/missions/:documentId/answered': STAFF,
+  'POST /seed/missions/:documentId/outcome': STAFF,
+  'POST /seed/missions/:documentId/respond': MEMBERS,
+  'POST /seed/missions/:documentId/flag': MEMBERS,
   // users-permissions, as Strapi sets it: visitors sign up and in (a logged-in user has no
   // reason to); a logged-in user, staff included, manages their own password and sessions;
   // users, roles and permissions are the admin's.
@@ -140,6 +154,18 @@ const GRAPHQL: Record<string, Role[]> = {
   'Mutation.resolveExchange': STAFF,
   'Mutation.adjustAccount': STAFF,
   'Mutation.reverseEntry': STAFF,
+  'Query.missions': EVERYONE,
+  'Query.mission': MEMBERS,
+  'Query.missionsForReview': STAFF,
+  'Query.missionFlags': STAFF,
+  'Mutation.submitMission': MEMBERS,
+  'Mutation.validateMission': STAFF,
+  'Mutation.rejectMission': STAFF,
+  'Mutation.openMission': STAFF,
+  'Mutation.markMissionAnswered': STAFF,
+  'Mutation.recordMissionOutcome': STAFF,
+  'Mutation.respondToMission': MEMBERS,
+  'Mutation.flagMission': MEMBERS,
 };
 
 function crud(plural: string, readers: Role[]): Record<string, Role[]> {

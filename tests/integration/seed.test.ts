@@ -11,6 +11,7 @@ import { createThrowawayDatabase } from '../helpers/throwaway-database';
 import { loadDemoContent } from '../../src/seed/load-demo-content';
 import { demoOrganisations } from '../../src/seed/demo-content';
 import { MEMBER_STATES } from '../../src/domain/members/member-state';
+import { MISSION_MODES, MISSION_STATES } from '../../src/domain/missions/mission';
 import { thisYear } from '../helpers/seed';
 
 let app: TestApp;
@@ -70,6 +71,21 @@ describe('demo content', () => {
     expect((await strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
   });
 
+  it('fills the mission bank: a mission in each state, both modes, a flag for staff, rewards paid for validated ones', async () => {
+    const { strapi } = app;
+    const missions = (await strapi.db.query('api::mission.mission').findMany({})) as { documentId: string; state: string; mode: string }[];
+    const won = await strapi.db.query('api::mission.mission').findOne({ where: { state: 'won' }, populate: { chosenResponse: { populate: { member: { select: ['displayName'] } } } } });
+    const rewards = await strapi.db.query('api::entry.entry').count({ where: { key: { $startsWith: 'mission-brought:' } } });
+
+    expect(missions.map((m) => m.state).sort()).toEqual([...MISSION_STATES].sort());
+    expect(new Set(missions.map((m) => m.mode))).toEqual(new Set(MISSION_MODES));
+    expect(won.chosenResponse.member.displayName).toBe('Sofia Martin');
+    expect(await strapi.db.query('api::mission-flag.mission-flag').count({})).toBe(1);
+    // Every mission but the submitted and the rejected one was validated, and paid its bringer once.
+    expect(rewards).toBe(MISSION_STATES.length - 2);
+    expect((await app.graphql('{ missions { pagination { total } } }')).body.data.missions.pagination.total).toBe(MISSION_STATES.length - 2);
+  });
+
   it('is loaded only once: a second load creates nothing and changes no row', async () => {
     const before = await snapshot(app.strapi);
 
@@ -102,7 +118,7 @@ describe('npm run seed', () => {
       const first = await run('node', [script], { env });
       const second = await run('node', [script], { env });
 
-      expect(first.stdout).toContain('Demo content: 156 documents and translations created.');
+      expect(first.stdout).toContain('Demo content: 164 documents and translations created.');
       expect(second.stdout).toContain('Demo content: 0 documents and translations created.');
     } finally {
       await database.drop();

@@ -942,6 +942,183 @@ export interface ApiMembershipMembership extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiMissionFlagMissionFlag extends Struct.CollectionTypeSchema {
+  collectionName: 'mission_flags';
+  info: {
+    description: "A member's warning that a mission looks fake. Staff read them; written by the SEED services only.";
+    displayName: 'Signalement de mission';
+    pluralName: 'mission-flags';
+    singularName: 'mission-flag';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    flagKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 140;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::mission-flag.mission-flag'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    mission: Schema.Attribute.Relation<'manyToOne', 'api::mission.mission'>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiMissionResponseMissionResponse
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'mission_responses';
+  info: {
+    description: "A member's answer to a mission: their part of the grouped answer (cooperative) or their own proposal (comparative). Written by the SEED services only.";
+    displayName: 'R\u00E9ponse \u00E0 une mission';
+    pluralName: 'mission-responses';
+    singularName: 'mission-response';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::mission-response.mission-response'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    mission: Schema.Attribute.Relation<'manyToOne', 'api::mission.mission'>;
+    publishedAt: Schema.Attribute.DateTime;
+    respondentKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 140;
+      }>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiMissionMission extends Struct.CollectionTypeSchema {
+  collectionName: 'missions';
+  info: {
+    description: 'A mission of the bank, brought by a member. Its state moves through the SEED services only; staff validate, open and close it over the API.';
+    displayName: 'Mission';
+    pluralName: 'missions';
+    singularName: 'mission';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    broughtBy: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    chosenResponse: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::mission-response.mission-response'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    flagCount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::mission.mission'
+    > &
+      Schema.Attribute.Private;
+    mode: Schema.Attribute.Enumeration<['cooperative', 'comparative']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'cooperative'>;
+    prospectContact: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    rejectionReason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    responseCount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 3;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    state: Schema.Attribute.Enumeration<
+      [
+        'submitted',
+        'validated',
+        'rejected',
+        'open',
+        'answered',
+        'won',
+        'lost',
+        'closed',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'submitted'>;
+    summary: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiOrganisationOrganisation
   extends Struct.CollectionTypeSchema {
   collectionName: 'organisations';
@@ -1092,6 +1269,15 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       'api::point-type.point-type'
     > &
       Schema.Attribute.Private;
+    missionReward: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<5>;
     monthlyPairCap: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -1770,6 +1956,9 @@ declare module '@strapi/strapi' {
       'api::member.member': ApiMemberMember;
       'api::membership-campaign.membership-campaign': ApiMembershipCampaignMembershipCampaign;
       'api::membership.membership': ApiMembershipMembership;
+      'api::mission-flag.mission-flag': ApiMissionFlagMissionFlag;
+      'api::mission-response.mission-response': ApiMissionResponseMissionResponse;
+      'api::mission.mission': ApiMissionMission;
       'api::organisation.organisation': ApiOrganisationOrganisation;
       'api::point-type.point-type': ApiPointTypePointType;
       'api::signature.signature': ApiSignatureSignature;

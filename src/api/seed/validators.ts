@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CodedError } from '../../errors/codes';
 import { MEMBER_STATES } from '../../domain/members/member-state';
+import { MISSION_MODES, VISIBLE_STATES } from '../../domain/missions/mission';
 
 export const documentIdParams = z.strictObject({ documentId: z.string().min(1).max(64) });
 
@@ -86,6 +87,30 @@ export const joinBody = z.strictObject({
   /** Staff only: the member they register. */
   member: z.string().min(1).max(64).optional(),
 });
+
+export const missionBody = z.strictObject({
+  title: text(200),
+  /** What anyone may read. */
+  summary: text(2000),
+  /** For members only. */
+  details: text(10000).optional(),
+  prospectContact: text(1000).optional(),
+  mode: z.enum(MISSION_MODES),
+});
+
+export const missionsQuery = pageQuery.extend({ state: z.enum(VISIBLE_STATES).optional() });
+
+export const missionRejectionBody = z.strictObject({ reason: text(500) });
+
+export const missionOutcomeBody = z.strictObject({
+  outcome: z.enum(['won', 'lost', 'closed']),
+  /** The proposal the client chose, when a comparative mission is won. */
+  chosenResponse: z.string().min(1).max(64).optional(),
+});
+
+export const missionResponseBody = z.strictObject({ text: text(5000).optional() });
+
+export const missionFlagBody = z.strictObject({ reason: text(1000) });
 
 /** Parses or refuses with 400 INVALID_INPUT naming each wrong field. */
 export const parse = <T extends z.ZodType>(schema: T, input: unknown): z.infer<T> => {

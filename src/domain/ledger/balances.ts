@@ -8,8 +8,9 @@ export const available = (account: AccountState): number => account.balance - ac
 
 /**
  * The accounts after the reservation changes and the entries, or the refusal: a member's
- * available balance may not go below the floor nor their balance above the ceiling, and nothing
- * may release more than is reserved. The issuing account has no limits.
+ * available balance may not go below the floor (unless a clawback takes back undeserved points)
+ * nor their balance above the ceiling, and nothing may release more than is reserved. The
+ * issuing account has no limits.
  */
 export const applyEntries = (
   accounts: ReadonlyMap<number, AccountState>,
@@ -37,9 +38,10 @@ export const applyEntries = (
     from.balance -= entry.amount;
     to.balance += entry.amount;
   }
+  const clawedBack = new Set(entries.filter((entry) => entry.clawback).map((entry) => entry.from));
   for (const account of next.values()) {
     if (account.isIssuer) continue;
-    if (available(account) < settings.floor) {
+    if (available(account) < settings.floor && !clawedBack.has(account.id)) {
       return refuse('INSUFFICIENT_POINTS', `Not enough ${settings.code}: the available balance would fall below ${settings.floor}.`);
     }
     if (settings.ceiling !== null && account.balance > settings.ceiling) {

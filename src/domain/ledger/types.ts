@@ -44,6 +44,8 @@ export interface EntryDraft {
   reverses?: number;
   /** The exchange a settlement pays. */
   exchange?: number;
+  /** Takes back points found undeserved: the account it debits may fall below the floor. */
+  clawback?: boolean;
 }
 
 export { accept, refuse, type Decision } from '../decision';

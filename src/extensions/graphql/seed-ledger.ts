@@ -15,7 +15,18 @@ import type { CorrectionsService } from '../../api/seed/services/corrections';
 
 export const hideLedgerFromShadowCrud = (strapi: Core.Strapi): void => {
   const extension = strapi.plugin('graphql').service('extension');
-  for (const uid of ['api::account.account', 'api::entry.entry', 'api::member.member', 'api::exchange.exchange', 'api::membership.membership']) {
+  const serviceOwned = [
+    'api::account.account',
+    'api::entry.entry',
+    'api::member.member',
+    'api::exchange.exchange',
+    'api::membership.membership',
+    // The mission bank has its own queries, which know who may read a mission's details.
+    'api::mission.mission',
+    'api::mission-response.mission-response',
+    'api::mission-flag.mission-flag',
+  ];
+  for (const uid of serviceOwned) {
     extension.shadowCRUD(uid).disable();
   }
   extension.shadowCRUD('api::point-type.point-type').disableMutations();

@@ -18,6 +18,8 @@ const ACCOUNTS_TABLE = 'ledger_accounts';
 
 export interface PointTypeRow extends PointTypeSettings {
   id: number;
+  /** Paid to the member who brought a mission, when staff validate it. */
+  missionReward: number;
 }
 
 interface AccountSpec {

@@ -20,6 +20,8 @@ const USER_SECRETS = ['password', 'resetPasswordToken', 'confirmationToken'];
 const FREE_TEXT: { uid: string; relation: string; fields: string[] }[] = [
   { uid: 'api::exchange.exchange', relation: 'provider', fields: ['description', 'comment'] },
   { uid: 'api::exchange.exchange', relation: 'beneficiary', fields: ['description', 'comment'] },
+  { uid: 'api::mission-response.mission-response', relation: 'member', fields: ['text'] },
+  { uid: 'api::mission-flag.mission-flag', relation: 'member', fields: ['reason'] },
 ];
 
 interface MemberRecord {

@@ -33,6 +33,13 @@ describe('applyEntries', () => {
     expect(result).toMatchObject({ ok: false, code: 'INSUFFICIENT_POINTS' });
   });
 
+  it('lets a clawback take back undeserved points below the floor, and only the account it debits', () => {
+    const clawback = { ...move(2, 1, 9), kind: 'reversal' as const, clawback: true };
+
+    expect(applyEntries(accounts(alice, issuer), [clawback], TS)).toMatchObject({ ok: true, value: accounts({ ...alice, balance: 1 }, { ...issuer, balance: 9 }) });
+    expect(applyEntries(accounts(alice, bob, issuer), [clawback, move(3, 1, 26)], TS)).toMatchObject({ ok: false, code: 'INSUFFICIENT_POINTS' });
+  });
+
   it('lets the available balance reach the floor exactly', () => {
     expect(applyEntries(accounts(alice, issuer), [move(2, 1, 6)], TS).ok).toBe(true);
   });
