@@ -1,6 +1,8 @@
 /**
  * Boots the real app in-process on a throw-away database and serves it to supertest.
  * One boot per test file: call `startApp()` in beforeAll and `app.stop()` in afterAll.
+ * Files that do not read the demo content boot without it (`startApp({ DEMO_CONTENT: 'false' })`):
+ * loading the demo association is the slowest part of a boot.
  */
 import path from 'path';
 import { randomBytes } from 'crypto';

@@ -11,7 +11,7 @@ let app: TestApp;
 let staff: string;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ DEMO_CONTENT: 'false' });
   staff = await loginStaff(app);
 });
 

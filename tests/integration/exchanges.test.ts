@@ -10,7 +10,7 @@ let app: TestApp;
 let staff: string;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ DEMO_CONTENT: 'false' });
   staff = await loginStaff(app);
 });
 

@@ -12,7 +12,7 @@ let staff: string;
 let bringer: TestMember;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ DEMO_CONTENT: 'false' });
   staff = await loginStaff(app);
   bringer = await activeMember(app, staff);
 });

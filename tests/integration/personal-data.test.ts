@@ -21,7 +21,7 @@ const entriesOf = (member: TestMember) =>
   });
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ DEMO_CONTENT: 'false' });
   staff = await loginStaff(app);
   awa = await activeMember(app, staff, 'awa-diallo');
   bob = await activeMember(app, staff);

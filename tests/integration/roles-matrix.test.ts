@@ -195,7 +195,7 @@ let app: TestApp;
 const tokens: Partial<Record<Role, string>> = {};
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ DEMO_CONTENT: 'false' });
   tokens.staff = await loginStaff(app);
   tokens.member = (await activeMember(app, tokens.staff)).jwt;
 });

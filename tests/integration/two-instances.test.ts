@@ -31,7 +31,7 @@ const startSecondInstance = () =>
 
 (onMysql ? describe : describe.skip)('two app processes on one database', () => {
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ DEMO_CONTENT: 'false' });
     staff = await loginStaff(app);
     second = await startSecondInstance();
   });
