@@ -3,10 +3,13 @@ import { validateCharterDocuments } from './document-middlewares/validate-charte
 import { keepDraftsPrivate } from './document-middlewares/drafts-stay-private';
 import { keepLedgerReadOnly } from './document-middlewares/ledger-stays-put';
 import { createMemberOnRegistration } from './document-middlewares/member-on-registration';
+import { recordCharterVersions } from './document-middlewares/charter-versions';
 import { charterSignatoriesExtension } from './extensions/graphql/charter-signatories';
 import { hideLedgerFromShadowCrud, seedLedgerExtension } from './extensions/graphql/seed-ledger';
 import { seedMembersExtension } from './extensions/graphql/seed-members';
 import { seedMissionsExtension } from './extensions/graphql/seed-missions';
+import { seedChartersExtension } from './extensions/graphql/seed-charters';
+import type { ChartersService } from './api/seed/services/charters';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { syncSeedRoles } from './bootstrap/roles';
@@ -20,12 +23,14 @@ export default {
     strapi.documents.use(keepDraftsPrivate(strapi));
     strapi.documents.use(keepLedgerReadOnly(strapi));
     strapi.documents.use(createMemberOnRegistration(strapi));
+    strapi.documents.use(recordCharterVersions(strapi));
     const graphql = strapi.plugin('graphql').service('extension');
     graphql.use(charterSignatoriesExtension(strapi));
     hideLedgerFromShadowCrud(strapi);
     graphql.use(seedLedgerExtension(strapi));
     graphql.use(seedMembersExtension(strapi));
     graphql.use(seedMissionsExtension(strapi));
+    graphql.use(seedChartersExtension(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -34,6 +39,7 @@ export default {
     await syncSeedRoles(strapi);
     await ensureDefaultPointType(strapi);
     await createFirstAdmin(strapi, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
+    await (strapi.service('api::seed.charters') as ChartersService).recordMissingVersions();
     await loadDemoContentOnFirstStart(strapi);
   },
 };

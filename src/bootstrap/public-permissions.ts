@@ -20,6 +20,8 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'api::seed.memberships.seats',
   // The mission bank's validated missions, titles and summaries only (GraphQL `missions`).
   'api::seed.missions.list',
+  // Every published text of a charter, with its date (GraphQL `charterVersions`).
+  'api::seed.charters.versions',
 ];
 
 interface PermissionRow {

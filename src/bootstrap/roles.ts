@@ -1,7 +1,7 @@
 /**
  * The users-permissions roles of the SEED and what each may do, set on every boot:
  * members (Authenticated) keep their profile, join the year, read their account, exchange
- * services, and bring, answer and flag missions; Staff, who need not be members, also move
+ * services, bring, answer and flag missions, and sign charters and revise them by consent; Staff, who need not be members, also move
  * members along their path, refund memberships, run the yearly campaigns, keep the mission bank,
  * resolve disputed exchanges, view any account and correct it.
  */
@@ -20,6 +20,7 @@ export const MEMBER_ACTIONS = [
   ...seed('memberships', ['seats', 'mine', 'join']),
   ...seed('exchanges', ['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel']),
   ...seed('missions', ['findOne', 'submit', 'respond', 'flag']),
+  ...seed('charters', ['sign', 'revisions', 'propose', 'consent', 'object', 'withdraw']),
   // Point types and their settings, such as the suggested service rate (GraphQL `pointTypes`).
   'api::point-type.point-type.find',
   'api::point-type.point-type.findOne',

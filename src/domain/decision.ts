@@ -21,7 +21,8 @@ export type DomainErrorCode =
   | 'ALREADY_RESPONDED'
   | 'ALREADY_FLAGGED'
   | 'ALREADY_SIGNED'
-  | 'NOT_A_SIGNATORY';
+  | 'NOT_A_SIGNATORY'
+  | 'ALREADY_ANSWERED';
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; code: DomainErrorCode; message: string };
 

@@ -4,6 +4,7 @@
  * both read it, so a client sees the same code whichever API it uses.
  */
 import { errors } from '@strapi/utils';
+import type { Decision } from '../domain/decision';
 
 export const errorCatalog = {
   BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
@@ -42,6 +43,7 @@ export const errorCatalog = {
   ALREADY_SIGNED: { status: 409, message: 'You already signed this charter.' },
   NOT_A_SIGNATORY: { status: 403, message: 'Only the charter’s signatories take part in its revisions.' },
   REVISION_NOT_FOUND: { status: 404, message: 'There is no such revision.' },
+  ALREADY_ANSWERED: { status: 409, message: 'You already answered this revision.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests, try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },
@@ -67,6 +69,12 @@ export class CodedError extends errors.ApplicationError {
     Object.defineProperty(this, 'name', { value: errorNameFor(this.status), writable: true, configurable: true });
   }
 }
+
+/** The value of an accepted decision; a refused one becomes its coded error. */
+export const orFail = <T>(decision: Decision<T>): T => {
+  if (!decision.ok) throw new CodedError(decision.code, decision.message);
+  return decision.value;
+};
 
 /** A 400 that names each wrong field the way Strapi's own validation does, so the admin highlights them. */
 export const fieldsError = (code: ErrorCode, fieldErrors: FieldError[]): CodedError =>

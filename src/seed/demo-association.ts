@@ -1,6 +1,7 @@
 /**
  * The demo association's people (seed 004, AMT): members at every step of their path, the
- * current year's campaign (120 seats, a few left) and the missions of its bank. Named members can
+ * current year's campaign (120 seats, a few left), the missions of its bank, and its charter's
+ * signatures and revisions. Named members can
  * log in with DEMO_MEMBER_PASSWORD when it is set (`npm run demo` sets one); the others hold a
  * paper membership recorded by staff and have no login.
  */
@@ -240,3 +241,31 @@ export const demoMissions: DemoMission[] = [
     state: 'closed',
   },
 ];
+
+export interface DemoRevision {
+  proposer: string;
+  reason: string;
+  articles: { number: number; title: string; body: string }[];
+  /** The usernames of the signatories who consented besides the proposer. */
+  consents: string[];
+}
+
+/** The association's own charter: signed by its active members, revised once by their consent, a second revision under way. */
+export const DEMO_CHARTER = {
+  slug: 'charte-compagnons-du-teletravail',
+  signatories: ['awa.diallo', 'marc.lefevre', 'sofia.martin', 'yanis.benali'],
+  revisions: [
+    {
+      proposer: 'awa.diallo',
+      reason: 'Écrire dans la charte comment elle évolue.',
+      articles: [{ number: 7, title: 'Révision de la charte', body: 'Un signataire propose une nouvelle rédaction ; elle est adoptée quand tous les signataires y consentent, et une seule objection la bloque.' }],
+      consents: ['marc.lefevre', 'sofia.martin', 'yanis.benali'],
+    },
+    {
+      proposer: 'sofia.martin',
+      reason: 'Le plafond de 2023 n’est plus d’actualité : le bureau le fixe chaque année.',
+      articles: [{ number: 2, title: 'Adhésion', body: 'L’adhésion annuelle coûte 5 EUR et le nombre d’adhérents est plafonné chaque année par le bureau. L’association peut refuser une adhésion et rembourse quiconque le demande.' }],
+      consents: ['marc.lefevre'],
+    },
+  ] satisfies DemoRevision[],
+};

@@ -1,9 +1,10 @@
 /**
  * Loads the demo association through the SEED's own services, so the demo obeys every rule:
  * interviews before activation, starting grants, seats counted, exchanges settled after their
- * evaluation, missions validated (their reward paid) before they are answered. Idempotent:
- * members are looked up by email (paper members by name), the campaign by year, exchanges by
- * description, missions by title; what exists is left as it is.
+ * evaluation, missions validated (their reward paid) before they are answered, the charter
+ * signed before it is revised. Idempotent: members are looked up by email (paper members by
+ * name), the campaign by year, exchanges by description, missions by title, signatures by their
+ * key, revisions by reason; what exists is left as it is.
  */
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -12,8 +13,10 @@ import type { MemberRow, MembersService } from '../api/seed/services/members';
 import type { MembershipsService } from '../api/seed/services/memberships';
 import type { ExchangesService } from '../api/seed/services/exchanges';
 import type { MissionsService } from '../api/seed/services/missions';
+import type { ChartersService } from '../api/seed/services/charters';
+import { signatoryKey } from '../domain/charter/signing';
 import type { Actor } from '../domain/ledger/types';
-import { DEMO_CAMPAIGN, DEMO_EMAIL_DOMAIN, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
+import { DEMO_CAMPAIGN, DEMO_CHARTER, DEMO_EMAIL_DOMAIN, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
 import type { SeedReport } from './load-demo-content';
 
 const MEMBER = 'api::member.member';
@@ -21,6 +24,9 @@ const USER = 'plugin::users-permissions.user';
 const CAMPAIGN = 'api::membership-campaign.membership-campaign';
 const EXCHANGE = 'api::exchange.exchange';
 const MISSION = 'api::mission.mission';
+const CHARTER = 'api::charter.charter';
+const SIGNATURE = 'api::signature.signature';
+const REVISION = 'api::charter-revision.charter-revision';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: 'demo-content' };
 
@@ -29,6 +35,7 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
   const memberships = strapi.service('api::seed.memberships') as MembershipsService;
   const exchanges = strapi.service('api::seed.exchanges') as ExchangesService;
   const missions = strapi.service('api::seed.missions') as MissionsService;
+  const charters = strapi.service('api::seed.charters') as ChartersService;
   const year = currentYear();
 
   if (!(await strapi.db.query(CAMPAIGN).findOne({ where: { year } }))) {
@@ -127,5 +134,20 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     if (await strapi.db.query(MISSION).findOne({ where: { title: demo.title } })) continue;
     report.created += 1;
     await walkMission(demo);
+  }
+
+  const charter = (await strapi.db.query(CHARTER).findOne({ where: { slug: DEMO_CHARTER.slug }, select: ['documentId'] })) as { documentId: string } | null;
+  if (!charter) return;
+  for (const username of DEMO_CHARTER.signatories) {
+    const signatory = (await members.memberOfUser(userIds.get(username)!))!;
+    if (await strapi.db.query(SIGNATURE).findOne({ where: { signatoryKey: signatoryKey(charter.documentId, signatory.documentId) } })) continue;
+    report.created += 1;
+    await charters.sign(as(username), charter.documentId, {});
+  }
+  for (const revision of DEMO_CHARTER.revisions) {
+    if (await strapi.db.query(REVISION).findOne({ where: { reason: revision.reason } })) continue;
+    report.created += 1;
+    const { documentId } = await charters.propose(as(revision.proposer), charter.documentId, { reason: revision.reason, articles: revision.articles });
+    for (const username of revision.consents) await charters.answer(as(username), documentId, 'consent');
   }
 };

@@ -11,6 +11,7 @@ let awa: TestMember;
 let bob: TestMember;
 let exchangeId: string;
 let missionId: string;
+let charterId: string;
 
 const post = (path: string, jwt: string, body: Record<string, unknown> = {}) => app.http().post(path).set(bearer(jwt)).send(body);
 const exportOf = (member: TestMember, jwt = staff) => app.http().get(`/api/seed/members/${member.documentId}/export`).set(bearer(jwt));
@@ -36,6 +37,13 @@ beforeAll(async () => {
   await post(`/api/seed/missions/${missionId}/open`, staff);
   await post(`/api/seed/missions/${missionId}/respond`, awa.jwt, { text: 'Awa Diallo s’en charge.' });
   await post(`/api/seed/missions/${missionId}/flag`, awa.jwt, { reason: 'Awa Diallo doute du client.' });
+  // She signs a charter under her name, proposes a revision of it and objects to Bob's.
+  charterId = (await app.strapi.documents('api::charter.charter').create({ locale: 'fr', status: 'published', data: { title: 'Charte', slug: 'charte', articles: [{ number: 1, title: 'Objet', body: 'Coopérer.' }] } as never })).documentId;
+  await post(`/api/seed/charters/${charterId}/sign`, awa.jwt, { organisation: 'Diallo Traductions', readAndApproved: true });
+  await post(`/api/seed/charters/${charterId}/sign`, bob.jwt, { readAndApproved: true });
+  await post(`/api/seed/charters/${charterId}/revisions`, awa.jwt, { reason: 'Awa Diallo voudrait préciser l’objet.', articles: [{ number: 1, title: 'Objet', body: 'Coopérer, ouvertement.' }] });
+  const bobsRevision = (await post(`/api/seed/charters/${charterId}/revisions`, bob.jwt, { reason: 'Ajouter un article.', articles: [{ number: 2, title: 'Durée', body: 'Cinq ans.' }] })).body.data.documentId;
+  await post(`/api/seed/revisions/${bobsRevision}/object`, awa.jwt, { comment: 'Awa Diallo préfère dix ans.' });
 });
 
 afterAll(async () => {
@@ -58,6 +66,12 @@ describe('export', () => {
     expect(data.entries.map((entry: { kind: string }) => entry.kind)).toEqual(['grant', 'exchange']);
     expect(data.records['mission-response.member']).toEqual([expect.objectContaining({ text: 'Awa Diallo s’en charge.' })]);
     expect(data.records['mission-flag.member']).toEqual([expect.objectContaining({ reason: 'Awa Diallo doute du client.' })]);
+    expect(data.records['signature.member']).toEqual([expect.objectContaining({ name: 'Awa Diallo', organisation: 'Diallo Traductions' })]);
+    expect(data.records['charter-revision.proposer']).toEqual([expect.objectContaining({ reason: 'Awa Diallo voudrait préciser l’objet.' })]);
+    expect(data.records['revision-consent.member']).toEqual([
+      expect.objectContaining({ answer: 'consent', comment: null }),
+      expect.objectContaining({ answer: 'object', comment: 'Awa Diallo préfère dix ans.' }),
+    ]);
   });
 
   it('is staff’s only, and answers over GraphQL too', async () => {
@@ -93,6 +107,8 @@ describe('erasure', () => {
     expect(exchange).toMatchObject({ description: '[effacé]', comment: null, state: 'settled', amount: 5 });
     expect(await app.strapi.db.query('api::mission-response.mission-response').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ text: null });
     expect(await app.strapi.db.query('api::mission-flag.mission-flag').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ reason: '[effacé]' });
+    // Her signature stays (the charter was signed) without saying by whom.
+    expect(exported.records['signature.member']).toEqual([expect.objectContaining({ name: '[effacé]', organisation: null, readAndApproved: true })]);
     expect(bobsView.body.data).toEqual([expect.objectContaining({ documentId: exchangeId, provider: awa.documentId, state: 'settled' })]);
     expect(await entriesOf(awa)).toEqual(entriesBefore);
     expect(exported.records['account.member']).toEqual([expect.objectContaining({ balance: 10 })]);

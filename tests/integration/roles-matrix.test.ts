@@ -72,6 +72,14 @@ const REST: Record<string, Role[]> = {
   'POST /seed/missions/:documentId/outcome': STAFF,
   'POST /seed/missions/:documentId/respond': MEMBERS,
   'POST /seed/missions/:documentId/flag': MEMBERS,
+  // Charters: anyone reads their published versions; members sign them and revise them by consent.
+  'POST /seed/charters/:documentId/sign': MEMBERS,
+  'GET /seed/charters/:documentId/versions': EVERYONE,
+  'GET /seed/charters/:documentId/revisions': MEMBERS,
+  'POST /seed/charters/:documentId/revisions': MEMBERS,
+  'POST /seed/revisions/:documentId/consent': MEMBERS,
+  'POST /seed/revisions/:documentId/object': MEMBERS,
+  'POST /seed/revisions/:documentId/withdraw': MEMBERS,
   // users-permissions, as Strapi sets it: visitors sign up and in (a logged-in user has no
   // reason to); a logged-in user, staff included, manages their own password and sessions;
   // users, roles and permissions are the admin's.
@@ -166,6 +174,13 @@ const GRAPHQL: Record<string, Role[]> = {
   'Mutation.recordMissionOutcome': STAFF,
   'Mutation.respondToMission': MEMBERS,
   'Mutation.flagMission': MEMBERS,
+  'Query.charterVersions': EVERYONE,
+  'Query.charterRevisions': MEMBERS,
+  'Mutation.signCharter': MEMBERS,
+  'Mutation.proposeCharterRevision': MEMBERS,
+  'Mutation.consentToRevision': MEMBERS,
+  'Mutation.objectToRevision': MEMBERS,
+  'Mutation.withdrawRevision': MEMBERS,
 };
 
 function crud(plural: string, readers: Role[]): Record<string, Role[]> {

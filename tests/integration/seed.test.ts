@@ -10,6 +10,7 @@ import { startApp, type TestApp } from '../helpers/strapi';
 import { createThrowawayDatabase } from '../helpers/throwaway-database';
 import { loadDemoContent } from '../../src/seed/load-demo-content';
 import { demoOrganisations } from '../../src/seed/demo-content';
+import { DEMO_CHARTER } from '../../src/seed/demo-association';
 import { MEMBER_STATES } from '../../src/domain/members/member-state';
 import { MISSION_MODES, MISSION_STATES } from '../../src/domain/missions/mission';
 import { thisYear } from '../helpers/seed';
@@ -54,7 +55,7 @@ describe('demo content', () => {
     }
     expect(await strapi.documents('api::charter.charter').count({ locale: 'en', status: 'published' })).toBe(1);
     expect(await strapi.documents('api::value.value').count({ locale: 'en' })).toBe(4);
-    expect(await strapi.documents('api::signature.signature').count({})).toBe(2);
+    expect(await strapi.documents('api::signature.signature').count({})).toBe(2 + DEMO_CHARTER.signatories.length);
   });
 
   it('includes a living association: members at every step, this year’s seats nearly all taken, a settled exchange', async () => {
@@ -84,6 +85,19 @@ describe('demo content', () => {
     // Every mission but the submitted and the rejected one was validated, and paid its bringer once.
     expect(rewards).toBe(MISSION_STATES.length - 2);
     expect((await app.graphql('{ missions { pagination { total } } }')).body.data.missions.pagination.total).toBe(MISSION_STATES.length - 2);
+  });
+
+  it('shows the association’s charter signed by its active members, revised once by consent, a second revision waiting', async () => {
+    const { strapi } = app;
+    const charter = await strapi.documents('api::charter.charter').findFirst({ filters: { slug: DEMO_CHARTER.slug }, locale: 'fr', status: 'published', populate: ['articles'] });
+    const revisions = await strapi.service('api::seed.charters').revisions(charter!.documentId);
+    const versions = (await app.graphql('query($id: ID!) { charterVersions(documentId: $id) { version text } }', { id: charter!.documentId })).body.data.charterVersions;
+
+    expect(await strapi.db.query('api::signature.signature').count({ where: { charter: { documentId: charter!.documentId }, member: { state: 'active' } } })).toBe(DEMO_CHARTER.signatories.length);
+    expect(revisions.map((r: { state: string; awaiting: number }) => [r.state, r.awaiting])).toEqual([['proposed', 2], ['adopted', 0]]);
+    expect(charter!.articles!.map((a: { number: number }) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(versions[0].text.articles).toHaveLength(6);
   });
 
   it('is loaded only once: a second load creates nothing and changes no row', async () => {
@@ -118,7 +132,7 @@ describe('npm run seed', () => {
       const first = await run('node', [script], { env });
       const second = await run('node', [script], { env });
 
-      expect(first.stdout).toContain('Demo content: 164 documents and translations created.');
+      expect(first.stdout).toContain('Demo content: 170 documents and translations created.');
       expect(second.stdout).toContain('Demo content: 0 documents and translations created.');
     } finally {
       await database.drop();

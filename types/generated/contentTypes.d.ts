@@ -490,6 +490,97 @@ export interface ApiAccountAccount extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiCharterRevisionCharterRevision
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'charter_revisions';
+  info: {
+    description: 'New text for some articles of a charter, proposed by a signatory and adopted only by the consent of every signatory. Written by the SEED services only.';
+    displayName: 'R\u00E9vision de charte';
+    pluralName: 'charter-revisions';
+    singularName: 'charter-revision';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    articles: Schema.Attribute.JSON & Schema.Attribute.Required;
+    charterDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    decidedAt: Schema.Attribute.DateTime;
+    electorate: Schema.Attribute.JSON &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::charter-revision.charter-revision'
+    > &
+      Schema.Attribute.Private;
+    proposer: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    state: Schema.Attribute.Enumeration<
+      ['proposed', 'adopted', 'blocked', 'withdrawn']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'proposed'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiCharterVersionCharterVersion
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'charter_versions';
+  info: {
+    description: 'The text of a charter in one locale as it was published, kept at every publication so earlier versions stay readable with their dates. Recorded by the project, never edited.';
+    displayName: 'Version de charte';
+    pluralName: 'charter-versions';
+    singularName: 'charter-version';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    charterDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    content: Schema.Attribute.JSON & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::charter-version.charter-version'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    publishedOn: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiCharterCharter extends Struct.CollectionTypeSchema {
   collectionName: 'charters';
   info: {
@@ -1326,10 +1417,57 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiRevisionConsentRevisionConsent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'revision_consents';
+  info: {
+    description: "A signatory's answer to a charter revision: consent, or an objection that blocks it. Written by the SEED services only.";
+    displayName: 'Consentement \u00E0 une r\u00E9vision';
+    pluralName: 'revision-consents';
+    singularName: 'revision-consent';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    answer: Schema.Attribute.Enumeration<['consent', 'object']> &
+      Schema.Attribute.Required;
+    answerKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    comment: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::revision-consent.revision-consent'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    publishedAt: Schema.Attribute.DateTime;
+    revision: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::charter-revision.charter-revision'
+    >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiSignatureSignature extends Struct.CollectionTypeSchema {
   collectionName: 'signatures';
   info: {
-    description: 'One signatory of a charter. Stored apart from the charter so that signing never republishes it.';
+    description: 'One signatory of a charter: signed through the API by an active member, or entered by staff for a paper signature. Stored apart from the charter so that signing never republishes it.';
     displayName: 'Signature';
     pluralName: 'signatures';
     singularName: 'signature';
@@ -1348,6 +1486,8 @@ export interface ApiSignatureSignature extends Struct.CollectionTypeSchema {
       'api::signature.signature'
     > &
       Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'> &
+      Schema.Attribute.Private;
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -1361,6 +1501,12 @@ export interface ApiSignatureSignature extends Struct.CollectionTypeSchema {
     readAndApproved: Schema.Attribute.Boolean &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<false>;
+    signatoryKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
     signedOn: Schema.Attribute.Date & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1950,6 +2096,8 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::account.account': ApiAccountAccount;
+      'api::charter-revision.charter-revision': ApiCharterRevisionCharterRevision;
+      'api::charter-version.charter-version': ApiCharterVersionCharterVersion;
       'api::charter.charter': ApiCharterCharter;
       'api::entry.entry': ApiEntryEntry;
       'api::exchange.exchange': ApiExchangeExchange;
@@ -1961,6 +2109,7 @@ declare module '@strapi/strapi' {
       'api::mission.mission': ApiMissionMission;
       'api::organisation.organisation': ApiOrganisationOrganisation;
       'api::point-type.point-type': ApiPointTypePointType;
+      'api::revision-consent.revision-consent': ApiRevisionConsentRevisionConsent;
       'api::signature.signature': ApiSignatureSignature;
       'api::value.value': ApiValueValue;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -112,6 +112,29 @@ export const missionResponseBody = z.strictObject({ text: text(5000).optional() 
 
 export const missionFlagBody = z.strictObject({ reason: text(1000) });
 
+export const signatureBody = z.strictObject({
+  /** The signatory's name as printed under the charter; the member's display name when absent. */
+  name: text(200).optional(),
+  organisation: text(200).optional(),
+  readAndApproved: z.literal(true, { message: 'a charter is signed as “read and approved”: send true' }),
+});
+
+const locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a locale code such as fr or en');
+
+export const revisionBody = z.strictObject({
+  /** The charter's locale the new text is written in: the default locale (fr) when absent. */
+  locale: locale.optional(),
+  reason: text(2000),
+  articles: z
+    .array(z.strictObject({ number: z.number().int().min(1).max(10000), title: text(300), body: z.string().trim().max(20000).nullable().optional() }))
+    .min(1)
+    .max(100),
+});
+
+export const revisionAnswerBody = z.strictObject({ comment: text(2000).optional() });
+
+export const versionsQuery = z.strictObject({ locale: locale.optional() });
+
 /** Parses or refuses with 400 INVALID_INPUT naming each wrong field. */
 export const parse = <T extends z.ZodType>(schema: T, input: unknown): z.infer<T> => {
   const result = schema.safeParse(input ?? {});

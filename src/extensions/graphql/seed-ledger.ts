@@ -25,6 +25,10 @@ export const hideLedgerFromShadowCrud = (strapi: Core.Strapi): void => {
     'api::mission.mission',
     'api::mission-response.mission-response',
     'api::mission-flag.mission-flag',
+    // Revisions and versions are read through charterRevisions and charterVersions.
+    'api::charter-revision.charter-revision',
+    'api::revision-consent.revision-consent',
+    'api::charter-version.charter-version',
   ];
   for (const uid of serviceOwned) {
     extension.shadowCRUD(uid).disable();

@@ -134,6 +134,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     findMember,
     callerMember,
+    lockState,
 
     /** The member of a users-permissions user, or null for a user who is not one (staff, say). */
     async memberOfUser(userId: number): Promise<MemberRow | null> {

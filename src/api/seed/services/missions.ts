@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CodedError } from '../../../errors/codes';
+import { CodedError, orFail } from '../../../errors/codes';
 import { reversalKey } from '../../../domain/ledger/corrections';
 import type { Actor, EntryKind } from '../../../domain/ledger/types';
 import {
@@ -27,7 +27,6 @@ import {
   type MissionState,
 } from '../../../domain/missions/mission';
 import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../../../domain/missions/reward';
-import type { Decision } from '../../../domain/decision';
 import { actorOf, type RequestState } from '../actor';
 import type { LedgerService, PointTypeRow } from './ledger';
 import type { MemberRow, MembersService } from './members';
@@ -117,11 +116,6 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const lock = async (trx: Knex.Transaction, id: number): Promise<LockedMission> => {
     const row = await db.connection(MISSIONS_TABLE).transacting(trx).where({ id }).forUpdate().first('state', 'mode', 'response_count');
     return { id, state: row.state, mode: row.mode, responseCount: Number(row.response_count) };
-  };
-
-  const orFail = <T>(decision: Decision<T>): T => {
-    if (!decision.ok) throw new CodedError(decision.code, decision.message);
-    return decision.value;
   };
 
   /** Who reads a mission's details: staff, the member who brought it, and members who may take part now. */

@@ -22,6 +22,10 @@ const FREE_TEXT: { uid: string; relation: string; fields: string[] }[] = [
   { uid: 'api::exchange.exchange', relation: 'beneficiary', fields: ['description', 'comment'] },
   { uid: 'api::mission-response.mission-response', relation: 'member', fields: ['text'] },
   { uid: 'api::mission-flag.mission-flag', relation: 'member', fields: ['reason'] },
+  // The signature stays (the charter was signed) but no longer says by whom.
+  { uid: 'api::signature.signature', relation: 'member', fields: ['name', 'organisation'] },
+  { uid: 'api::charter-revision.charter-revision', relation: 'proposer', fields: ['reason'] },
+  { uid: 'api::revision-consent.revision-consent', relation: 'member', fields: ['comment'] },
 ];
 
 interface MemberRecord {
