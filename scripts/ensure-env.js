@@ -36,6 +36,10 @@ ADMIN_PASSWORD=${adminPassword}
 # The demo association's members (awa.diallo@demo.amt.example.org…) log in with this password.
 DEMO_MEMBER_PASSWORD=${memberPassword}
 
+# The "demo" webhook source, for trying earning rules: npm run seed:send-event -- --type <t> --member <m>
+# (comma-separate a second secret while rotating; one variable per source: SEED_WEBHOOK_SECRETS_<SOURCE>).
+SEED_WEBHOOK_SECRETS_DEMO=whsec_${randomBytes(24).toString('base64')}
+
 # SQLite under .tmp/ unless DATABASE_CLIENT=mysql (see README).
 `,
 );

@@ -4,11 +4,13 @@ import { keepDraftsPrivate } from './document-middlewares/drafts-stay-private';
 import { keepLedgerReadOnly } from './document-middlewares/ledger-stays-put';
 import { createMemberOnRegistration } from './document-middlewares/member-on-registration';
 import { recordCharterVersions } from './document-middlewares/charter-versions';
+import { keepEarningRuleHistory } from './document-middlewares/earning-rule-history';
 import { charterSignatoriesExtension } from './extensions/graphql/charter-signatories';
 import { hideLedgerFromShadowCrud, seedLedgerExtension } from './extensions/graphql/seed-ledger';
 import { seedMembersExtension } from './extensions/graphql/seed-members';
 import { seedMissionsExtension } from './extensions/graphql/seed-missions';
 import { seedChartersExtension } from './extensions/graphql/seed-charters';
+import { seedAwardsExtension } from './extensions/graphql/seed-awards';
 import type { ChartersService } from './api/seed/services/charters';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
@@ -24,6 +26,7 @@ export default {
     strapi.documents.use(keepLedgerReadOnly(strapi));
     strapi.documents.use(createMemberOnRegistration(strapi));
     strapi.documents.use(recordCharterVersions(strapi));
+    strapi.documents.use(keepEarningRuleHistory(strapi));
     const graphql = strapi.plugin('graphql').service('extension');
     graphql.use(charterSignatoriesExtension(strapi));
     hideLedgerFromShadowCrud(strapi);
@@ -31,6 +34,7 @@ export default {
     graphql.use(seedMembersExtension(strapi));
     graphql.use(seedMissionsExtension(strapi));
     graphql.use(seedChartersExtension(strapi));
+    graphql.use(seedAwardsExtension(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -3,7 +3,7 @@
  * members (Authenticated) keep their profile, join the year, read their account, exchange
  * services, bring, answer and flag missions, and sign charters and revise them by consent; Staff, who need not be members, also move
  * members along their path, refund memberships, run the yearly campaigns, keep the mission bank,
- * resolve disputed exchanges, view any account and correct it.
+ * resolve disputed exchanges, view any account and correct it, and review awards waiting for them.
  */
 import type { Core } from '@strapi/strapi';
 import { STAFF_ROLE } from '../api/seed/actor';
@@ -34,6 +34,7 @@ export const STAFF_ACTIONS = [
   ...seed('exchanges', ['resolve']),
   ...seed('missions', ['review', 'flags', 'validate', 'reject', 'open', 'answered', 'outcome']),
   ...seed('corrections', ['account', 'adjust', 'reverse']),
+  ...seed('awards', ['pending', 'approve', 'refuse']),
 ];
 
 const ROLE = 'plugin::users-permissions.role';

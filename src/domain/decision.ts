@@ -22,7 +22,9 @@ export type DomainErrorCode =
   | 'ALREADY_FLAGGED'
   | 'ALREADY_SIGNED'
   | 'NOT_A_SIGNATORY'
-  | 'ALREADY_ANSWERED';
+  | 'ALREADY_ANSWERED'
+  | 'INVALID_SIGNATURE'
+  | 'RULE_DISABLED';
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; code: DomainErrorCode; message: string };
 

@@ -44,6 +44,12 @@ export const errorCatalog = {
   NOT_A_SIGNATORY: { status: 403, message: 'Only the charter’s signatories take part in its revisions.' },
   REVISION_NOT_FOUND: { status: 404, message: 'There is no such revision.' },
   ALREADY_ANSWERED: { status: 409, message: 'You already answered this revision.' },
+  INVALID_SIGNATURE: { status: 401, message: 'The webhook signature is missing, wrong or too old.' },
+  SOURCE_NOT_FOUND: { status: 404, message: 'There is no such webhook source.' },
+  AWARD_NOT_FOUND: { status: 404, message: 'There is no such award.' },
+  UNKNOWN_MEMBER: { status: 422, message: 'The event names no known member.' },
+  UNKNOWN_EVENT_TYPE: { status: 422, message: 'No earning rule has this event type.' },
+  RULE_DISABLED: { status: 422, message: 'This event type earns nothing at the moment.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests, try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },
@@ -134,7 +140,7 @@ export const describeError = (error: unknown): DescribedError => {
   };
 };
 
-function errorNameFor(status: number): string {
+export function errorNameFor(status: number): string {
   switch (status) {
     case 400:
       return 'ValidationError';
@@ -146,6 +152,8 @@ function errorNameFor(status: number): string {
       return 'NotFoundError';
     case 409:
       return 'ConflictError';
+    case 422:
+      return 'UnprocessableEntityError';
     default:
       return 'ApplicationError';
   }

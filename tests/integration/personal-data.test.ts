@@ -2,6 +2,7 @@
  * A member's personal data: staff export everything stored about them, and erase them. After
  * erasure nothing says who they were, while their account, its entries and every balance stay.
  */
+import { Webhook } from 'standardwebhooks';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, loginStaff, type TestMember } from '../helpers/seed';
 
@@ -22,7 +23,8 @@ const entriesOf = (member: TestMember) =>
   });
 
 beforeAll(async () => {
-  app = await startApp({ DEMO_CONTENT: 'false' });
+  const webhookSecret = 'whsec_c2VjcmV0LWR1LXRlc3QtZGUtZG9ubmVlcw==';
+  app = await startApp({ DEMO_CONTENT: 'false', SEED_WEBHOOK_SECRETS_FORMS: webhookSecret });
   staff = await loginStaff(app);
   awa = await activeMember(app, staff, 'awa-diallo');
   bob = await activeMember(app, staff);
@@ -44,6 +46,12 @@ beforeAll(async () => {
   await post(`/api/seed/charters/${charterId}/revisions`, awa.jwt, { reason: 'Awa Diallo voudrait préciser l’objet.', articles: [{ number: 1, title: 'Objet', body: 'Coopérer, ouvertement.' }] });
   const bobsRevision = (await post(`/api/seed/charters/${charterId}/revisions`, bob.jwt, { reason: 'Ajouter un article.', articles: [{ number: 2, title: 'Durée', body: 'Cinq ans.' }] })).body.data.documentId;
   await post(`/api/seed/revisions/${bobsRevision}/object`, awa.jwt, { comment: 'Awa Diallo préfère dix ans.' });
+  // The learning platform reports her training, naming her by email.
+  await app.strapi.documents('api::earning-rule.earning-rule').create({ data: { eventType: 'training.completed', points: 2, enabled: true, period: 'day', requiresApproval: false } as never });
+  const body = JSON.stringify({ type: 'training.completed', data: { member: 'awa-diallo@example.org', reference: 'Parcours Awa Diallo' } });
+  const at = new Date();
+  await app.http().post('/api/seed/events/forms').set('content-type', 'application/json').set('webhook-id', 'msg_awa').set('webhook-timestamp', String(Math.floor(at.getTime() / 1000)))
+    .set('webhook-signature', new Webhook(webhookSecret).sign('msg_awa', at, body)).send(body);
 });
 
 afterAll(async () => {
@@ -62,11 +70,13 @@ describe('export', () => {
     expect(data.user).not.toHaveProperty('password');
     expect(data.records['membership.member']).toHaveLength(1);
     expect(data.records['exchange.provider']).toEqual([expect.objectContaining({ documentId: exchangeId, description: 'Traduction pour Awa Diallo' })]);
-    expect(data.records['account.member']).toEqual([expect.objectContaining({ key: `member:TS:${awa.documentId}`, balance: 10 })]);
-    expect(data.entries.map((entry: { kind: string }) => entry.kind)).toEqual(['grant', 'exchange']);
+    expect(data.records['account.member']).toEqual([expect.objectContaining({ key: `member:TS:${awa.documentId}`, balance: 12 })]);
+    expect(data.entries.map((entry: { kind: string }) => entry.kind)).toEqual(['grant', 'exchange', 'reward']);
     expect(data.records['mission-response.member']).toEqual([expect.objectContaining({ text: 'Awa Diallo s’en charge.' })]);
     expect(data.records['mission-flag.member']).toEqual([expect.objectContaining({ reason: 'Awa Diallo doute du client.' })]);
     expect(data.records['signature.member']).toEqual([expect.objectContaining({ name: 'Awa Diallo', organisation: 'Diallo Traductions' })]);
+    expect(data.records['webhook-event.member']).toEqual([expect.objectContaining({ memberRef: 'awa-diallo@example.org', outcome: 'awarded' })]);
+    expect(data.records['award.member']).toEqual([expect.objectContaining({ points: 2, reference: 'Parcours Awa Diallo' })]);
     expect(data.records['charter-revision.proposer']).toEqual([expect.objectContaining({ reason: 'Awa Diallo voudrait préciser l’objet.' })]);
     expect(data.records['revision-consent.member']).toEqual([
       expect.objectContaining({ answer: 'consent', comment: null }),
@@ -111,7 +121,7 @@ describe('erasure', () => {
     expect(exported.records['signature.member']).toEqual([expect.objectContaining({ name: '[effacé]', organisation: null, readAndApproved: true })]);
     expect(bobsView.body.data).toEqual([expect.objectContaining({ documentId: exchangeId, provider: awa.documentId, state: 'settled' })]);
     expect(await entriesOf(awa)).toEqual(entriesBefore);
-    expect(exported.records['account.member']).toEqual([expect.objectContaining({ balance: 10 })]);
+    expect(exported.records['account.member']).toEqual([expect.objectContaining({ balance: 12 })]);
     expect((await app.strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
   });
 

@@ -80,6 +80,11 @@ const REST: Record<string, Role[]> = {
   'POST /seed/revisions/:documentId/consent': MEMBERS,
   'POST /seed/revisions/:documentId/object': MEMBERS,
   'POST /seed/revisions/:documentId/withdraw': MEMBERS,
+  // Earning: other tools' webhooks carry no user (their signature is checked); staff review awards.
+  'POST /seed/events/:source': EVERYONE,
+  'GET /seed/awards/pending': STAFF,
+  'POST /seed/awards/:documentId/approve': STAFF,
+  'POST /seed/awards/:documentId/refuse': STAFF,
   // users-permissions, as Strapi sets it: visitors sign up and in (a logged-in user has no
   // reason to); a logged-in user, staff included, manages their own password and sessions;
   // users, roles and permissions are the admin's.
@@ -181,6 +186,9 @@ const GRAPHQL: Record<string, Role[]> = {
   'Mutation.consentToRevision': MEMBERS,
   'Mutation.objectToRevision': MEMBERS,
   'Mutation.withdrawRevision': MEMBERS,
+  'Query.pendingAwards': STAFF,
+  'Mutation.approveAward': STAFF,
+  'Mutation.refuseAward': STAFF,
 };
 
 function crud(plural: string, readers: Role[]): Record<string, Role[]> {

@@ -490,6 +490,74 @@ export interface ApiAccountAccount extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAwardAward extends Struct.CollectionTypeSchema {
+  collectionName: 'awards';
+  info: {
+    description: 'Points earned by a member under an earning rule: paid at once, or pending until staff approve or refuse. Written by the SEED services only.';
+    displayName: 'Gain';
+    pluralName: 'awards';
+    singularName: 'award';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    day: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    decidedAt: Schema.Attribute.DateTime;
+    decidedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    entry: Schema.Attribute.Relation<'oneToOne', 'api::entry.entry'>;
+    eventType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    limitKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 140;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::award.award'> &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    points: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    reference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    rule: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::earning-rule.earning-rule'
+    >;
+    state: Schema.Attribute.Enumeration<
+      ['awarded', 'pending', 'approved', 'refused']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiCharterRevisionCharterRevision
   extends Struct.CollectionTypeSchema {
   collectionName: 'charter_revisions';
@@ -689,6 +757,125 @@ export interface ApiCharterCharter extends Struct.CollectionTypeSchema {
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     values: Schema.Attribute.Relation<'manyToMany', 'api::value.value'>;
+  };
+}
+
+export interface ApiEarningRuleChangeEarningRuleChange
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'earning_rule_changes';
+  info: {
+    description: 'One change of an earning rule: who, when, the rule before and after. Recorded by the project, never edited.';
+    displayName: 'Modification de r\u00E8gle de gain';
+    pluralName: 'earning-rule-changes';
+    singularName: 'earning-rule-change';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['create', 'update', 'delete']> &
+      Schema.Attribute.Required;
+    after: Schema.Attribute.JSON;
+    before: Schema.Attribute.JSON;
+    changedBy: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::earning-rule-change.earning-rule-change'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    ruleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiEarningRuleEarningRule extends Struct.CollectionTypeSchema {
+  collectionName: 'earning_rules';
+  info: {
+    description: 'Which action, reported by another tool over a signed webhook, earns how many points, how often. Every change is kept (earning-rule-change).';
+    displayName: 'R\u00E8gle de gain';
+    pluralName: 'earning-rules';
+    singularName: 'earning-rule';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    enabled: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    eventType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::earning-rule.earning-rule'
+    > &
+      Schema.Attribute.Private;
+    maxAwards: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    maxPoints: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    period: Schema.Attribute.Enumeration<
+      ['day', 'week', 'month', 'year', 'ever']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'day'>;
+    points: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 1000;
+          min: 1;
+        },
+        number
+      >;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    requiresApproval: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1584,6 +1771,85 @@ export interface ApiValueValue extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiWebhookEventWebhookEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'webhook_events';
+  info: {
+    description: 'A signed delivery from another tool and its outcome; a retry of the same webhook-id gets this outcome again. Written by the SEED services only.';
+    displayName: 'Webhook re\u00E7u';
+    pluralName: 'webhook-events';
+    singularName: 'webhook-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    award: Schema.Attribute.Relation<'oneToOne', 'api::award.award'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    detail: Schema.Attribute.Text;
+    entry: Schema.Attribute.Relation<'oneToOne', 'api::entry.entry'>;
+    eventKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 330;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::webhook-event.webhook-event'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    memberRef: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    occurredAt: Schema.Attribute.DateTime;
+    outcome: Schema.Attribute.Enumeration<
+      [
+        'received',
+        'awarded',
+        'pending',
+        'limit_reached',
+        'member_inactive',
+        'unknown_member',
+        'unknown_event_type',
+        'rule_disabled',
+        'malformed',
+      ]
+    > &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    received: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    reference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    source: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    status: Schema.Attribute.Integer & Schema.Attribute.Required;
+    type: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    webhookId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -2096,9 +2362,12 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::account.account': ApiAccountAccount;
+      'api::award.award': ApiAwardAward;
       'api::charter-revision.charter-revision': ApiCharterRevisionCharterRevision;
       'api::charter-version.charter-version': ApiCharterVersionCharterVersion;
       'api::charter.charter': ApiCharterCharter;
+      'api::earning-rule-change.earning-rule-change': ApiEarningRuleChangeEarningRuleChange;
+      'api::earning-rule.earning-rule': ApiEarningRuleEarningRule;
       'api::entry.entry': ApiEntryEntry;
       'api::exchange.exchange': ApiExchangeExchange;
       'api::member.member': ApiMemberMember;
@@ -2112,6 +2381,7 @@ declare module '@strapi/strapi' {
       'api::revision-consent.revision-consent': ApiRevisionConsentRevisionConsent;
       'api::signature.signature': ApiSignatureSignature;
       'api::value.value': ApiValueValue;
+      'api::webhook-event.webhook-event': ApiWebhookEventWebhookEvent;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

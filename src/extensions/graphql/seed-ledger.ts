@@ -29,6 +29,11 @@ export const hideLedgerFromShadowCrud = (strapi: Core.Strapi): void => {
     'api::charter-revision.charter-revision',
     'api::revision-consent.revision-consent',
     'api::charter-version.charter-version',
+    // Earning: rules are edited in the admin; deliveries and awards are read through pendingAwards and the admin.
+    'api::earning-rule.earning-rule',
+    'api::earning-rule-change.earning-rule-change',
+    'api::webhook-event.webhook-event',
+    'api::award.award',
   ];
   for (const uid of serviceOwned) {
     extension.shadowCRUD(uid).disable();

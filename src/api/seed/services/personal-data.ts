@@ -26,6 +26,9 @@ const FREE_TEXT: { uid: string; relation: string; fields: string[] }[] = [
   { uid: 'api::signature.signature', relation: 'member', fields: ['name', 'organisation'] },
   { uid: 'api::charter-revision.charter-revision', relation: 'proposer', fields: ['reason'] },
   { uid: 'api::revision-consent.revision-consent', relation: 'member', fields: ['comment'] },
+  // How other tools named them (an email, often) and what their events referred to.
+  { uid: 'api::webhook-event.webhook-event', relation: 'member', fields: ['memberRef', 'reference'] },
+  { uid: 'api::award.award', relation: 'member', fields: ['reference'] },
 ];
 
 interface MemberRecord {
