@@ -8,4 +8,11 @@ export default {
     },
     options: { rule: process.env.SEED_DEADLINES_CRON || '*/15 * * * *' },
   },
+  outboxDelivery: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await strapi.service('api::seed.outbox').deliverDue();
+    },
+    // Every ten seconds: the ledger's events reach subscribers soon after the change.
+    options: { rule: process.env.SEED_OUTBOX_CRON || '*/10 * * * * *' },
+  },
 };

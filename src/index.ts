@@ -5,6 +5,7 @@ import { keepLedgerReadOnly } from './document-middlewares/ledger-stays-put';
 import { createMemberOnRegistration } from './document-middlewares/member-on-registration';
 import { recordCharterVersions } from './document-middlewares/charter-versions';
 import { keepEarningRuleHistory } from './document-middlewares/earning-rule-history';
+import { validateSubscriptions } from './document-middlewares/validate-subscription';
 import { charterSignatoriesExtension } from './extensions/graphql/charter-signatories';
 import { hideLedgerFromShadowCrud, seedLedgerExtension } from './extensions/graphql/seed-ledger';
 import { seedMembersExtension } from './extensions/graphql/seed-members';
@@ -27,6 +28,7 @@ export default {
     strapi.documents.use(createMemberOnRegistration(strapi));
     strapi.documents.use(recordCharterVersions(strapi));
     strapi.documents.use(keepEarningRuleHistory(strapi));
+    strapi.documents.use(validateSubscriptions);
     const graphql = strapi.plugin('graphql').service('extension');
     graphql.use(charterSignatoriesExtension(strapi));
     hideLedgerFromShadowCrud(strapi);

@@ -1,7 +1,7 @@
 /**
  * Accounts, entries, exchanges, memberships, the answers and flags of missions, and charters'
- * revisions, answers to them and versions, webhook deliveries, awards and the history of earning
- * rules are written by the SEED services only (through the query engine, in their own transactions); any write
+ * revisions, answers to them and versions, webhook deliveries, awards, outgoing messages and the
+ * history of earning rules are written by the SEED services only (through the query engine, in their own transactions); any write
  * through the Document Service — the admin's Content Manager, super admins included, REST,
  * GraphQL, an API token — is refused. Some fields of other types likewise change only through
  * the services, which apply the rules that go with them: a member's state (activation pays the
@@ -24,6 +24,7 @@ const SERVICE_OWNED = new Set([
   'api::earning-rule-change.earning-rule-change',
   'api::webhook-event.webhook-event',
   'api::award.award',
+  'api::outbox-message.outbox-message',
 ]);
 
 const SERVICE_FIELDS: Record<string, { fields: string[]; how: string }> = {
@@ -39,7 +40,7 @@ export const keepLedgerReadOnly =
   async (ctx, next) => {
     if (!WRITES.has(ctx.action)) return next();
     if (SERVICE_OWNED.has(ctx.uid)) {
-      throw new CodedError('NOT_ALLOWED', 'Accounts, entries, exchanges, memberships, answers to missions, charter revisions and versions, webhook deliveries, awards and the history of earning rules are written by the SEED services only.');
+      throw new CodedError('NOT_ALLOWED', 'Accounts, entries, exchanges, memberships, answers to missions, charter revisions and versions, webhook deliveries, awards, outgoing messages and the history of earning rules are written by the SEED services only.');
     }
     const guarded = SERVICE_FIELDS[ctx.uid];
     const { data, documentId } = ctx.params as { data?: Record<string, unknown>; documentId?: string };

@@ -1482,6 +1482,62 @@ export interface ApiOrganisationOrganisation
   };
 }
 
+export interface ApiOutboxMessageOutboxMessage
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'outbox_messages';
+  info: {
+    description: 'One event of the ledger for one subscription: written with the change it reports, delivered with retries. Written by the SEED services only.';
+    displayName: 'Webhook sortant';
+    pluralName: 'outbox-messages';
+    singularName: 'outbox-message';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    eventType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    lastError: Schema.Attribute.Text;
+    lastStatus: Schema.Attribute.Integer;
+    leaseUntil: Schema.Attribute.BigInteger;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::outbox-message.outbox-message'
+    > &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.BigInteger & Schema.Attribute.Required;
+    payload: Schema.Attribute.JSON & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<['pending', 'delivered', 'failed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    subscriptionDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    webhookId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+  };
+}
+
 export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
   collectionName: 'point_types';
   info: {
@@ -1846,6 +1902,55 @@ export interface ApiWebhookEventWebhookEvent
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
+      }>;
+  };
+}
+
+export interface ApiWebhookSubscriptionWebhookSubscription
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'webhook_subscriptions';
+  info: {
+    description: "Where the ledger's events are sent, signed the Standard Webhooks way: a URL, the event types (all when empty), a whsec_ secret.";
+    displayName: 'Abonnement webhook';
+    pluralName: 'webhook-subscriptions';
+    singularName: 'webhook-subscription';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    enabled: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    events: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::webhook-subscription.webhook-subscription'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    secret: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    url: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
       }>;
   };
 }
@@ -2377,11 +2482,13 @@ declare module '@strapi/strapi' {
       'api::mission-response.mission-response': ApiMissionResponseMissionResponse;
       'api::mission.mission': ApiMissionMission;
       'api::organisation.organisation': ApiOrganisationOrganisation;
+      'api::outbox-message.outbox-message': ApiOutboxMessageOutboxMessage;
       'api::point-type.point-type': ApiPointTypePointType;
       'api::revision-consent.revision-consent': ApiRevisionConsentRevisionConsent;
       'api::signature.signature': ApiSignatureSignature;
       'api::value.value': ApiValueValue;
       'api::webhook-event.webhook-event': ApiWebhookEventWebhookEvent;
+      'api::webhook-subscription.webhook-subscription': ApiWebhookSubscriptionWebhookSubscription;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -34,6 +34,9 @@ export const hideLedgerFromShadowCrud = (strapi: Core.Strapi): void => {
     'api::earning-rule-change.earning-rule-change',
     'api::webhook-event.webhook-event',
     'api::award.award',
+    // The outbox's subscriptions (their secrets) and messages are the admin's.
+    'api::webhook-subscription.webhook-subscription',
+    'api::outbox-message.outbox-message',
   ];
   for (const uid of serviceOwned) {
     extension.shadowCRUD(uid).disable();

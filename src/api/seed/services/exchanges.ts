@@ -26,6 +26,7 @@ import {
 import { monthKey, pairKey } from '../../../domain/ledger/month';
 import { timeZone } from '../calendar';
 import type { AccountState, Decision } from '../../../domain/ledger/types';
+import type { OutboxService } from './outbox';
 import type { LedgerService, PointTypeRow } from './ledger';
 import type { MemberRow, MembersService } from './members';
 
@@ -162,6 +163,17 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { state, reserve, entries } = decision.value;
       await ledger().post(trx, row.pointType, accounts, entries, new Map(reserve !== 0 ? [[payer, reserve]] : []));
       await db.query(EXCHANGE).update({ where: { id: row.id }, data: { ...details, state, ...timestampsFor(state, now) } });
+      if (state === 'settled') {
+        await (strapi.service('api::seed.outbox') as OutboxService).enqueue('seed.exchange.settled', {
+          documentId,
+          provider: row.provider.documentId,
+          beneficiary: row.beneficiary.documentId,
+          pointType: row.pointType.code,
+          amount: row.amount,
+          hours: Number(row.hours),
+          settledAt: now.toISOString(),
+        });
+      }
     });
     return view(await load(documentId));
   };

@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import { CodedError } from '../../../errors/codes';
 import { applyEntries } from '../../../domain/ledger/balances';
 import type { AccountState, EntryDraft, PointTypeSettings } from '../../../domain/ledger/types';
+import type { OutboxService } from './outbox';
 
 const POINT_TYPE = 'api::point-type.point-type';
 const ACCOUNT = 'api::account.account';
@@ -49,6 +50,7 @@ const MAX_ATTEMPTS = 5;
 
 const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
+  const outbox = () => strapi.service('api::seed.outbox') as OutboxService;
 
   /**
    * The account's id, created if missing. Called before the movement's transaction: two
@@ -132,7 +134,7 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new CodedError(decision.code, decision.message);
       }
       for (const entry of entries) {
-        await db.query(ENTRY).create({
+        const created = (await db.query(ENTRY).create({
           data: {
             key: entry.key,
             kind: entry.kind,
@@ -145,6 +147,16 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
             reverses: entry.reverses ?? null,
             exchange: entry.exchange ?? null,
           },
+        })) as { documentId: string; createdAt: string };
+        // In this same transaction: a movement rolled back is never announced.
+        await outbox().enqueue('seed.entry.created', {
+          documentId: created.documentId,
+          key: entry.key,
+          kind: entry.kind,
+          pointType: settings.code,
+          amount: entry.amount,
+          memo: entry.memo,
+          createdAt: created.createdAt,
         });
       }
       for (const [id, account] of decision.value) {

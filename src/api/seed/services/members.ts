@@ -13,6 +13,7 @@ import type { Actor, Decision } from '../../../domain/ledger/types';
 import type { RequestState } from '../actor';
 import { currentYear } from '../calendar';
 import type { LedgerService } from './ledger';
+import type { OutboxService } from './outbox';
 
 const MEMBER = 'api::member.member';
 const MEMBERSHIP = 'api::membership.membership';
@@ -195,6 +196,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
           await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [issuer, account]), entries);
           granted += entries.reduce((sum, entry) => sum + entry.amount, 0);
         }
+        await (strapi.service('api::seed.outbox') as OutboxService).enqueue('seed.member.activated', { documentId, state: decision.value, granted });
         return { documentId, state: decision.value, granted };
       });
     },

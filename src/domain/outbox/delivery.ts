@@ -1,0 +1,60 @@
+/**
+ * The ledger's own events leave through a transactional outbox: each is written in the
+ * transaction of the change it reports, once per subscription, then delivered with retries.
+ * A receiver that is down is retried with a growing delay for more than two days, so an hour's
+ * outage loses nothing; after the last attempt the message stays, marked failed, for staff.
+ */
+import type { FieldError } from '../../errors/codes';
+
+export const OUTBOUND_EVENTS = ['seed.entry.created', 'seed.exchange.settled', 'seed.member.activated'] as const;
+export type OutboundEvent = (typeof OUTBOUND_EVENTS)[number];
+
+/** Seconds to wait after each failed attempt: 10 s, 30 s, 1 min… up to a day. */
+export const BACKOFF_SECONDS = [10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 43200, 86400];
+export const MAX_ATTEMPTS = BACKOFF_SECONDS.length + 1;
+
+/** Whether a subscription listening to `events` (all of them when empty) gets `type`. */
+export const subscribes = (events: unknown, type: OutboundEvent): boolean => !Array.isArray(events) || events.length === 0 || events.includes(type);
+
+export type AttemptResult = { ok: true } | { ok: false; status: number | null; error: string };
+
+export interface MessageUpdate {
+  state: 'delivered' | 'pending' | 'failed';
+  attempts: number;
+  /** Epoch seconds of the next attempt, while pending. */
+  nextAttemptAt: number;
+}
+
+/** Where a message stands after an attempt made at `now` (epoch seconds). */
+export const afterAttempt = (attemptsBefore: number, result: AttemptResult, now: number): MessageUpdate => {
+  const attempts = attemptsBefore + 1;
+  if (result.ok) return { state: 'delivered', attempts, nextAttemptAt: now };
+  if (attempts >= MAX_ATTEMPTS) return { state: 'failed', attempts, nextAttemptAt: now };
+  return { state: 'pending', attempts, nextAttemptAt: now + BACKOFF_SECONDS[attempts - 1] };
+};
+
+const SECRET = /^whsec_[A-Za-z0-9+/]{16,}={0,2}$/;
+
+/** A subscription's own checks, on the fields present in `data`. */
+export const checkSubscription = (data: { url?: unknown; events?: unknown; secret?: unknown }): FieldError[] => {
+  const errors: FieldError[] = [];
+  if ('url' in data && data.url !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(String(data.url)).protocol;
+    } catch {
+      protocol = '';
+    }
+    if (protocol !== 'https:' && protocol !== 'http:') errors.push({ path: ['url'], message: 'an http(s) URL is expected' });
+  }
+  if ('events' in data && data.events !== undefined && data.events !== null) {
+    const known = OUTBOUND_EVENTS as readonly unknown[];
+    if (!Array.isArray(data.events) || data.events.some((event) => !known.includes(event))) {
+      errors.push({ path: ['events'], message: `a list of event types among ${OUTBOUND_EVENTS.join(', ')} (empty for all)` });
+    }
+  }
+  if ('secret' in data && data.secret !== undefined && !SECRET.test(String(data.secret))) {
+    errors.push({ path: ['secret'], message: 'a Standard Webhooks secret is expected: whsec_ followed by base64' });
+  }
+  return errors;
+};

@@ -1,0 +1,164 @@
+/**
+ * The ledger's events leave through a transactional outbox: written with the change they report,
+ * delivered signed the Standard Webhooks way (checked here with the independent `standardwebhooks`
+ * package), retried with the same webhook-id until the receiver takes them, never sent for a
+ * rolled-back change, and never twice when several workers run at once.
+ */
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { randomBytes } from 'crypto';
+import { Webhook } from 'standardwebhooks';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { activeMember, interviewedMember, loginStaff } from '../helpers/seed';
+import type { OutboxService } from '../../src/api/seed/services/outbox';
+
+const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+
+interface Attempt {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  verified: boolean;
+}
+
+/** A receiver that refuses the first `failures` attempts of each message, then accepts it. */
+const receiver = (failures: number) => {
+  const attempts: Attempt[] = [];
+  const accepted: Attempt[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      let verified = true;
+      try {
+        new Webhook(SECRET).verify(body, request.headers as Record<string, string>);
+      } catch {
+        verified = false;
+      }
+      const { type, data } = JSON.parse(body);
+      const attempt = { id: String(request.headers['webhook-id']), type, data, verified };
+      attempts.push(attempt);
+      const refused = attempts.filter((a) => a.id === attempt.id).length <= failures;
+      if (!refused) accepted.push(attempt);
+      response.writeHead(refused ? 503 : 204).end();
+    });
+  });
+  return {
+    attempts,
+    accepted,
+    url: async () => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+};
+
+let app: TestApp;
+let staff: string;
+const outbox = () => app.strapi.service('api::seed.outbox') as OutboxService;
+const messages = () => app.strapi.db.query('api::outbox-message.outbox-message').count({});
+
+beforeAll(async () => {
+  app = await startApp({ DEMO_CONTENT: 'false' });
+  staff = await loginStaff(app);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const subscribe = async (url: string, events: string[] = []) =>
+  (await app.strapi.documents('api::webhook-subscription.webhook-subscription').create({ data: { name: 'Extranet', url, events, secret: SECRET, enabled: true } as never })).documentId;
+const unsubscribe = (documentId: string) => app.strapi.documents('api::webhook-subscription.webhook-subscription').update({ documentId, data: { enabled: false } as never });
+
+/** Runs the worker until nothing is due, jumping the clock past each retry delay. */
+const drain = async () => {
+  let at = Date.now();
+  for (let round = 0; round < 20; round += 1) {
+    const report = await outbox().deliverDue(new Date(at));
+    if (report.retried === 0 && report.delivered === 0 && report.failed === 0) return;
+    at += 2 * 24 * 3600 * 1000;
+  }
+};
+
+describe('the outbox', () => {
+  it('delivers each event once, signed, with the same webhook-id on every attempt, to a receiver that fails five times first', async () => {
+    const hooks = receiver(5);
+    const subscription = await subscribe(await hooks.url());
+    try {
+      const member = await interviewedMember(app, staff);
+      expect((await app.http().post(`/api/seed/members/${member.documentId}/activate`).set('Authorization', `Bearer ${staff}`)).status).toBe(200);
+
+      await drain();
+
+      // Activation: the member activated, and the starting grant's entry.
+      expect(hooks.accepted.map((a) => a.type).sort()).toEqual(['seed.entry.created', 'seed.member.activated']);
+      expect(hooks.accepted.find((a) => a.type === 'seed.member.activated')!.data).toMatchObject({ documentId: member.documentId, state: 'active', granted: 5 });
+      expect(hooks.accepted.find((a) => a.type === 'seed.entry.created')!.data).toMatchObject({ kind: 'grant', amount: 5, pointType: 'TS' });
+      for (const accepted of hooks.accepted) {
+        const tries = hooks.attempts.filter((a) => a.id === accepted.id);
+        expect(tries).toHaveLength(6);
+        expect(tries.every((a) => a.verified && a.type === accepted.type)).toBe(true);
+      }
+      expect(await app.strapi.db.query('api::outbox-message.outbox-message').count({ where: { subscriptionDocumentId: subscription, state: 'delivered', attempts: 6 } })).toBe(2);
+    } finally {
+      await unsubscribe(subscription);
+      await hooks.close();
+    }
+  });
+
+  it('sends nothing for a change that is rolled back', async () => {
+    const hooks = receiver(0);
+    const subscription = await subscribe(await hooks.url());
+    try {
+      const member = await activeMember(app, staff);
+      await drain();
+      const before = await messages();
+      const accepted = hooks.accepted.length;
+      const ledger = app.strapi.service('api::seed.ledger');
+      const pointType = await ledger.pointType('TS');
+      const [issuer, account] = [await ledger.issuerAccount(pointType), await ledger.memberAccount({ id: (await app.strapi.db.query('api::member.member').findOne({ where: { documentId: member.documentId } })).id, documentId: member.documentId }, pointType)];
+
+      await expect(
+        ledger.transaction(async (trx: unknown) => {
+          const entry = { key: `rolled-back:${member.documentId}`, kind: 'adjustment', from: issuer, to: account, amount: 3, memo: 'rolled back', actor: { type: 'system', id: 'test' } };
+          await ledger.post(trx, pointType, await ledger.lockAccounts(trx, [issuer, account]), [entry]);
+          throw new Error('the change fails after its entry was written');
+        }),
+      ).rejects.toThrow('the change fails');
+      await drain();
+
+      expect(await messages()).toBe(before);
+      expect(hooks.accepted.length).toBe(accepted);
+      expect(await app.strapi.db.query('api::entry.entry').count({ where: { key: `rolled-back:${member.documentId}` } })).toBe(0);
+    } finally {
+      await unsubscribe(subscription);
+      await hooks.close();
+    }
+  });
+
+  it('never delivers a message twice when workers run at once, and sends each subscription only the events it listens to', async () => {
+    const hooks = receiver(0);
+    const subscription = await subscribe(await hooks.url(), ['seed.member.activated']);
+    try {
+      const members = await Promise.all(Array.from({ length: 4 }, () => interviewedMember(app, staff)));
+      for (const member of members) await app.http().post(`/api/seed/members/${member.documentId}/activate`).set('Authorization', `Bearer ${staff}`);
+
+      await Promise.all(Array.from({ length: 4 }, () => outbox().deliverDue()));
+      await drain();
+
+      expect(hooks.accepted.map((a) => a.type)).toEqual(Array(4).fill('seed.member.activated'));
+      expect(new Set(hooks.attempts.map((a) => a.id)).size).toBe(hooks.attempts.length);
+    } finally {
+      await unsubscribe(subscription);
+      await hooks.close();
+    }
+  });
+
+  it('refuses a subscription it could not use', async () => {
+    await expect(
+      app.strapi.documents('api::webhook-subscription.webhook-subscription').create({ data: { name: 'x', url: 'ftp://example.org', events: ['seed.nothing'], secret: 'plain', enabled: true } as never }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
