@@ -269,3 +269,10 @@ export const DEMO_CHARTER = {
     },
   ] satisfies DemoRevision[],
 };
+
+/** What other tools' events earn (try them with `npm run seed:send-event`). */
+export const demoEarningRules = [
+  { eventType: 'training.completed', description: 'Une formation suivie sur la plateforme.', points: 3, period: 'week', maxAwards: 2, requiresApproval: false },
+  { eventType: 'event.attended', description: 'Présence à un événement de l’association.', points: 2, period: 'month', maxAwards: 4, requiresApproval: false },
+  { eventType: 'member.trained', description: 'Un membre formé par un autre : validé par l’équipe.', points: 5, period: 'year', maxPoints: 50, requiresApproval: true },
+] as const;

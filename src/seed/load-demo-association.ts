@@ -4,7 +4,7 @@
  * evaluation, missions validated (their reward paid) before they are answered, the charter
  * signed before it is revised. Idempotent: members are looked up by email (paper members by
  * name), the campaign by year, exchanges by description, missions by title, signatures by their
- * key, revisions by reason; what exists is left as it is.
+ * key, revisions by reason, earning rules by event type; what exists is left as it is.
  */
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -16,7 +16,7 @@ import type { MissionsService } from '../api/seed/services/missions';
 import type { ChartersService } from '../api/seed/services/charters';
 import { signatoryKey } from '../domain/charter/signing';
 import type { Actor } from '../domain/ledger/types';
-import { DEMO_CAMPAIGN, DEMO_CHARTER, DEMO_EMAIL_DOMAIN, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
+import { DEMO_CAMPAIGN, DEMO_CHARTER, DEMO_EMAIL_DOMAIN, demoEarningRules, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
 import type { SeedReport } from './load-demo-content';
 
 const MEMBER = 'api::member.member';
@@ -27,6 +27,7 @@ const MISSION = 'api::mission.mission';
 const CHARTER = 'api::charter.charter';
 const SIGNATURE = 'api::signature.signature';
 const REVISION = 'api::charter-revision.charter-revision';
+const EARNING_RULE = 'api::earning-rule.earning-rule';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: 'demo-content' };
 
@@ -134,6 +135,12 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     if (await strapi.db.query(MISSION).findOne({ where: { title: demo.title } })) continue;
     report.created += 1;
     await walkMission(demo);
+  }
+
+  for (const rule of demoEarningRules) {
+    if (await strapi.db.query(EARNING_RULE).findOne({ where: { eventType: rule.eventType } })) continue;
+    report.created += 1;
+    await strapi.documents(EARNING_RULE).create({ data: { ...rule, enabled: true } as never });
   }
 
   const charter = (await strapi.db.query(CHARTER).findOne({ where: { slug: DEMO_CHARTER.slug }, select: ['documentId'] })) as { documentId: string } | null;

@@ -10,7 +10,7 @@ import { startApp, type TestApp } from '../helpers/strapi';
 import { createThrowawayDatabase } from '../helpers/throwaway-database';
 import { loadDemoContent } from '../../src/seed/load-demo-content';
 import { demoOrganisations } from '../../src/seed/demo-content';
-import { DEMO_CHARTER } from '../../src/seed/demo-association';
+import { DEMO_CHARTER, demoEarningRules } from '../../src/seed/demo-association';
 import { MEMBER_STATES } from '../../src/domain/members/member-state';
 import { MISSION_MODES, MISSION_STATES } from '../../src/domain/missions/mission';
 import { thisYear } from '../helpers/seed';
@@ -100,6 +100,12 @@ describe('demo content', () => {
     expect(versions[0].text.articles).toHaveLength(6);
   });
 
+  it('has earning rules for the demo webhook source, whose creation is in their history', async () => {
+    const rules = await app.strapi.db.query('api::earning-rule.earning-rule').findMany({ orderBy: { id: 'asc' } });
+    expect(rules.map((r: { eventType: string }) => r.eventType)).toEqual(demoEarningRules.map((r) => r.eventType));
+    expect(await app.strapi.db.query('api::earning-rule-change.earning-rule-change').count({ where: { action: 'create', changedBy: 'system' } })).toBe(demoEarningRules.length);
+  });
+
   it('is loaded only once: a second load creates nothing and changes no row', async () => {
     const before = await snapshot(app.strapi);
 
@@ -132,7 +138,7 @@ describe('npm run seed', () => {
       const first = await run('node', [script], { env });
       const second = await run('node', [script], { env });
 
-      expect(first.stdout).toContain('Demo content: 170 documents and translations created.');
+      expect(first.stdout).toContain('Demo content: 173 documents and translations created.');
       expect(second.stdout).toContain('Demo content: 0 documents and translations created.');
     } finally {
       await database.drop();

@@ -1,0 +1,50 @@
+import { afterAttempt, BACKOFF_SECONDS, checkSubscription, MAX_ATTEMPTS, subscribes } from '../../../../src/domain/outbox/delivery';
+
+const now = 1_800_000_000;
+const failure = { ok: false as const, status: 503, error: 'HTTP 503' };
+
+describe('outbox retries', () => {
+  it('marks a message delivered on the first success', () => {
+    expect(afterAttempt(0, { ok: true }, now)).toEqual({ state: 'delivered', attempts: 1, nextAttemptAt: now });
+    expect(afterAttempt(5, { ok: true }, now)).toEqual({ state: 'delivered', attempts: 6, nextAttemptAt: now });
+  });
+
+  it('waits longer after each failure', () => {
+    expect(afterAttempt(0, failure, now)).toEqual({ state: 'pending', attempts: 1, nextAttemptAt: now + 10 });
+    expect(afterAttempt(1, failure, now)).toEqual({ state: 'pending', attempts: 2, nextAttemptAt: now + 30 });
+    expect([...BACKOFF_SECONDS].sort((a, b) => a - b)).toEqual(BACKOFF_SECONDS);
+  });
+
+  it('keeps trying for more than two days, so an hour-long outage loses nothing, then gives up', () => {
+    const total = BACKOFF_SECONDS.reduce((sum, delay) => sum + delay, 0);
+    expect(total).toBeGreaterThan(2 * 24 * 3600);
+    // A receiver down for an hour: every attempt in that hour fails, the next one succeeds.
+    let attempts = 0;
+    let at = now;
+    while (at < now + 3600) {
+      const next = afterAttempt(attempts, failure, at);
+      expect(next.state).toBe('pending');
+      attempts = next.attempts;
+      at = next.nextAttemptAt;
+    }
+    expect(afterAttempt(attempts, { ok: true }, at).state).toBe('delivered');
+    expect(afterAttempt(MAX_ATTEMPTS - 1, failure, now)).toEqual({ state: 'failed', attempts: MAX_ATTEMPTS, nextAttemptAt: now });
+  });
+});
+
+describe('subscriptions', () => {
+  it('listen to the events they name, or to all when they name none', () => {
+    expect(subscribes(['seed.member.activated'], 'seed.member.activated')).toBe(true);
+    expect(subscribes(['seed.member.activated'], 'seed.entry.created')).toBe(false);
+    expect(subscribes([], 'seed.entry.created')).toBe(true);
+    expect(subscribes(null, 'seed.exchange.settled')).toBe(true);
+  });
+
+  it('need an http(s) URL, known event types and a whsec_ secret', () => {
+    expect(checkSubscription({ url: 'https://extranet.example.org/hooks', events: ['seed.entry.created'], secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })).toEqual([]);
+    expect(checkSubscription({ url: 'ftp://example.org', events: ['seed.nothing'], secret: 'plain' }).map((e) => e.path[0])).toEqual(['url', 'events', 'secret']);
+    expect(checkSubscription({ url: 'not a url' }).map((e) => e.path[0])).toEqual(['url']);
+    // A partial update is judged on what it changes.
+    expect(checkSubscription({ enabled: false } as never)).toEqual([]);
+  });
+});
