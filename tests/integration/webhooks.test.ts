@@ -70,7 +70,7 @@ describe('a signed event', () => {
     expect(response.body.data).toMatchObject({ webhookId: 'msg_first', outcome: 'awarded', entry: expect.any(String), award: expect.any(String) });
     expect(await balance()).toBe(before + 3);
     const row = await storedEvent('msg_first');
-    expect(row).toMatchObject({ source: 'forms', type, outcome: 'awarded', status: 200, member: { documentId: member.documentId }, entry: { documentId: response.body.data.entry, amount: 3, kind: 'reward' } });
+    expect(row).toMatchObject({ source: 'forms', type, outcome: 'awarded', httpStatus: 200, member: { documentId: member.documentId }, entry: { documentId: response.body.data.entry, amount: 3, kind: 'reward' } });
     expect(row.received).toBeTruthy();
   });
 
@@ -136,7 +136,7 @@ describe('a signed delivery the rules refuse', () => {
     expectRefusal(noMember, 400, 'INVALID_INPUT');
     expect(noMember.body.error.message).toContain('data.member');
     expect(retried.body).toEqual(noMember.body);
-    expect(await storedEvent('msg_no_member')).toMatchObject({ outcome: 'malformed', status: 400 });
+    expect(await storedEvent('msg_no_member')).toMatchObject({ outcome: 'malformed', httpStatus: 400 });
   });
 
   it('is a 422 for an unknown member or event type, and for an inactive member, stored', async () => {
@@ -151,7 +151,7 @@ describe('a signed delivery the rules refuse', () => {
     expectRefusal(unknownType, 422, 'UNKNOWN_EVENT_TYPE');
     expectRefusal(inactive, 422, 'MEMBER_INACTIVE');
     expect(inactive.body.error.details.outcome).toBe('member_inactive');
-    expect(await storedEvent('msg_inactive')).toMatchObject({ outcome: 'member_inactive', status: 422, member: { documentId: interviewed.documentId } });
+    expect(await storedEvent('msg_inactive')).toMatchObject({ outcome: 'member_inactive', httpStatus: 422, member: { documentId: interviewed.documentId } });
     expect(await app.strapi.db.query('api::award.award').count({ where: { eventType: type } })).toBe(0);
   });
 
@@ -232,5 +232,17 @@ describe('earning rules', () => {
     expect(changes[1]).toMatchObject({ changedBy: 'admin:admin@example.org', before: { points: 2 }, after: { points: 4 } });
     expect(changes[1].createdAt).toBeTruthy();
     expect((await app.http().post('/content-manager/collection-types/api::earning-rule-change.earning-rule-change').set(bearer(admin)).send({ ruleDocumentId: documentId, action: 'update', changedBy: 'forged' })).status).toBe(403);
+  });
+
+  it('show staff every stored delivery in the admin, read-only', async () => {
+    const admin = await adminToken(app);
+    const contentManager = '/content-manager/collection-types/api::webhook-event.webhook-event';
+
+    const listed = await app.http().get(contentManager).query({ filters: { webhookId: { $eq: 'msg_first' } } }).set(bearer(admin));
+
+    expect(listed.status).toBe(200);
+    expect(listed.body.results).toEqual([expect.objectContaining({ source: 'forms', webhookId: 'msg_first', outcome: 'awarded', httpStatus: 200 })]);
+    const forged = await app.http().post(contentManager).set(bearer(admin)).send({ source: 'forms', webhookId: 'forged', eventKey: 'forms:forged', received: new Date().toISOString(), outcome: 'awarded', httpStatus: 200 });
+    expect([forged.status, forged.body.error.details.code]).toEqual([403, 'NOT_ALLOWED']);
   });
 });

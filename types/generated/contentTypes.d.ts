@@ -1853,6 +1853,7 @@ export interface ApiWebhookEventWebhookEvent
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 330;
       }>;
+    httpStatus: Schema.Attribute.Integer & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1890,7 +1891,6 @@ export interface ApiWebhookEventWebhookEvent
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
-    status: Schema.Attribute.Integer & Schema.Attribute.Required;
     type: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;

@@ -47,7 +47,7 @@ interface RuleRow extends EarningRule {
 interface EventRow {
   webhookId: string;
   outcome: WebhookOutcome;
-  status: number;
+  httpStatus: number;
   detail: string | null;
   award: { documentId: string } | null;
   entry: { documentId: string } | null;
@@ -88,7 +88,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { award: { select: ['documentId'] }, entry: { select: ['documentId'] } },
     })) as EventRow | null;
     if (!row || (row.outcome as string) === 'received') return null;
-    return { webhookId: row.webhookId, outcome: row.outcome, status: row.status, detail: row.detail ?? '', award: row.award?.documentId ?? null, entry: row.entry?.documentId ?? null };
+    return { webhookId: row.webhookId, outcome: row.outcome, status: row.httpStatus, detail: row.detail ?? '', award: row.award?.documentId ?? null, entry: row.entry?.documentId ?? null };
   };
 
   const resolveMember = async (reference: string): Promise<MemberRow | null> =>
@@ -135,7 +135,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const parsed = eventBody.safeParse(body);
     if (!parsed.success) {
       const detail = body === undefined ? 'The body is not JSON.' : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-      await db.query(EVENT).create({ data: { ...base, outcome: 'malformed', status: 400, detail } });
+      await db.query(EVENT).create({ data: { ...base, outcome: 'malformed', httpStatus: 400, detail } });
       return { webhookId, outcome: 'malformed', status: 400, detail, award: null, entry: null };
     }
     const { type, data } = parsed.data;
@@ -148,12 +148,12 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     return ledger().transaction(async (trx) => {
       const event = (await db.query(EVENT).create({
-        data: { ...base, type, memberRef: data.member, reference: data.reference ?? null, occurredAt: data.occurredAt ?? null, outcome: 'received', status: 0 },
+        data: { ...base, type, memberRef: data.member, reference: data.reference ?? null, occurredAt: data.occurredAt ?? null, outcome: 'received', httpStatus: 0 },
       })) as { id: number };
       const finish = async (outcome: WebhookOutcome, status: number, detail: string, links: { award?: { id: number; documentId: string }; entry?: number } = {}): Promise<Delivery> => {
         await db.query(EVENT).update({
           where: { id: event.id },
-          data: { outcome, status, detail, member: member?.id ?? null, award: links.award?.id ?? null, entry: links.entry ?? null },
+          data: { outcome, httpStatus: status, detail, member: member?.id ?? null, award: links.award?.id ?? null, entry: links.entry ?? null },
         });
         const entry = links.entry ? ((await db.query(ENTRY).findOne({ where: { id: links.entry }, select: ['documentId'] })) as { documentId: string }).documentId : null;
         return { webhookId, outcome, status, detail, award: links.award?.documentId ?? null, entry };
