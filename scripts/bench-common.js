@@ -104,15 +104,21 @@ const bootApp = async (kind, appContext, env = {}) => {
   };
 };
 
-/** A staff login and activated members over HTTP, as the app's own users would be. */
+/** A staff login and members over HTTP, as the app's own users would be: interviewed, activated, holding this year's membership. */
 const people = async ({ strapi, request }) => {
+  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: process.env.SEED_TIME_ZONE || 'Europe/Paris', year: 'numeric' }).format(new Date()));
+  if (!(await strapi.db.query('api::membership-campaign.membership-campaign').findOne({ where: { year } }))) {
+    await strapi.db.query('api::membership-campaign.membership-campaign').create({ data: { year, cap: 1_000_000, feeCents: 500, taken: 0 } });
+  }
   const staffRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'staff' } });
   await strapi.plugin('users-permissions').service('user').add({ username: 'bench-staff', email: 'bench-staff@example.org', password: 'Bench-2026', role: staffRole.id, confirmed: true, provider: 'local' });
   const staff = (await request('POST', '/api/auth/local', undefined, { identifier: 'bench-staff@example.org', password: 'Bench-2026' })).jwt;
   const member = async (name) => {
     const registered = await request('POST', '/api/auth/local/register', undefined, { username: name, email: `${name}@example.org`, password: 'Bench-2026' });
     const row = await strapi.db.query('api::member.member').findOne({ where: { user: { id: registered.user.id } } });
+    await request('POST', `/api/seed/members/${row.documentId}/interview`, staff, { date: `${year}-01-10`, interviewer: 'bench' });
     await request('POST', `/api/seed/members/${row.documentId}/activate`, staff);
+    await request('POST', '/api/seed/memberships', staff, { member: row.documentId });
     return { jwt: registered.jwt, documentId: row.documentId };
   };
   return { staff, member };
