@@ -16,9 +16,13 @@ const SUBSCRIPTION = 'api::webhook-subscription.webhook-subscription';
 const MESSAGE = 'api::outbox-message.outbox-message';
 const MESSAGES_TABLE = 'outbox_messages';
 const BATCH = 50;
-/** Seconds a claimed message is left to its instance before another may try it. */
-const LEASE_SECONDS = 60;
-const TIMEOUT_MS = 10_000;
+const TIMEOUT_SECONDS = 10;
+/**
+ * Seconds a claimed message is left to its instance before another may try it: longer than the
+ * batch can take with every receiver hanging to the timeout, so a slow receiver is never sent a
+ * message twice by two instances; a crashed instance's messages wait that long.
+ */
+const LEASE_SECONDS = BATCH * TIMEOUT_SECONDS + 100;
 
 interface SubscriptionRow {
   documentId: string;
@@ -86,7 +90,7 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
           'webhook-signature': signDelivery(subscription.secret, message.webhook_id, now, body),
         },
         body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
       });
       return response.ok ? { ok: true } : { ok: false, status: response.status, error: `HTTP ${response.status}` };
     } catch (error) {
