@@ -5,8 +5,9 @@ module.exports = {
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   testTimeout: 120000,
-  // Strapi holds one app per process; files run one after the other.
-  maxWorkers: 1,
+  // Strapi holds one app per process: each worker process boots its own on its own database.
+  // Two at a time, on a machine of two cores or more.
+  maxWorkers: 2,
   // A boot that fails half-way can leave a connection pool open: never let CI wait on it.
   forceExit: true,
 };
