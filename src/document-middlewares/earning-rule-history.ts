@@ -7,6 +7,7 @@ import type { Core, Modules } from '@strapi/strapi';
 
 const RULE = 'api::earning-rule.earning-rule';
 const CHANGE = 'api::earning-rule-change.earning-rule-change';
+const RULES_TABLE = 'earning_rules';
 const CHANGES = new Set(['create', 'update', 'delete']);
 
 interface Requester {
@@ -33,14 +34,19 @@ export const keepEarningRuleHistory =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
     if (ctx.uid !== RULE || !CHANGES.has(ctx.action)) return next();
-    const { documentId } = ctx.params as { documentId?: string };
-    const before = documentId ? plain(await ruleState(strapi, documentId)) : null;
-    const result = await next();
-    const changed = documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (!changed) return result;
-    const after = ctx.action === 'delete' ? null : plain(await ruleState(strapi, changed));
-    await strapi.db.query(CHANGE).create({
-      data: { ruleDocumentId: changed, action: ctx.action, changedBy: whoOf(strapi.requestContext.get() as Requester | undefined), before, after },
+    // One transaction (the Document Service's own joins it): no change without its history. The
+    // rule's rows are locked first, so two edits at once each record what the other left.
+    return strapi.db.transaction(async ({ trx }) => {
+      const { documentId } = ctx.params as { documentId?: string };
+      if (documentId) await strapi.db.connection(RULES_TABLE).transacting(trx).where({ document_id: documentId }).forUpdate().select('id');
+      const before = documentId ? plain(await ruleState(strapi, documentId)) : null;
+      const result = await next();
+      const changed = documentId ?? (result as { documentId?: string } | null)?.documentId;
+      if (!changed) return result;
+      const after = ctx.action === 'delete' ? null : plain(await ruleState(strapi, changed));
+      await strapi.db.query(CHANGE).create({
+        data: { ruleDocumentId: changed, action: ctx.action, changedBy: whoOf(strapi.requestContext.get() as Requester | undefined), before, after },
+      });
+      return result;
     });
-    return result;
   };

@@ -3,7 +3,7 @@
  * `standardwebhooks` package — an independent implementation of the Standard Webhooks
  * specification, not the project's own signer.
  */
-import { randomBytes, randomUUID } from 'crypto';
+import { createHmac, randomBytes, randomUUID } from 'crypto';
 import { Webhook } from 'standardwebhooks';
 import { adminToken, startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, expectRefusal, interviewedMember, loginStaff, type TestMember } from '../helpers/seed';
@@ -55,7 +55,15 @@ const deliver = ({ id = `msg_${randomUUID()}`, body = '{}', signWith = CURRENT, 
     .send(body);
 
 const event = (type: string, who: string = member.documentId, reference = 'cours-42') => JSON.stringify({ type, data: { member: who, reference, occurredAt: new Date().toISOString() } });
-const balance = async (m: TestMember = member): Promise<number> => (await app.http().get('/api/seed/accounts/me').set(bearer(m.jwt))).body.data.balance;
+const balance = async (m: TestMember = member, pointType = 'TS'): Promise<number> =>
+  (await app.http().get('/api/seed/accounts/me').query({ pointType }).set(bearer(m.jwt))).body.data.balance;
+/** A point type whose balances may not pass 4. */
+const cappedPointType = async (): Promise<number> => {
+  const existing = await app.strapi.db.query('api::point-type.point-type').findOne({ where: { code: 'CAP' } });
+  if (existing) return existing.id;
+  const data = { code: 'CAP', name: 'Plafonné', startingGrant: 0, missionReward: 0, evaluationThreshold: 3, serviceRatePoints: 5, serviceRateHours: 3, floor: 0, ceiling: 4, monthlyPairCap: 20, acceptanceDeadlineDays: 30, evaluationDeadlineDays: 14 };
+  return (await app.strapi.db.query('api::point-type.point-type').create({ data })).id;
+};
 const stored = () => app.strapi.db.query('api::webhook-event.webhook-event').count({});
 const storedEvent = (webhookId: string) => app.strapi.db.query('api::webhook-event.webhook-event').findOne({ where: { webhookId }, populate: { entry: true, member: true } });
 
@@ -98,6 +106,16 @@ describe('a signed event', () => {
     expect(await app.strapi.db.query('api::webhook-event.webhook-event').count({ where: { webhookId: 'msg_retried' } })).toBe(1);
     expect(await app.strapi.db.query('api::award.award').count({ where: { eventType: type } })).toBe(1);
   });
+
+  it('tells apart webhook-ids that differ only in case (MySQL compares text without case)', async () => {
+    const type = await rule();
+
+    const upper = await deliver({ id: 'msg_CaseMatters', body: event(type) });
+    const lower = await deliver({ id: 'msg_casematters', body: event(type) });
+
+    expect([upper.body.data.outcome, lower.body.data.outcome]).toEqual(['awarded', 'awarded']);
+    expect(upper.body.data.entry).not.toBe(lower.body.data.entry);
+  });
 });
 
 describe('a delivery that is not trusted', () => {
@@ -120,6 +138,20 @@ describe('a delivery that is not trusted', () => {
   it('from an unknown source is 404', async () => {
     expectRefusal(await deliver({ body: event('training.completed'), source: 'nobody' }), 404, 'SOURCE_NOT_FOUND');
   });
+
+  it('from a source whose only secret is too short to sign with is 404, even signed with the empty key it decodes to', async () => {
+    process.env.SEED_WEBHOOK_SECRETS_BROKEN = 'whsec_, whsec_!!!!';
+    try {
+      const body = event(await rule());
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const forged = `v1,${createHmac('sha256', Buffer.alloc(0)).update(`msg_forged.${timestamp}.${body}`).digest('base64')}`;
+      const response = await app.http().post('/api/seed/events/broken').set('content-type', 'application/json').set('webhook-id', 'msg_forged').set('webhook-timestamp', timestamp).set('webhook-signature', forged).send(body);
+      expectRefusal(response, 404, 'SOURCE_NOT_FOUND');
+      expect(await storedEvent('msg_forged')).toBeNull();
+    } finally {
+      delete process.env.SEED_WEBHOOK_SECRETS_BROKEN;
+    }
+  });
 });
 
 describe('a signed delivery the rules refuse', () => {
@@ -137,6 +169,31 @@ describe('a signed delivery the rules refuse', () => {
     expect(noMember.body.error.message).toContain('data.member');
     expect(retried.body).toEqual(noMember.body);
     expect(await storedEvent('msg_no_member')).toMatchObject({ outcome: 'malformed', httpStatus: 400 });
+
+    // Past what a database datetime holds (year 10000 in UTC): named, not a 500.
+    const farFuture = await deliver({ id: 'msg_far_future', body: JSON.stringify({ type: 'training.completed', data: { member: member.documentId, occurredAt: '9999-12-31T23:00:00-05:00' } }) });
+    expectRefusal(farFuture, 400, 'INVALID_INPUT');
+    expect(farFuture.body.error.message).toContain('data.occurredAt');
+  });
+
+  it('is a 400 when its signed webhook-id is too long to be kept whole, and nothing is stored', async () => {
+    const before = await stored();
+    const id = `msg_${'x'.repeat(300)}`;
+
+    expectRefusal(await deliver({ id, body: event(await rule()) }), 400, 'INVALID_INPUT');
+    expect(await stored()).toBe(before);
+  });
+
+  it('earns nothing past the point type’s ceiling: 200 ceiling_reached, no entry, stored', async () => {
+    const type = await rule({ pointType: await cappedPointType() });
+
+    const first = await deliver({ body: event(type) });
+    const second = await deliver({ id: 'msg_past_ceiling', body: event(type) });
+
+    expect([first.status, first.body.data.outcome]).toEqual([200, 'awarded']);
+    expect([second.status, second.body.data.outcome, second.body.data.entry]).toEqual([200, 'ceiling_reached', null]);
+    expect(await balance(member, 'CAP')).toBe(3);
+    expect(await storedEvent('msg_past_ceiling')).toMatchObject({ outcome: 'ceiling_reached', httpStatus: 200, entry: null });
   });
 
   it('is a 422 for an unknown member or event type, and for an inactive member, stored', async () => {
@@ -202,6 +259,9 @@ describe('awards waiting for staff', () => {
     expect(pending.body.data.pendingAwards).toEqual(expect.arrayContaining([{ documentId: first.body.data.award, eventType: type, points: 3, state: 'pending', member: { documentId: member.documentId } }]));
 
     expectRefusal(await app.http().post(`/api/seed/awards/${first.body.data.award}/approve`).set(bearer(member.jwt)).send({}), 403, 'FORBIDDEN');
+    // Staff move the rule to another point type meanwhile: the award is paid as it was decided.
+    const ruleId = (await app.strapi.db.query('api::earning-rule.earning-rule').findOne({ where: { eventType: type } })).documentId;
+    await app.strapi.documents('api::earning-rule.earning-rule').update({ documentId: ruleId, data: { pointType: await cappedPointType() } as never });
     const approved = await app.http().post(`/api/seed/awards/${first.body.data.award}/approve`).set(bearer(staff)).send({});
     expect(approved.body.data).toMatchObject({ state: 'approved', entry: expect.any(String) });
     expect(await balance()).toBe(before + 3);

@@ -539,6 +539,10 @@ export interface ApiAwardAward extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
     publishedAt: Schema.Attribute.DateTime;
     reference: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1851,7 +1855,7 @@ export interface ApiWebhookEventWebhookEvent
       Schema.Attribute.Private &
       Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 330;
+        maxLength: 140;
       }>;
     httpStatus: Schema.Attribute.Integer & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -1872,6 +1876,7 @@ export interface ApiWebhookEventWebhookEvent
         'awarded',
         'pending',
         'limit_reached',
+        'ceiling_reached',
         'member_inactive',
         'unknown_member',
         'unknown_event_type',
@@ -1901,7 +1906,7 @@ export interface ApiWebhookEventWebhookEvent
     webhookId: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
+        maxLength: 200;
       }>;
   };
 }

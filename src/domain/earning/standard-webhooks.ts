@@ -12,10 +12,19 @@ export const TOLERANCE_SECONDS = 5 * 60;
 
 const SECRET_PREFIX = 'whsec_';
 
+/** At least 128 bits: a secret that decodes to less (or to nothing: `whsec_`, not base64) would let anyone sign. */
+const MIN_KEY_BYTES = 16;
+/** Longer ids are refused: a retry is recognised by its id, which must be stored whole. */
+export const MAX_ID_LENGTH = 200;
+const ID = /^[\x21-\x7e]+$/;
+
 export const secretKey = (secret: string): Buffer => Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64');
 
-/** The `webhook-signature` value of a delivery under one secret. */
-export const signDelivery = (secret: string, id: string, timestamp: number, body: string): string =>
+/** Whether `secret` is a `whsec_<base64>` secret long enough to sign with. */
+export const isUsableSecret = (secret: string): boolean => /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret) && secretKey(secret).length >= MIN_KEY_BYTES;
+
+/** The `webhook-signature` value of a delivery under one secret; `timestamp` as sent in its header. */
+export const signDelivery = (secret: string, id: string, timestamp: number | string, body: string): string =>
   `v1,${createHmac('sha256', secretKey(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 
 export interface DeliveryHeaders {
@@ -40,8 +49,10 @@ export const verifyDelivery = (headers: DeliveryHeaders, body: string, secrets: 
   }
   const sent = signature.split(' ').filter((candidate) => candidate.startsWith('v1,'));
   const valid = secrets.some((secret) => {
-    const expected = signDelivery(secret, id, seconds, body);
+    const expected = signDelivery(secret, id, timestamp, body);
     return sent.some((candidate) => sameBytes(candidate, expected));
   });
-  return valid ? accept({ id, timestamp: seconds }) : refuse('INVALID_SIGNATURE', 'No signature matches a secret of this source.');
+  if (!valid) return refuse('INVALID_SIGNATURE', 'No signature matches a secret of this source.');
+  if (id.length > MAX_ID_LENGTH || !ID.test(id)) return refuse('INVALID_INPUT', `The webhook-id must be at most ${MAX_ID_LENGTH} printable ASCII characters.`);
+  return accept({ id, timestamp: seconds });
 };

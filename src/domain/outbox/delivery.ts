@@ -5,6 +5,7 @@
  * outage loses nothing; after the last attempt the message stays, marked failed, for staff.
  */
 import type { FieldError } from '../../errors/codes';
+import { isUsableSecret } from '../earning/standard-webhooks';
 
 export const OUTBOUND_EVENTS = ['seed.entry.created', 'seed.exchange.settled', 'seed.member.activated'] as const;
 export type OutboundEvent = (typeof OUTBOUND_EVENTS)[number];
@@ -33,8 +34,6 @@ export const afterAttempt = (attemptsBefore: number, result: AttemptResult, now:
   return { state: 'pending', attempts, nextAttemptAt: now + BACKOFF_SECONDS[attempts - 1] };
 };
 
-const SECRET = /^whsec_[A-Za-z0-9+/]{16,}={0,2}$/;
-
 /** A subscription's own checks, on the fields present in `data`. */
 export const checkSubscription = (data: { url?: unknown; events?: unknown; secret?: unknown }): FieldError[] => {
   const errors: FieldError[] = [];
@@ -53,8 +52,8 @@ export const checkSubscription = (data: { url?: unknown; events?: unknown; secre
       errors.push({ path: ['events'], message: `a list of event types among ${OUTBOUND_EVENTS.join(', ')} (empty for all)` });
     }
   }
-  if ('secret' in data && data.secret !== undefined && !SECRET.test(String(data.secret))) {
-    errors.push({ path: ['secret'], message: 'a Standard Webhooks secret is expected: whsec_ followed by base64' });
+  if ('secret' in data && data.secret !== undefined && !isUsableSecret(String(data.secret))) {
+    errors.push({ path: ['secret'], message: 'a Standard Webhooks secret is expected: whsec_ followed by at least 16 bytes in base64' });
   }
   return errors;
 };

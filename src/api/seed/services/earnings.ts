@@ -6,11 +6,12 @@
  * limits are counted, so concurrent events cannot pass a limit together. The rules are decided in
  * src/domain/earning.
  */
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { CodedError, orFail } from '../../../errors/codes';
-import { verifyDelivery, type DeliveryHeaders } from '../../../domain/earning/standard-webhooks';
+import { isUsableSecret, verifyDelivery, type DeliveryHeaders } from '../../../domain/earning/standard-webhooks';
 import { decideEarning, periodStart, type EarningRule } from '../../../domain/earning/limits';
 import { awardEntry, COUNTED_STATES, decideReview, limitKey, type AwardState } from '../../../domain/earning/award';
 import type { Actor } from '../../../domain/ledger/types';
@@ -25,7 +26,7 @@ const ENTRY = 'api::entry.entry';
 const MEMBER = 'api::member.member';
 const AWARDS_TABLE = 'awards';
 
-export type WebhookOutcome = 'awarded' | 'pending' | 'limit_reached' | 'member_inactive' | 'unknown_member' | 'unknown_event_type' | 'rule_disabled' | 'malformed';
+export type WebhookOutcome = 'awarded' | 'pending' | 'limit_reached' | 'ceiling_reached' | 'member_inactive' | 'unknown_member' | 'unknown_event_type' | 'rule_disabled' | 'malformed';
 
 /** What a delivery answers, stored so that a retry gets it again. */
 export interface Delivery {
@@ -59,7 +60,12 @@ const eventBody = z.object({
     /** The member's documentId or their email. */
     member: z.string().trim().min(1).max(255),
     reference: z.string().trim().max(255).optional(),
-    occurredAt: z.string().datetime({ offset: true }).optional(),
+    occurredAt: z
+      .string()
+      .datetime({ offset: true })
+      // What a database datetime holds (an offset can push 9999-12-31 into year 10000).
+      .refine((at) => Date.parse(at) < Date.UTC(10000, 0, 1) && Date.parse(at) >= Date.UTC(1000, 0, 1), 'a date between the years 1000 and 9999')
+      .optional(),
   }),
 });
 
@@ -71,6 +77,12 @@ export const sourceSecrets = (source: string): string[] =>
     .filter(Boolean);
 
 const SOURCE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * The unique key of a delivery: its source and a digest of its webhook-id, so that ids differing
+ * only in case stay distinct under MySQL's case-insensitive collations.
+ */
+const eventKeyOf = (source: string, webhookId: string): string => `${source}:${createHash('sha256').update(webhookId).digest('hex')}`;
 
 const isDuplicateKey = (error: unknown): boolean => {
   const { code, errno } = (error ?? {}) as { code?: string; errno?: number };
@@ -140,7 +152,9 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const { type, data } = parsed.data;
     const member = await resolveMember(data.member);
-    const rule = (await db.query(RULE).findOne({ where: { eventType: type }, populate: { pointType: true } })) as RuleRow | null;
+    const found = (await db.query(RULE).findOne({ where: { eventType: type }, populate: { pointType: true } })) as RuleRow | null;
+    // MySQL compares case-insensitively; an event type is exact.
+    const rule = found?.eventType === type ? found : null;
     const pointType = rule ? (rule.pointType ?? (await ledger().pointType('TS'))) : null;
     // Opened before the transaction, like every account (see LedgerService.ensureAccount).
     const accounts = member && pointType ? await accountsOf(member, pointType) : null;
@@ -162,14 +176,22 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!rule || !pointType || !accounts) return finish('unknown_event_type', 422, `No earning rule has the event type ${type}.`);
 
       const memberState = await members().lockState(trx, member);
+      const locked = await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]);
       const day = today();
       const key = limitKey(rule.documentId, member.documentId);
-      const decision = decideEarning({ rule, memberState, earned: await earnedInPeriod(trx, key, periodStart(rule.period, day)) });
+      const decision = decideEarning({
+        rule,
+        memberState,
+        earned: await earnedInPeriod(trx, key, periodStart(rule.period, day)),
+        balance: locked.get(accounts.member)?.balance ?? 0,
+        ceiling: pointType.ceiling,
+      });
       if (!decision.ok) return finish(decision.code === 'RULE_DISABLED' ? 'rule_disabled' : 'member_inactive', 422, decision.message);
       if (decision.value === 'limit_reached') return finish('limit_reached', 200, `The ${rule.period === 'ever' ? '' : `${rule.period}’s `}limit of ${type} is reached: nothing earned.`);
+      if (decision.value === 'ceiling_reached') return finish('ceiling_reached', 200, `The balance would pass the ceiling of ${pointType.ceiling} ${pointType.code}: nothing earned.`);
 
       const award = (await db.query(AWARD).create({
-        data: { rule: rule.id, member: member.id, eventType: type, reference: data.reference ?? null, points: rule.points, state: decision.value, day, limitKey: key },
+        data: { rule: rule.id, pointType: pointType.id, member: member.id, eventType: type, reference: data.reference ?? null, points: rule.points, state: decision.value, day, limitKey: key },
       })) as { id: number; documentId: string };
       if (decision.value === 'pending') return finish('pending', 202, `${rule.points} ${pointType.code} wait for staff approval.`, { award });
       const entry = await pay(trx, { documentId: award.documentId, eventType: type, points: rule.points }, pointType, accounts, actor);
@@ -181,11 +203,12 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const review = async (documentId: string, verdict: 'approve' | 'refuse', actor: Actor) => {
     const award = (await db.query(AWARD).findOne({
       where: { documentId },
-      populate: { rule: { populate: { pointType: true } }, member: { select: ['id', 'documentId', 'state'] } },
-    })) as { id: number; documentId: string; eventType: string; reference: string | null; points: number; rule: RuleRow | null; member: MemberRow | null } | null;
+      populate: { pointType: true, member: { select: ['id', 'documentId', 'state'] } },
+    })) as { id: number; documentId: string; eventType: string; reference: string | null; points: number; pointType: PointTypeRow | null; member: MemberRow | null } | null;
     if (!award || !award.member) throw new CodedError('AWARD_NOT_FOUND', `There is no award ${documentId}.`);
     const member = award.member;
-    const pointType = award.rule?.pointType ?? (await ledger().pointType('TS'));
+    // Paid in the point type decided when the event came, whatever became of the rule since.
+    const pointType = award.pointType ?? (await ledger().pointType('TS'));
     const accounts = verdict === 'approve' ? await accountsOf(member, pointType) : null;
     await ledger().transaction(async (trx) => {
       const locked: { state: AwardState } = await db.connection(AWARDS_TABLE).transacting(trx).where({ id: award.id }).forUpdate().first('state');
@@ -222,14 +245,16 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** A delivery of `source`: verified, then decided once; a retry of the same webhook-id returns the stored outcome. */
     async receive(source: string, headers: DeliveryHeaders, raw: string): Promise<Delivery> {
-      const secrets = SOURCE_NAME.test(source) ? sourceSecrets(source) : [];
+      const configured = SOURCE_NAME.test(source) ? sourceSecrets(source) : [];
+      const secrets = configured.filter(isUsableSecret);
+      if (secrets.length < configured.length) strapi.log.warn(`webhook source ${source}: ${configured.length - secrets.length} secret(s) ignored: not whsec_ followed by at least 16 bytes in base64`);
       if (secrets.length === 0) throw new CodedError('SOURCE_NOT_FOUND', `There is no webhook source ${source}.`);
       const verified = verifyDelivery(headers, raw, secrets, new Date());
       if (!verified.ok) {
-        strapi.log.warn(`webhook from ${source} refused (webhook-id ${headers.id ?? 'none'}): ${verified.message}`);
-        throw new CodedError('INVALID_SIGNATURE', verified.message);
+        strapi.log.warn(`webhook from ${source} refused (webhook-id ${headers.id?.slice(0, 80) ?? 'none'}): ${verified.message}`);
+        throw new CodedError(verified.code, verified.message);
       }
-      const eventKey = `${source}:${verified.value.id}`;
+      const eventKey = eventKeyOf(source, verified.value.id);
       const stored = await storedDelivery(eventKey);
       if (stored) return stored;
       try {

@@ -1,5 +1,5 @@
 import { createHmac } from 'crypto';
-import { signDelivery, verifyDelivery } from '../../../../src/domain/earning/standard-webhooks';
+import { isUsableSecret, MAX_ID_LENGTH, signDelivery, verifyDelivery } from '../../../../src/domain/earning/standard-webhooks';
 import { decideEarning, periodStart, type EarningRule } from '../../../../src/domain/earning/limits';
 import { awardEntry, decideReview, limitKey } from '../../../../src/domain/earning/award';
 
@@ -30,6 +30,28 @@ describe('Standard Webhooks signatures', () => {
     expect(verifyDelivery({ id: 'msg_1', timestamp: String(seconds), signature }, body, [SECRET], new Date(now.getTime() + 299_000))).toMatchObject({ ok: true });
     expect(verifyDelivery({ id: 'msg_1', timestamp: 'soon', signature }, body, [SECRET], now)).toEqual(refused);
   });
+
+  it('verifies the timestamp as sent, leading zeros included', () => {
+    const padded = `0${seconds}`;
+    expect(verifyDelivery({ id: 'msg_1', timestamp: padded, signature: signDelivery(SECRET, 'msg_1', padded, body) }, body, [SECRET], now)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a signed id too long to be kept whole, or not printable ASCII, as invalid input', () => {
+    for (const id of ['m'.repeat(MAX_ID_LENGTH + 1), 'msg 1', 'msg_é']) {
+      const signature = signDelivery(SECRET, id, seconds, body);
+      expect(verifyDelivery({ id, timestamp: String(seconds), signature }, body, [SECRET], now)).toEqual(expect.objectContaining({ ok: false, code: 'INVALID_INPUT' }));
+    }
+    const longest = 'm'.repeat(MAX_ID_LENGTH);
+    expect(verifyDelivery({ id: longest, timestamp: String(seconds), signature: signDelivery(SECRET, longest, seconds, body) }, body, [SECRET], now)).toMatchObject({ ok: true });
+  });
+
+  it('takes only whsec_ secrets of at least 16 bytes: an empty or short key would let anyone sign', () => {
+    expect(isUsableSecret(SECRET)).toBe(true);
+    expect(isUsableSecret('whsec_')).toBe(false);
+    expect(isUsableSecret('whsec_!!!!!!!!!!!!!!!!!!!!!!!!')).toBe(false);
+    expect(isUsableSecret('whsec_b3RoZXI=')).toBe(false);
+    expect(isUsableSecret('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')).toBe(false);
+  });
 });
 
 describe('limit periods', () => {
@@ -47,23 +69,31 @@ describe('limit periods', () => {
 describe('earning', () => {
   const rule: EarningRule = { points: 3, enabled: true, requiresApproval: false, maxAwards: 2, maxPoints: null, period: 'day' };
   const none = { awards: 0, points: 0 };
+  const noCeiling = { balance: 0, ceiling: null };
 
   it('awards at once, or waits for staff', () => {
-    expect(decideEarning({ rule, memberState: 'active', earned: none })).toEqual({ ok: true, value: 'awarded' });
-    expect(decideEarning({ rule: { ...rule, requiresApproval: true }, memberState: 'active', earned: none })).toEqual({ ok: true, value: 'pending' });
+    expect(decideEarning({ rule, memberState: 'active', earned: none, ...noCeiling })).toEqual({ ok: true, value: 'awarded' });
+    expect(decideEarning({ rule: { ...rule, requiresApproval: true }, memberState: 'active', earned: none, ...noCeiling })).toEqual({ ok: true, value: 'pending' });
   });
 
   it('reaches a limit of awards or of points', () => {
-    expect(decideEarning({ rule, memberState: 'active', earned: { awards: 1, points: 3 } })).toEqual({ ok: true, value: 'awarded' });
-    expect(decideEarning({ rule, memberState: 'active', earned: { awards: 2, points: 6 } })).toEqual({ ok: true, value: 'limit_reached' });
+    expect(decideEarning({ rule, memberState: 'active', earned: { awards: 1, points: 3 }, ...noCeiling })).toEqual({ ok: true, value: 'awarded' });
+    expect(decideEarning({ rule, memberState: 'active', earned: { awards: 2, points: 6 }, ...noCeiling })).toEqual({ ok: true, value: 'limit_reached' });
     const byPoints = { ...rule, maxAwards: null, maxPoints: 5 };
-    expect(decideEarning({ rule: byPoints, memberState: 'active', earned: { awards: 0, points: 2 } })).toEqual({ ok: true, value: 'awarded' });
-    expect(decideEarning({ rule: byPoints, memberState: 'active', earned: { awards: 1, points: 3 } })).toEqual({ ok: true, value: 'limit_reached' });
+    expect(decideEarning({ rule: byPoints, memberState: 'active', earned: { awards: 0, points: 2 }, ...noCeiling })).toEqual({ ok: true, value: 'awarded' });
+    expect(decideEarning({ rule: byPoints, memberState: 'active', earned: { awards: 1, points: 3 }, ...noCeiling })).toEqual({ ok: true, value: 'limit_reached' });
+  });
+
+  it('earns nothing past the point type’s ceiling, paid at once; a pending award meets it when approved', () => {
+    expect(decideEarning({ rule, memberState: 'active', earned: none, balance: 17, ceiling: 20 })).toEqual({ ok: true, value: 'awarded' });
+    expect(decideEarning({ rule, memberState: 'active', earned: none, balance: 18, ceiling: 20 })).toEqual({ ok: true, value: 'ceiling_reached' });
+    expect(decideEarning({ rule: { ...rule, requiresApproval: true }, memberState: 'active', earned: none, balance: 18, ceiling: 20 })).toEqual({ ok: true, value: 'pending' });
+    expect(decideEarning({ rule, memberState: 'active', earned: { awards: 2, points: 6 }, balance: 18, ceiling: 20 })).toEqual({ ok: true, value: 'limit_reached' });
   });
 
   it('pays only active members, under enabled rules', () => {
-    expect(decideEarning({ rule, memberState: 'suspended', earned: none })).toEqual(expect.objectContaining({ ok: false, code: 'MEMBER_INACTIVE' }));
-    expect(decideEarning({ rule: { ...rule, enabled: false }, memberState: 'active', earned: none })).toEqual(expect.objectContaining({ ok: false, code: 'RULE_DISABLED' }));
+    expect(decideEarning({ rule, memberState: 'suspended', earned: none, ...noCeiling })).toEqual(expect.objectContaining({ ok: false, code: 'MEMBER_INACTIVE' }));
+    expect(decideEarning({ rule: { ...rule, enabled: false }, memberState: 'active', earned: none, ...noCeiling })).toEqual(expect.objectContaining({ ok: false, code: 'RULE_DISABLED' }));
   });
 
   it('pays an award under one key, with a memo that names no one, and reviews pending awards only', () => {
