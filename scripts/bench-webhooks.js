@@ -6,11 +6,12 @@
  * (`POST /api/seed/events/:source`, each a new webhook-id that earns points) with 1 and with 32
  * concurrent senders, beside the rate of plain knex inserts of a look-alike row in the same run.
  */
-const { createHmac, randomBytes } = require('crypto');
+const { randomBytes } = require('crypto');
 const os = require('os');
 const { parseArgs } = require('util');
 const { compileStrapi } = require('@strapi/strapi');
 const { bootApp, people, inParallel, runMain } = require('./bench-common');
+const { webhookHeaders } = require('./webhook-headers');
 
 const { values: args } = parseArgs({ options: { db: { type: 'string', default: 'both' }, events: { type: 'string', default: '400' } } });
 const EVENTS = Number(args.events);
@@ -18,15 +19,7 @@ const SENDERS = [1, 32];
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 
 /** A delivery signed as Standard Webhooks says. */
-const signed = (base, id, body) => {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = createHmac('sha256', Buffer.from(SECRET.slice('whsec_'.length), 'base64')).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return fetch(`${base}/api/seed/events/bench`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${signature}` },
-    body,
-  });
-};
+const signed = (base, id, body) => fetch(`${base}/api/seed/events/bench`, { method: 'POST', headers: webhookHeaders(SECRET, id, body), body });
 
 const perSecond = (count, elapsedMs) => ((count / elapsedMs) * 1000).toFixed(1);
 

@@ -7,10 +7,11 @@
  * instance; prints the status and the answer. Send the same --id twice to see a retry answered
  * from the stored outcome.
  */
-const { createHmac, randomUUID } = require('crypto');
+const { randomUUID } = require('crypto');
 const { existsSync } = require('fs');
 const path = require('path');
 const { parseArgs } = require('util');
+const { webhookHeaders } = require('./webhook-headers');
 
 const envFile = path.join(__dirname, '..', '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
@@ -37,16 +38,9 @@ if (!secret) {
 }
 
 const id = values.id || `msg_${randomUUID()}`;
-const timestamp = Math.floor(Date.now() / 1000);
 const body = JSON.stringify({ type: values.type, data: { member: values.member, reference: values.reference, occurredAt: new Date().toISOString() } });
-const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-const signature = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 
-fetch(`${values.url}/api/seed/events/${values.source}`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature },
-  body,
-})
+fetch(`${values.url}/api/seed/events/${values.source}`, { method: 'POST', headers: webhookHeaders(secret, id, body), body })
   .then(async (response) => {
     console.log(`${response.status} ${id}`);
     console.log(JSON.stringify(await response.json(), null, 2));

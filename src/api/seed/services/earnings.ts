@@ -14,15 +14,14 @@ import { CodedError, orFail } from '../../../errors/codes';
 import { isUsableSecret, verifyDelivery, type DeliveryHeaders } from '../../../domain/earning/standard-webhooks';
 import { decideEarning, periodStart, type EarningRule } from '../../../domain/earning/limits';
 import { awardEntry, COUNTED_STATES, decideReview, limitKey, type AwardState } from '../../../domain/earning/award';
-import type { Actor } from '../../../domain/ledger/types';
+import type { AccountState, Actor } from '../../../domain/ledger/types';
 import { today } from '../calendar';
-import type { LedgerService, PointTypeRow } from './ledger';
+import type { LedgerService, PointTypeRow, WrittenEntry } from './ledger';
 import type { MemberRow, MembersService } from './members';
 
 const RULE = 'api::earning-rule.earning-rule';
 const EVENT = 'api::webhook-event.webhook-event';
 const AWARD = 'api::award.award';
-const ENTRY = 'api::entry.entry';
 const MEMBER = 'api::member.member';
 const AWARDS_TABLE = 'awards';
 
@@ -86,7 +85,7 @@ const eventKeyOf = (source: string, webhookId: string): string => `${source}:${c
 
 const isDuplicateKey = (error: unknown): boolean => {
   const { code, errno } = (error ?? {}) as { code?: string; errno?: number };
-  return errno === 1062 || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
+  return errno === 1062 || code === 'ER_DUP_ENTRY' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
 };
 
 const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -113,17 +112,17 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     member: await ledger().memberAccount(member, pointType),
   });
 
-  /** Pays the award's points from the issuing account, inside the caller's transaction; returns the entry's id. */
+  /** Pays the award's points from the issuing account, inside the caller's transaction, the accounts locked; returns the entry. */
   const pay = async (
     trx: Knex.Transaction,
     award: { documentId: string; eventType: string; points: number },
     pointType: PointTypeRow,
     accounts: { issuer: number; member: number },
+    locked: Map<number, AccountState>,
     actor: Actor,
-  ): Promise<number> => {
-    const entry = awardEntry(award, accounts, actor);
-    await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]), [entry]);
-    return ((await db.query(ENTRY).findOne({ where: { key: entry.key }, select: ['id'] })) as { id: number }).id;
+  ): Promise<WrittenEntry> => {
+    const [entry] = await ledger().post(trx, pointType, locked, [awardEntry(award, accounts, actor)]);
+    return entry;
   };
 
   /** The member's awards of the rule in the rule's current period, pending ones included. */
@@ -164,13 +163,12 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const event = (await db.query(EVENT).create({
         data: { ...base, type, memberRef: data.member, reference: data.reference ?? null, occurredAt: data.occurredAt ?? null, outcome: 'received', httpStatus: 0 },
       })) as { id: number };
-      const finish = async (outcome: WebhookOutcome, status: number, detail: string, links: { award?: { id: number; documentId: string }; entry?: number } = {}): Promise<Delivery> => {
+      const finish = async (outcome: WebhookOutcome, status: number, detail: string, links: { award?: { id: number; documentId: string }; entry?: WrittenEntry } = {}): Promise<Delivery> => {
         await db.query(EVENT).update({
           where: { id: event.id },
-          data: { outcome, httpStatus: status, detail, member: member?.id ?? null, award: links.award?.id ?? null, entry: links.entry ?? null },
+          data: { outcome, httpStatus: status, detail, member: member?.id ?? null, award: links.award?.id ?? null, entry: links.entry?.id ?? null },
         });
-        const entry = links.entry ? ((await db.query(ENTRY).findOne({ where: { id: links.entry }, select: ['documentId'] })) as { documentId: string }).documentId : null;
-        return { webhookId, outcome, status, detail, award: links.award?.documentId ?? null, entry };
+        return { webhookId, outcome, status, detail, award: links.award?.documentId ?? null, entry: links.entry?.documentId ?? null };
       };
       if (!member) return finish('unknown_member', 422, `No member is known as ${data.member}.`);
       if (!rule || !pointType || !accounts) return finish('unknown_event_type', 422, `No earning rule has the event type ${type}.`);
@@ -194,8 +192,8 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { rule: rule.id, pointType: pointType.id, member: member.id, eventType: type, reference: data.reference ?? null, points: rule.points, state: decision.value, day, limitKey: key },
       })) as { id: number; documentId: string };
       if (decision.value === 'pending') return finish('pending', 202, `${rule.points} ${pointType.code} wait for staff approval.`, { award });
-      const entry = await pay(trx, { documentId: award.documentId, eventType: type, points: rule.points }, pointType, accounts, actor);
-      await db.query(AWARD).update({ where: { id: award.id }, data: { entry } });
+      const entry = await pay(trx, { documentId: award.documentId, eventType: type, points: rule.points }, pointType, accounts, locked, actor);
+      await db.query(AWARD).update({ where: { id: award.id }, data: { entry: entry.id } });
       return finish('awarded', 200, `${rule.points} ${pointType.code} earned.`, { award, entry });
     });
   };
@@ -216,7 +214,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       let entry: number | null = null;
       if (accounts) {
         if ((await members().lockState(trx, member)) !== 'active') throw new CodedError('MEMBER_INACTIVE', 'Only active members earn points: refuse this award instead.');
-        entry = await pay(trx, award, pointType, accounts, actor);
+        entry = (await pay(trx, award, pointType, accounts, await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]), actor)).id;
       }
       await db.query(AWARD).update({ where: { id: award.id }, data: { state, entry, decidedBy: `${actor.type}:${actor.id}`, decidedAt: new Date() } });
     });

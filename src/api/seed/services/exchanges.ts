@@ -164,15 +164,8 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       await ledger().post(trx, row.pointType, accounts, entries, new Map(reserve !== 0 ? [[payer, reserve]] : []));
       await db.query(EXCHANGE).update({ where: { id: row.id }, data: { ...details, state, ...timestampsFor(state, now) } });
       if (state === 'settled') {
-        await (strapi.service('api::seed.outbox') as OutboxService).enqueue('seed.exchange.settled', {
-          documentId,
-          provider: row.provider.documentId,
-          beneficiary: row.beneficiary.documentId,
-          pointType: row.pointType.code,
-          amount: row.amount,
-          hours: Number(row.hours),
-          settledAt: now.toISOString(),
-        });
+        const settled = { documentId, provider: row.provider.documentId, beneficiary: row.beneficiary.documentId, pointType: row.pointType.code, amount: row.amount, hours: Number(row.hours), settledAt: now.toISOString() };
+        await (strapi.service('api::seed.outbox') as OutboxService).enqueue([{ type: 'seed.exchange.settled', payload: settled }]);
       }
     });
     return view(await load(documentId));

@@ -23,6 +23,12 @@ export interface PointTypeRow extends PointTypeSettings {
   missionReward: number;
 }
 
+/** An entry as `post` wrote it. */
+export interface WrittenEntry {
+  id: number;
+  documentId: string;
+}
+
 interface AccountSpec {
   key: string;
   kind: 'member' | 'issuer';
@@ -119,8 +125,8 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Writes the entries and the accounts' new balances and reservations, or throws the rule's refusal.
-     * Call it inside `transaction`, with the accounts it touches locked.
+     * Writes the entries and the accounts' new balances and reservations, or throws the rule's refusal;
+     * returns the entries written. Call it inside `transaction`, with the accounts it touches locked.
      */
     async post(
       trx: Knex.Transaction,
@@ -128,11 +134,12 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
       accounts: Map<number, AccountState>,
       entries: EntryDraft[],
       reservations: ReadonlyMap<number, number> = new Map(),
-    ): Promise<void> {
+    ): Promise<WrittenEntry[]> {
       const decision = applyEntries(accounts, entries, settings, reservations);
       if (!decision.ok) {
         throw new CodedError(decision.code, decision.message);
       }
+      const written: (WrittenEntry & { createdAt: string })[] = [];
       for (const entry of entries) {
         const created = (await db.query(ENTRY).create({
           data: {
@@ -147,23 +154,22 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
             reverses: entry.reverses ?? null,
             exchange: entry.exchange ?? null,
           },
-        })) as { documentId: string; createdAt: string };
-        // In this same transaction: a movement rolled back is never announced.
-        await outbox().enqueue('seed.entry.created', {
-          documentId: created.documentId,
-          key: entry.key,
-          kind: entry.kind,
-          pointType: settings.code,
-          amount: entry.amount,
-          memo: entry.memo,
-          createdAt: created.createdAt,
-        });
+        })) as WrittenEntry & { createdAt: string };
+        written.push(created);
       }
+      // In this same transaction: a movement rolled back is never announced.
+      await outbox().enqueue(
+        entries.map((entry, i) => ({
+          type: 'seed.entry.created',
+          payload: { documentId: written[i].documentId, key: entry.key, kind: entry.kind, pointType: settings.code, amount: entry.amount, memo: entry.memo, createdAt: written[i].createdAt },
+        })),
+      );
       for (const [id, account] of decision.value) {
         const before = accounts.get(id);
         if (before && before.balance === account.balance && before.reserved === account.reserved) continue;
         await db.connection(ACCOUNTS_TABLE).transacting(trx).where({ id }).update({ balance: account.balance, reserved: account.reserved });
       }
+      return written;
     },
 
     /** Runs `work` in one transaction, again when the database chose it as a deadlock victim. */

@@ -196,7 +196,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
           await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [issuer, account]), entries);
           granted += entries.reduce((sum, entry) => sum + entry.amount, 0);
         }
-        await (strapi.service('api::seed.outbox') as OutboxService).enqueue('seed.member.activated', { documentId, state: decision.value, granted });
+        await (strapi.service('api::seed.outbox') as OutboxService).enqueue([{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);
         return { documentId, state: decision.value, granted };
       });
     },

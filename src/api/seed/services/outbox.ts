@@ -99,15 +99,17 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Writes `type` for every enabled subscription that listens to it. Call it inside the change's transaction. */
-    async enqueue(type: OutboundEvent, payload: Record<string, unknown>): Promise<void> {
+    /** Writes each event for every enabled subscription that listens to it. Call it inside the change's transaction. */
+    async enqueue(events: { type: OutboundEvent; payload: Record<string, unknown> }[]): Promise<void> {
       const subscriptions = (await db.query(SUBSCRIPTION).findMany({ where: { enabled: true }, select: ['documentId', 'events'] })) as Pick<SubscriptionRow, 'documentId' | 'events'>[];
-      const webhookId = `msg_${randomUUID()}`;
-      for (const subscription of subscriptions.filter((s) => subscribes(s.events, type))) {
-        await db.query(MESSAGE).create({
-          data: { subscriptionDocumentId: subscription.documentId, webhookId, eventType: type, payload, state: 'pending', attempts: 0, nextAttemptAt: 0 },
-        });
-      }
+      const data = events.flatMap(({ type, payload }) => {
+        // One id per event: every subscription, and every retry, sees the same.
+        const webhookId = `msg_${randomUUID()}`;
+        return subscriptions
+          .filter((subscription) => subscribes(subscription.events, type))
+          .map((subscription) => ({ subscriptionDocumentId: subscription.documentId, webhookId, eventType: type, payload, state: 'pending', attempts: 0, nextAttemptAt: 0 }));
+      });
+      if (data.length > 0) await db.query(MESSAGE).createMany({ data });
     },
 
     /** Sends the messages due at `at`; returns what became of them. */
