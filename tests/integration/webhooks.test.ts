@@ -276,6 +276,21 @@ describe('awards waiting for staff', () => {
   });
 });
 
+describe('an award waiting for a member suspended since', () => {
+  it('is not paid on approval (403 MEMBER_INACTIVE, nothing changes) and may still be refused', async () => {
+    const type = await rule({ requiresApproval: true });
+    const learner = await activeMember(app, staff);
+    const pending = await deliver({ body: event(type, learner.documentId) });
+    expect((await app.http().post(`/api/seed/members/${learner.documentId}/suspend`).set(bearer(staff))).status).toBe(200);
+    const before = await balance(learner);
+
+    expectRefusal(await app.http().post(`/api/seed/awards/${pending.body.data.award}/approve`).set(bearer(staff)).send({}), 403, 'MEMBER_INACTIVE');
+    expect(await balance(learner)).toBe(before);
+    const refused = await app.http().post(`/api/seed/awards/${pending.body.data.award}/refuse`).set(bearer(staff)).send({});
+    expect(refused.body.data).toMatchObject({ state: 'refused', entry: null });
+  });
+});
+
 describe('earning rules', () => {
   it('keep every change: who, when, before and after', async () => {
     const admin = await adminToken(app);

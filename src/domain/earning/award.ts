@@ -5,6 +5,7 @@
  */
 import { accept, refuse, type Decision } from '../decision';
 import type { Actor, EntryDraft } from '../ledger/types';
+import type { MemberState } from '../members/member-state';
 
 export type AwardState = 'awarded' | 'pending' | 'approved' | 'refused';
 
@@ -31,5 +32,10 @@ export const awardEntry = (
   actor,
 });
 
-export const decideReview = (state: AwardState, decision: 'approve' | 'refuse'): Decision<AwardState> =>
-  state === 'pending' ? accept(decision === 'approve' ? 'approved' : 'refused') : refuse('INVALID_STATE', `This award is ${state}: only a pending award is approved or refused.`);
+/** Staff's verdict on an award; an approval pays, so only a member still active may have it (`memberState` is read for approvals). */
+export const decideReview = (state: AwardState, decision: 'approve' | 'refuse', memberState: MemberState | null): Decision<AwardState> => {
+  if (state !== 'pending') return refuse('INVALID_STATE', `This award is ${state}: only a pending award is approved or refused.`);
+  if (decision === 'refuse') return accept('refused');
+  if (memberState !== 'active') return refuse('MEMBER_INACTIVE', 'Only active members earn points: refuse this award instead.');
+  return accept('approved');
+};

@@ -210,10 +210,9 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const accounts = verdict === 'approve' ? await accountsOf(member, pointType) : null;
     await ledger().transaction(async (trx) => {
       const locked: { state: AwardState } = await db.connection(AWARDS_TABLE).transacting(trx).where({ id: award.id }).forUpdate().first('state');
-      const state = orFail(decideReview(locked.state, verdict));
+      const state = orFail(decideReview(locked.state, verdict, accounts ? await members().lockState(trx, member) : null));
       let entry: number | null = null;
       if (accounts) {
-        if ((await members().lockState(trx, member)) !== 'active') throw new CodedError('MEMBER_INACTIVE', 'Only active members earn points: refuse this award instead.');
         entry = (await pay(trx, award, pointType, accounts, await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]), actor)).id;
       }
       await db.query(AWARD).update({ where: { id: award.id }, data: { state, entry, decidedBy: `${actor.type}:${actor.id}`, decidedAt: new Date() } });

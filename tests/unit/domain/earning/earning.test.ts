@@ -102,8 +102,11 @@ describe('earning', () => {
       key: 'award:a1', kind: 'reward', from: 1, to: 2, amount: 3, memo: 'Earned: training.completed', actor,
     });
     expect(limitKey('r1', 'm1')).toBe('r1:m1');
-    expect(decideReview('pending', 'approve')).toEqual({ ok: true, value: 'approved' });
-    expect(decideReview('pending', 'refuse')).toEqual({ ok: true, value: 'refused' });
-    expect(decideReview('approved', 'refuse')).toEqual(expect.objectContaining({ ok: false, code: 'INVALID_STATE' }));
+    expect(decideReview('pending', 'approve', 'active')).toEqual({ ok: true, value: 'approved' });
+    expect(decideReview('pending', 'refuse', null)).toEqual({ ok: true, value: 'refused' });
+    expect(decideReview('approved', 'refuse', null)).toEqual(expect.objectContaining({ ok: false, code: 'INVALID_STATE' }));
+    // An approval pays: not to a member suspended or gone since; staff refuse it instead.
+    expect(decideReview('pending', 'approve', 'suspended')).toEqual(expect.objectContaining({ ok: false, code: 'MEMBER_INACTIVE' }));
+    expect(decideReview('pending', 'refuse', 'suspended')).toEqual({ ok: true, value: 'refused' });
   });
 });
