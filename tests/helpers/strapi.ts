@@ -8,7 +8,7 @@ import path from 'path';
 import { randomBytes } from 'crypto';
 import { createStrapi, type Core } from '@strapi/strapi';
 import supertest from 'supertest';
-import { createThrowawayDatabase } from './throwaway-database';
+import { createThrowawayDatabase, type Fixture, type ThrowawayDatabase } from './throwaway-database';
 // Plain JS shared with the command-line scripts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { settle } = require('../../scripts/with-strapi');
@@ -17,6 +17,7 @@ export const ADMIN = { email: 'admin@example.org', password: 'Admin-Passw0rd' };
 
 export interface TestApp {
   strapi: Core.Strapi;
+  database: ThrowawayDatabase;
   http: () => supertest.Agent;
   graphql: (query: string, variables?: Record<string, unknown>, token?: string) => supertest.Test;
   stop(): Promise<void>;
@@ -24,8 +25,21 @@ export interface TestApp {
 
 const secret = () => randomBytes(16).toString('base64');
 
-export const startApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
-  const database = await createThrowawayDatabase();
+export interface StartOptions {
+  /** Boot on a copy of an upgrade fixture (tests/fixtures/upgrade/) instead of an empty database. */
+  fixture?: Fixture;
+  /** Runs on the fresh database before the app boots (to read it as the previous version left it). */
+  beforeBoot?: (database: ThrowawayDatabase) => Promise<void>;
+}
+
+export const startApp = async (env: Record<string, string> = {}, { fixture, beforeBoot }: StartOptions = {}): Promise<TestApp> => {
+  const database = await createThrowawayDatabase({ fixture });
+  try {
+    await beforeBoot?.(database);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -59,6 +73,7 @@ export const startApp = async (env: Record<string, string> = {}): Promise<TestAp
   const http = () => supertest.agent(strapi.server.httpServer);
   return {
     strapi,
+    database,
     http,
     graphql: (query, variables, token) => {
       const request = http().post('/graphql').send({ query, variables });
