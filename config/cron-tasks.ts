@@ -4,13 +4,13 @@ import type { Core } from '@strapi/strapi';
 export default {
   exchangeDeadlines: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      await strapi.service('api::seed.deadlines').run();
+      await strapi.service('plugin::seed.deadlines').run();
     },
     options: { rule: process.env.SEED_DEADLINES_CRON || '*/15 * * * *' },
   },
   outboxDelivery: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      await strapi.service('api::seed.outbox').deliverDue();
+      await strapi.service('plugin::seed.outbox').deliverDue();
     },
     // Every ten seconds: the ledger's events reach subscribers soon after the change.
     options: { rule: process.env.SEED_OUTBOX_CRON || '*/10 * * * * *' },

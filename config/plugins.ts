@@ -1,5 +1,6 @@
+import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { formatGraphqlError } from '../src/errors/graphql';
+import { formatGraphqlError } from '../src/plugins/seed/server/src/errors/graphql';
 
 const allowedMediaTypes = [
   'image/*',
@@ -25,6 +26,9 @@ const deniedTypes = [
 ];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // The SEED, a local TypeScript plugin. Resolved from this file: the server loads it compiled
+  // (dist/config → dist/src/plugins/seed), the admin build from its sources.
+  seed: { enabled: true, resolve: path.join(__dirname, '..', 'src', 'plugins', 'seed') },
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',

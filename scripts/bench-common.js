@@ -115,7 +115,7 @@ const people = async ({ strapi, request }) => {
   const staff = (await request('POST', '/api/auth/local', undefined, { identifier: 'bench-staff@example.org', password: 'Bench-2026' })).jwt;
   const member = async (name) => {
     const registered = await request('POST', '/api/auth/local/register', undefined, { username: name, email: `${name}@example.org`, password: 'Bench-2026' });
-    const row = await strapi.db.query('api::member.member').findOne({ where: { user: { id: registered.user.id } } });
+    const row = await strapi.db.query('plugin::seed.member').findOne({ where: { user: { id: registered.user.id } } });
     await request('POST', `/api/seed/members/${row.documentId}/interview`, staff, { date: `${year}-01-10`, interviewer: 'bench' });
     await request('POST', `/api/seed/members/${row.documentId}/activate`, staff);
     await request('POST', '/api/seed/memberships', staff, { member: row.documentId });

@@ -95,7 +95,7 @@ const knexBaseline = async (knex, client) => {
 /** Fills the ledger up to `total` entries between filler accounts, in batches, with their link rows. */
 const fillLedger = async (strapi, total) => {
   const knex = strapi.db.connection;
-  const entries = strapi.db.metadata.get('api::entry.entry');
+  const entries = strapi.db.metadata.get('plugin::seed.entry');
   const link = (attribute) => entries.attributes[attribute].joinTable;
   const [{ n }] = await knex('ledger_entries').count({ n: '*' });
   let count = Number(n);
@@ -149,7 +149,7 @@ const benchOne = async (kind, appContext) => {
     for (let i = 0; i < CONCURRENCY; i += 1) {
       const provider = await member(`provider${i}`);
       const beneficiary = await member(`beneficiary${i}`);
-      const account = await strapi.db.query('api::account.account').findOne({ where: { key: `member:TS:${beneficiary.documentId}` } });
+      const account = await strapi.db.query('plugin::seed.account').findOne({ where: { key: `member:TS:${beneficiary.documentId}` } });
       await request('POST', `/api/seed/accounts/${account.documentId}/adjust`, staff, { direction: 'credit', amount: 1_000_000, reason: 'bench' });
       pairs.push({ provider, beneficiary });
     }
@@ -161,7 +161,7 @@ const benchOne = async (kind, appContext) => {
       await request('POST', `/api/seed/exchanges/${data.documentId}/deliver`, provider.jwt, {});
       await request('POST', `/api/seed/exchanges/${data.documentId}/evaluate`, beneficiary.jwt, { rating: 5 });
     });
-    const { problems } = await strapi.service('api::seed.ledger-check').run();
+    const { problems } = await strapi.service('plugin::seed.ledger-check').run();
     if (problems.length > 0) throw new Error(`ledger:check after the HTTP run: ${problems.join('; ')}`);
     console.log(`  settled exchanges/s over HTTP (4 requests each): ${((EXCHANGES / httpMs) * 1000).toFixed(1)}`);
     const knexMs = await knexBaseline(strapi.db.connection, strapi.db.dialect.client);

@@ -41,7 +41,7 @@ const benchOne = async (kind, appContext) => {
   const app = await bootApp(kind, appContext, { SEED_WEBHOOK_SECRETS_BENCH: SECRET });
   const { strapi, base } = app;
   try {
-    await strapi.documents('api::earning-rule.earning-rule').create({ data: { eventType: 'training.completed', points: 1, enabled: true, period: 'ever', requiresApproval: false } });
+    await strapi.documents('plugin::seed.earning-rule').create({ data: { eventType: 'training.completed', points: 1, enabled: true, period: 'ever', requiresApproval: false } });
     const { member } = await people(app);
     const members = [];
     for (let i = 0; i < 32; i += 1) members.push(await member(`learner${i}`));
@@ -55,7 +55,7 @@ const benchOne = async (kind, appContext) => {
       const raw = await knexInserts(strapi.db.connection, senders, senders);
       console.log(`  ${String(senders).padStart(2)} sender(s): ${perSecond(EVENTS, elapsed)} accepted events/s over HTTP; plain knex inserts: ${perSecond(EVENTS, raw)} rows/s`);
     }
-    const { problems } = await strapi.service('api::seed.ledger-check').run();
+    const { problems } = await strapi.service('plugin::seed.ledger-check').run();
     if (problems.length > 0) throw new Error(`ledger:check after the run: ${problems.join('; ')}`);
   } finally {
     await app.stop();

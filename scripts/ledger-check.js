@@ -7,7 +7,7 @@
 const { withStrapi } = require('./with-strapi');
 
 withStrapi(async (app) => {
-  const { accounts, problems } = await app.service('api::seed.ledger-check').run();
+  const { accounts, problems } = await app.service('plugin::seed.ledger-check').run();
   for (const problem of problems) console.error(`ledger:check: ${problem}`);
   console.log(problems.length === 0 ? `ledger:check: ${accounts} accounts, all consistent.` : `ledger:check: ${problems.length} problem(s).`);
   process.exitCode = problems.length === 0 ? 0 : 1;

@@ -17,11 +17,11 @@ const PUBLIC_CONTENT = [
 export const PUBLIC_ACTIONS: readonly string[] = [
   ...PUBLIC_CONTENT.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   // The sites' live counter of memberships left (GraphQL `membershipSeats`).
-  'api::seed.memberships.seats',
+  'plugin::seed.memberships.seats',
   // The mission bank's validated missions, titles and summaries only (GraphQL `missions`).
-  'api::seed.missions.list',
+  'plugin::seed.missions.list',
   // Every published text of a charter, with its date (GraphQL `charterVersions`).
-  'api::seed.charters.versions',
+  'api::charter.consent.versions',
 ];
 
 interface PermissionRow {
@@ -35,7 +35,7 @@ export const syncPublicPermissions = async (strapi: Core.Strapi): Promise<void> 
     throw new Error('The users-permissions Public role is missing');
   }
   const granted: PermissionRow[] = await grant(strapi, role.id, PUBLIC_ACTIONS);
-  const stale = granted.filter((p) => p.action.startsWith('api::') && !PUBLIC_ACTIONS.includes(p.action));
+  const stale = granted.filter((p) => (p.action.startsWith('api::') || p.action.startsWith('plugin::seed.')) && !PUBLIC_ACTIONS.includes(p.action));
   if (stale.length > 0) {
     await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
   }

@@ -6,21 +6,21 @@
  * resolve disputed exchanges, view any account and correct it, and review awards waiting for them.
  */
 import type { Core } from '@strapi/strapi';
-import { STAFF_ROLE } from '../api/seed/actor';
+import { STAFF_ROLE } from '../plugins/seed/server/src/actor';
 import { grant } from './grant';
 import { PUBLIC_ACTIONS } from './public-permissions';
 
-const seed = (controller: string, actions: string[]) => actions.map((action) => `api::seed.${controller}.${action}`);
+const seed = (controller: string, actions: string[]) => actions.map((action) => `plugin::seed.${controller}.${action}`);
 
 export const MEMBER_ACTIONS = [
   // What visitors read, logged-in members read too (a site keeps showing the charter after login).
   ...PUBLIC_ACTIONS,
-  'api::seed.accounts.me',
+  'plugin::seed.accounts.me',
   ...seed('members', ['me', 'updateMe', 'directory']),
   ...seed('memberships', ['seats', 'mine', 'join']),
   ...seed('exchanges', ['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel']),
   ...seed('missions', ['findOne', 'submit', 'respond', 'flag']),
-  ...seed('charters', ['sign', 'revisions', 'propose', 'consent', 'object', 'withdraw']),
+  ...['sign', 'revisions', 'propose', 'consent', 'object', 'withdraw'].map((action) => `api::charter.consent.${action}`),
   // Point types and their settings, such as the suggested service rate (GraphQL `pointTypes`).
   'api::point-type.point-type.find',
   'api::point-type.point-type.findOne',
@@ -29,7 +29,7 @@ export const MEMBER_ACTIONS = [
 export const STAFF_ACTIONS = [
   ...MEMBER_ACTIONS,
   ...seed('members', ['list', 'interview', 'activate', 'suspend', 'leave', 'export', 'erase']),
-  'api::seed.memberships.refund',
+  'plugin::seed.memberships.refund',
   ...['find', 'findOne', 'create', 'update'].map((action) => `api::membership-campaign.membership-campaign.${action}`),
   ...seed('exchanges', ['resolve']),
   ...seed('missions', ['review', 'flags', 'validate', 'reject', 'open', 'answered', 'outcome']),

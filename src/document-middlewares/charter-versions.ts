@@ -4,7 +4,7 @@
  * or update, an adopted revision — the published locale is recorded as a version.
  */
 import type { Core, Modules } from '@strapi/strapi';
-import type { ChartersService } from '../api/seed/services/charters';
+import type { ChartersService } from '../api/charter/services/consent';
 
 const publishes = (action: string, params: { status?: string }) =>
   action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
@@ -16,6 +16,6 @@ export const recordCharterVersions =
     const params = ctx.params as { documentId?: string; locale?: string; status?: string };
     if (ctx.uid !== 'api::charter.charter' || !publishes(ctx.action, params)) return result;
     const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (documentId) await (strapi.service('api::seed.charters') as ChartersService).recordVersion(documentId, params.locale);
+    if (documentId) await (strapi.service('api::charter.consent') as ChartersService).recordVersion(documentId, params.locale);
     return result;
   };

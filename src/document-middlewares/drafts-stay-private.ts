@@ -6,7 +6,7 @@
  * are the one exception. Admin and internal reads are untouched.
  */
 import type { Core, Modules } from '@strapi/strapi';
-import { CodedError } from '../errors/codes';
+import { CodedError } from '../plugins/seed/server/src/errors/codes';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 

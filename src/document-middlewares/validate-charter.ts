@@ -3,7 +3,7 @@
  * REST, GraphQL or a script all go through the Document Service.
  */
 import type { Modules } from '@strapi/strapi';
-import { fieldsError } from '../errors/codes';
+import { fieldsError } from '../plugins/seed/server/src/errors/codes';
 import { validateCharter, type CharterDraft } from '../domain/charter/validate-charter';
 
 export const validateCharterDocuments: Modules.Documents.Middleware.Middleware = async (ctx, next) => {

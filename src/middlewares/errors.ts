@@ -5,7 +5,7 @@
  */
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { codeForStatus, describeError } from '../errors/codes';
+import { codeForStatus, describeError } from '../plugins/seed/server/src/errors/codes';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {

@@ -5,8 +5,8 @@
  * log in with DEMO_MEMBER_PASSWORD when it is set (`npm run demo` sets one); the others hold a
  * paper membership recorded by staff and have no login.
  */
-import type { MemberState } from '../domain/members/member-state';
-import type { MissionState } from '../domain/missions/mission';
+import type { MemberState } from '../plugins/seed/server/src/domain/members/member-state';
+import type { MissionState } from '../plugins/seed/server/src/domain/missions/mission';
 
 export interface DemoMember {
   username: string;

@@ -8,35 +8,35 @@
  */
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { currentYear } from '../api/seed/calendar';
-import type { MemberRow, MembersService } from '../api/seed/services/members';
-import type { MembershipsService } from '../api/seed/services/memberships';
-import type { ExchangesService } from '../api/seed/services/exchanges';
-import type { MissionsService } from '../api/seed/services/missions';
-import type { ChartersService } from '../api/seed/services/charters';
+import { currentYear } from '../plugins/seed/server/src/calendar';
+import type { MemberRow, MembersService } from '../plugins/seed/server/src/services/members';
+import type { MembershipsService } from '../plugins/seed/server/src/services/memberships';
+import type { ExchangesService } from '../plugins/seed/server/src/services/exchanges';
+import type { MissionsService } from '../plugins/seed/server/src/services/missions';
+import type { ChartersService } from '../api/charter/services/consent';
 import { signatoryKey } from '../domain/charter/signing';
-import type { Actor } from '../domain/ledger/types';
+import type { Actor } from '../plugins/seed/server/src/domain/ledger/types';
 import { DEMO_CAMPAIGN, DEMO_CHARTER, DEMO_EMAIL_DOMAIN, demoEarningRules, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
 import type { SeedReport } from './load-demo-content';
 
-const MEMBER = 'api::member.member';
+const MEMBER = 'plugin::seed.member';
 const USER = 'plugin::users-permissions.user';
 const CAMPAIGN = 'api::membership-campaign.membership-campaign';
-const EXCHANGE = 'api::exchange.exchange';
-const MISSION = 'api::mission.mission';
+const EXCHANGE = 'plugin::seed.exchange';
+const MISSION = 'plugin::seed.mission';
 const CHARTER = 'api::charter.charter';
 const SIGNATURE = 'api::signature.signature';
 const REVISION = 'api::charter-revision.charter-revision';
-const EARNING_RULE = 'api::earning-rule.earning-rule';
+const EARNING_RULE = 'plugin::seed.earning-rule';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: 'demo-content' };
 
 export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedReport): Promise<void> => {
-  const members = strapi.service('api::seed.members') as MembersService;
-  const memberships = strapi.service('api::seed.memberships') as MembershipsService;
-  const exchanges = strapi.service('api::seed.exchanges') as ExchangesService;
-  const missions = strapi.service('api::seed.missions') as MissionsService;
-  const charters = strapi.service('api::seed.charters') as ChartersService;
+  const members = strapi.service('plugin::seed.members') as MembersService;
+  const memberships = strapi.service('plugin::seed.memberships') as MembershipsService;
+  const exchanges = strapi.service('plugin::seed.exchanges') as ExchangesService;
+  const missions = strapi.service('plugin::seed.missions') as MissionsService;
+  const charters = strapi.service('api::charter.consent') as ChartersService;
   const year = currentYear();
 
   if (!(await strapi.db.query(CAMPAIGN).findOne({ where: { year } }))) {

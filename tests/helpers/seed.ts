@@ -14,7 +14,7 @@ const unique = () => randomBytes(4).toString('hex');
 export const registerMember = async (app: TestApp, name = `membre-${unique()}`): Promise<TestMember> => {
   const response = await app.http().post('/api/auth/local/register').send({ username: name, email: `${name}@example.org`, password: 'Membre-2026' });
   if (response.status !== 200) throw new Error(`register failed: ${JSON.stringify(response.body)}`);
-  const member = await app.strapi.db.query('api::member.member').findOne({ where: { user: { id: response.body.user.id } } });
+  const member = await app.strapi.db.query('plugin::seed.member').findOne({ where: { user: { id: response.body.user.id } } });
   return { jwt: response.body.jwt, userId: response.body.user.id, documentId: member.documentId };
 };
 

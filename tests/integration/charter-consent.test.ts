@@ -65,7 +65,7 @@ describe('signing a charter', () => {
     const member = await activeMember(app, staff);
     const before = await app.strapi.db.query('api::charter.charter').findOne({ where: { documentId: charter, locale: 'fr', publishedAt: { $notNull: true } } });
 
-    const { displayName } = await app.strapi.db.query('api::member.member').findOne({ where: { documentId: member.documentId } });
+    const { displayName } = await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } });
 
     const response = await sign(member, charter, { readAndApproved: true, organisation: 'Atelier Vélo' });
 

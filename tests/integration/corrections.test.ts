@@ -18,9 +18,9 @@ afterAll(async () => {
 });
 
 const accountOf = async (member: TestMember): Promise<string> =>
-  (await app.strapi.db.query('api::account.account').findOne({ where: { key: `member:TS:${member.documentId}` } })).documentId;
+  (await app.strapi.db.query('plugin::seed.account').findOne({ where: { key: `member:TS:${member.documentId}` } })).documentId;
 const grantOf = async (member: TestMember): Promise<string> =>
-  (await app.strapi.db.query('api::entry.entry').findOne({ where: { key: `grant:TS:${member.documentId}` } })).documentId;
+  (await app.strapi.db.query('plugin::seed.entry').findOne({ where: { key: `grant:TS:${member.documentId}` } })).documentId;
 const adjust = (account: string, body: Record<string, unknown>, jwt = staff) =>
   app.http().post(`/api/seed/accounts/${account}/adjust`).set(bearer(jwt)).send(body);
 const reverse = (entry: string, body: Record<string, unknown>, jwt = staff) =>
@@ -41,14 +41,14 @@ describe('adjustments', () => {
     expect(credited.status).toBe(200);
     expect(debited.body.data.adjustAccount.entry).toEqual(expect.any(String));
     expect(await balance(member)).toMatchObject({ balance: 12 });
-    const entry = await app.strapi.db.query('api::entry.entry').findOne({ where: { documentId: credited.body.data.entry } });
+    const entry = await app.strapi.db.query('plugin::seed.entry').findOne({ where: { documentId: credited.body.data.entry } });
     expect(entry).toMatchObject({ kind: 'adjustment', amount: 10, memo: 'Credit: Animation d’un atelier', actorType: 'staff' });
   });
 
   it('refuses a debit below the floor, a missing reason, a bad amount, and the issuing account', async () => {
     const member = await activeMember(app, staff);
     const account = await accountOf(member);
-    const issuer = (await app.strapi.db.query('api::account.account').findOne({ where: { key: 'issuer:TS' } })).documentId;
+    const issuer = (await app.strapi.db.query('plugin::seed.account').findOne({ where: { key: 'issuer:TS' } })).documentId;
 
     expectRefusal(await adjust(account, { direction: 'debit', amount: 6, reason: 'Trop' }), 409, 'INSUFFICIENT_POINTS');
     expectRefusal(await adjust(account, { direction: 'credit', amount: 1 }), 400, 'INVALID_INPUT');
@@ -80,7 +80,7 @@ describe('reversals', () => {
 
     expect(reversed.status).toBe(200);
     expect(await balance(member)).toMatchObject({ balance: 0 });
-    const entry = await app.strapi.db.query('api::entry.entry').findOne({ where: { documentId: reversed.body.data.entry }, populate: { reverses: true } });
+    const entry = await app.strapi.db.query('plugin::seed.entry').findOne({ where: { documentId: reversed.body.data.entry }, populate: { reverses: true } });
     expect(entry).toMatchObject({ kind: 'reversal', amount: 5, reverses: { documentId: grant } });
     expectRefusal(again, 409, 'INVALID_STATE');
     expectRefusal(ofReversal, 409, 'INVALID_STATE');
@@ -135,6 +135,6 @@ describe('staff read any account', () => {
   });
 
   it('and the books still balance', async () => {
-    expect((await app.strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
+    expect((await app.strapi.service('plugin::seed.ledger-check').run()).problems).toEqual([]);
   });
 });

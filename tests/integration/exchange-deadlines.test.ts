@@ -5,7 +5,7 @@
  */
 import { startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, loginStaff, type TestMember } from '../helpers/seed';
-import type { DeadlineReport } from '../../src/api/seed/services/deadlines';
+import type { DeadlineReport } from '../../src/plugins/seed/server/src/services/deadlines';
 
 let app: TestApp;
 let staff: string;
@@ -20,11 +20,11 @@ afterAll(async () => {
 });
 
 const DAY = 24 * 60 * 60 * 1000;
-const runJob = (): Promise<DeadlineReport> => app.strapi.service('api::seed.deadlines').run(new Date());
+const runJob = (): Promise<DeadlineReport> => app.strapi.service('plugin::seed.deadlines').run(new Date());
 const balance = async (member: TestMember) => (await app.http().get('/api/seed/accounts/me').set(bearer(member.jwt))).body.data;
-const state = async (documentId: string) => (await app.strapi.db.query('api::exchange.exchange').findOne({ where: { documentId } })).state;
+const state = async (documentId: string) => (await app.strapi.db.query('plugin::seed.exchange').findOne({ where: { documentId } })).state;
 const backdate = (documentId: string, field: 'acceptedAt' | 'deliveredAt', days: number) =>
-  app.strapi.db.query('api::exchange.exchange').update({ where: { documentId }, data: { [field]: new Date(Date.now() - days * DAY) } });
+  app.strapi.db.query('plugin::seed.exchange').update({ where: { documentId }, data: { [field]: new Date(Date.now() - days * DAY) } });
 
 /** An exchange between two fresh members, taken to `until`. */
 const exchangeUntil = async (until: 'accepted' | 'delivered') => {
@@ -64,7 +64,7 @@ describe('the exchange deadlines job', () => {
     expect(await state(id)).toBe('settled');
     expect(await balance(provider)).toMatchObject({ balance: 10 });
     expect(await balance(beneficiary)).toMatchObject({ balance: 0, reserved: 0 });
-    const entry = await app.strapi.db.query('api::entry.entry').findOne({ where: { key: `exchange:${id}` } });
+    const entry = await app.strapi.db.query('plugin::seed.entry').findOne({ where: { key: `exchange:${id}` } });
     expect(entry).toMatchObject({ actorType: 'system', actorId: 'exchange-deadlines' });
   });
 
@@ -91,6 +91,6 @@ describe('the exchange deadlines job', () => {
       expect(await state(id)).toBe('settled');
       expect(await balance(provider)).toMatchObject({ balance: 10 });
     }
-    expect((await app.strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
+    expect((await app.strapi.service('plugin::seed.ledger-check').run()).problems).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ describe('an exchange from proposal to settlement', () => {
     expect(await balance(beneficiary)).toMatchObject({ balance: 0, reserved: 0, available: 0 });
     expect(await balance(provider)).toMatchObject({ balance: 10, available: 10 });
     expect((await balance(provider)).entries[0]).toMatchObject({ kind: 'exchange', amount: 5 });
-    const settlement = await app.strapi.db.query('api::entry.entry').findOne({ where: { key: `exchange:${id}` }, populate: { exchange: true } });
+    const settlement = await app.strapi.db.query('plugin::seed.entry').findOne({ where: { key: `exchange:${id}` }, populate: { exchange: true } });
     expect(settlement.exchange.documentId).toBe(id);
   });
 
@@ -119,7 +119,7 @@ describe('proposals', () => {
 
     expectRefusal(await offer(lapsed, alice), 403, 'MEMBERSHIP_REQUIRED');
     expectRefusal(await act(lapsed.jwt, offered.documentId, 'accept'), 403, 'MEMBERSHIP_REQUIRED');
-    expect((await app.strapi.db.query('api::exchange.exchange').findOne({ where: { documentId: offered.documentId } })).state).toBe('proposed');
+    expect((await app.strapi.db.query('plugin::seed.exchange').findOne({ where: { documentId: offered.documentId } })).state).toBe('proposed');
     expect(await balance(lapsed)).toMatchObject({ balance: 5, reserved: 0 });
   });
 
@@ -130,7 +130,7 @@ describe('proposals', () => {
   });
 
   it('refuses money in any form, over REST and GraphQL, and creates nothing', async () => {
-    const before = await app.strapi.db.query('api::exchange.exchange').count({});
+    const before = await app.strapi.db.query('plugin::seed.exchange').count({});
     const base = { counterpart: bob.documentId, side: 'provider', description: 'x', hours: 1, amount: 1 };
 
     const responses = [
@@ -149,7 +149,7 @@ describe('proposals', () => {
       expectRefusal(response, 400, 'NO_MONEY');
     }
     expect(graphql.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(await app.strapi.db.query('api::exchange.exchange').count({})).toBe(before);
+    expect(await app.strapi.db.query('plugin::seed.exchange').count({})).toBe(before);
   });
 });
 
@@ -255,7 +255,7 @@ describe('evaluation and disputes', () => {
       expectRefusal(refused, 409, 'INVALID_STATE');
     }
     expect(await balance(provider)).toMatchObject({ balance: 10 });
-    expect(await app.strapi.db.query('api::entry.entry').count({ where: { key: `exchange:${id}` } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::seed.entry').count({ where: { key: `exchange:${id}` } })).toBe(1);
   });
 });
 
@@ -336,7 +336,7 @@ describe('concurrency', () => {
   });
 
   it('leaves the books balanced: ledger:check finds nothing wrong', async () => {
-    const result = await app.strapi.service('api::seed.ledger-check').run();
+    const result = await app.strapi.service('plugin::seed.ledger-check').run();
 
     expect(result.problems).toEqual([]);
   });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const staff = await loginStaff(app);
   const member = await activeMember(app, staff);
   memberDocumentId = member.documentId;
-  entry = await app.strapi.db.query('api::entry.entry').findOne({ where: { key: `grant:TS:${member.documentId}` } });
+  entry = await app.strapi.db.query('plugin::seed.entry').findOne({ where: { key: `grant:TS:${member.documentId}` } });
 });
 
 afterAll(async () => {
@@ -34,14 +34,14 @@ afterAll(async () => {
 });
 
 const ledgerRows = async () => ({
-  entries: await app.strapi.db.query('api::entry.entry').findMany({ orderBy: { id: 'asc' } }),
-  accounts: await app.strapi.db.query('api::account.account').findMany({ orderBy: { id: 'asc' } }),
+  entries: await app.strapi.db.query('plugin::seed.entry').findMany({ orderBy: { id: 'asc' } }),
+  accounts: await app.strapi.db.query('plugin::seed.account').findMany({ orderBy: { id: 'asc' } }),
 });
 
 describe('the admin’s Content Manager (super admin)', () => {
   it('shows entries and accounts', async () => {
     // Looked up by its key: other entries may fill the admin's first page.
-    const response = await app.http().get(contentManager('api::entry.entry')).query({ filters: { key: { $eq: entry.key } } }).set(bearer(admin));
+    const response = await app.http().get(contentManager('plugin::seed.entry')).query({ filters: { key: { $eq: entry.key } } }).set(bearer(admin));
 
     expect(response.status).toBe(200);
     expect(response.body.results.map((e: { key: string }) => e.key)).toContain(entry.key);
@@ -52,12 +52,12 @@ describe('the admin’s Content Manager (super admin)', () => {
     const account = before.accounts[0];
 
     const responses = [
-      await app.http().post(contentManager('api::entry.entry')).set(bearer(admin)).send({ key: 'forged', kind: 'grant', amount: 1000, actorType: 'staff', actorId: 'me' }),
-      await app.http().put(`${contentManager('api::entry.entry')}/${entry.documentId}`).set(bearer(admin)).send({ amount: 1000 }),
-      await app.http().delete(`${contentManager('api::entry.entry')}/${entry.documentId}`).set(bearer(admin)),
-      await app.http().post(contentManager('api::account.account')).set(bearer(admin)).send({ key: 'forged', kind: 'member', balance: 1000 }),
-      await app.http().put(`${contentManager('api::account.account')}/${account.documentId}`).set(bearer(admin)).send({ balance: 1000 }),
-      await app.http().delete(`${contentManager('api::account.account')}/${account.documentId}`).set(bearer(admin)),
+      await app.http().post(contentManager('plugin::seed.entry')).set(bearer(admin)).send({ key: 'forged', kind: 'grant', amount: 1000, actorType: 'staff', actorId: 'me' }),
+      await app.http().put(`${contentManager('plugin::seed.entry')}/${entry.documentId}`).set(bearer(admin)).send({ amount: 1000 }),
+      await app.http().delete(`${contentManager('plugin::seed.entry')}/${entry.documentId}`).set(bearer(admin)),
+      await app.http().post(contentManager('plugin::seed.account')).set(bearer(admin)).send({ key: 'forged', kind: 'member', balance: 1000 }),
+      await app.http().put(`${contentManager('plugin::seed.account')}/${account.documentId}`).set(bearer(admin)).send({ balance: 1000 }),
+      await app.http().delete(`${contentManager('plugin::seed.account')}/${account.documentId}`).set(bearer(admin)),
     ];
 
     for (const response of responses) {
@@ -68,7 +68,7 @@ describe('the admin’s Content Manager (super admin)', () => {
   });
 
   it('may edit a member’s name but not their state', async () => {
-    const url = `${contentManager('api::member.member')}/${memberDocumentId}`;
+    const url = `${contentManager('plugin::seed.member')}/${memberDocumentId}`;
 
     const state = await app.http().put(url).set(bearer(admin)).send({ state: 'suspended' });
     const name = await app.http().put(url).set(bearer(admin)).send({ displayName: 'Delphine', state: 'active' });
@@ -76,7 +76,7 @@ describe('the admin’s Content Manager (super admin)', () => {
     expect(state.status).toBe(403);
     expect(state.body.error.details).toMatchObject({ code: 'NOT_ALLOWED', errors: [{ path: ['state'] }] });
     expect(name.status).toBe(200);
-    const member = await app.strapi.db.query('api::member.member').findOne({ where: { documentId: memberDocumentId } });
+    const member = await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: memberDocumentId } });
     expect(member).toMatchObject({ displayName: 'Delphine', state: 'active' });
   });
 });
@@ -102,7 +102,7 @@ describe('a full-access API token', () => {
 
   it('cannot write through the Document Service either', async () => {
     await expect(
-      app.strapi.documents('api::entry.entry').update({ documentId: entry.documentId, data: { amount: 1000 } }),
+      app.strapi.documents('plugin::seed.entry').update({ documentId: entry.documentId, data: { amount: 1000 } }),
     ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
   });
 });
@@ -154,7 +154,7 @@ describe('the database', () => {
 
 describe('ledger:check', () => {
   it('finds every balance consistent and the accounts summing to zero', async () => {
-    const result = await app.strapi.service('api::seed.ledger-check').run();
+    const result = await app.strapi.service('plugin::seed.ledger-check').run();
 
     expect(result.problems).toEqual([]);
     expect(result.accounts).toBeGreaterThanOrEqual(2);
@@ -188,7 +188,7 @@ describe('npm run staff:create', () => {
 
     expect(created.stdout).toContain(`Created the staff user ${email}.`);
     expect(login.status).toBe(200);
-    expect(await app.strapi.db.query('api::member.member').count({ where: { user: { id: login.body.user.id } } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::seed.member').count({ where: { user: { id: login.body.user.id } } })).toBe(0);
     expect(activation.status).toBe(200);
   });
 });

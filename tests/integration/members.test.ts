@@ -18,7 +18,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const memberRow = (member: TestMember) => app.strapi.db.query('api::member.member').findOne({ where: { documentId: member.documentId } });
+const memberRow = (member: TestMember) => app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } });
 const interview = (member: TestMember, body: Record<string, unknown>, jwt = staff) =>
   app.http().post(`/api/seed/members/${member.documentId}/interview`).set(bearer(jwt)).send(body);
 const updateProfile = (member: TestMember, body: Record<string, unknown>) => app.http().put('/api/seed/members/me').set(bearer(member.jwt)).send(body);

@@ -20,7 +20,7 @@ afterAll(async () => {
 const join = (member: TestMember, body: Record<string, unknown>) => app.http().post('/api/seed/memberships').set(bearer(member.jwt)).send(body);
 const refund = (documentId: string, jwt = staff) => app.http().post(`/api/seed/memberships/${documentId}/refund`).set(bearer(jwt));
 const seats = async (year: number) => (await app.graphql('query($year: Int!) { membershipSeats(year: $year) { year cap taken remaining } }', { year })).body.data.membershipSeats;
-const heldSeats = (year: number) => app.strapi.db.query('api::membership.membership').count({ where: { year, seatKey: { $notNull: true } } });
+const heldSeats = (year: number) => app.strapi.db.query('plugin::seed.membership').count({ where: { year, seatKey: { $notNull: true } } });
 /** Members registered a few at a time: registration hashes passwords, which is CPU-bound. */
 const registerMany = async (count: number): Promise<TestMember[]> => {
   const members: TestMember[] = [];
@@ -51,7 +51,7 @@ describe('joining', () => {
   it('takes a seat at the campaign’s fee, paid today, and writes no ledger entry', async () => {
     await ensureCampaign(app, 2032, 10);
     const member = await registerMember(app);
-    const entriesBefore = await app.strapi.db.query('api::entry.entry').count({});
+    const entriesBefore = await app.strapi.db.query('plugin::seed.entry').count({});
 
     const response = await join(member, { year: 2032 });
 
@@ -60,7 +60,7 @@ describe('joining', () => {
     expect(response.body.data.paidOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(response.body.data).not.toHaveProperty('seatKey');
     expect(await seats(2032)).toMatchObject({ taken: 1, remaining: 9 });
-    expect(await app.strapi.db.query('api::entry.entry').count({})).toBe(entriesBefore);
+    expect(await app.strapi.db.query('plugin::seed.entry').count({})).toBe(entriesBefore);
   });
 
   it('joins the current year when no year is given, over GraphQL too', async () => {

@@ -28,8 +28,8 @@ const step = (documentId: string, action: string, body: Record<string, unknown> 
   app.http().post(`/api/seed/missions/${documentId}/${action}`).set(bearer(jwt)).send(body);
 const respond = (member: TestMember, documentId: string, text?: string) => step(documentId, 'respond', text === undefined ? {} : { text }, member.jwt);
 const balance = async (member: TestMember): Promise<number> => (await app.http().get('/api/seed/accounts/me').set(bearer(member.jwt))).body.data.balance;
-const rewardEntries = (documentId: string) => app.strapi.db.query('api::entry.entry').count({ where: { key: `mission-brought:TS:${documentId}` } });
-const stateOf = async (documentId: string) => (await app.strapi.db.query('api::mission.mission').findOne({ where: { documentId } })).state;
+const rewardEntries = (documentId: string) => app.strapi.db.query('plugin::seed.entry').count({ where: { key: `mission-brought:TS:${documentId}` } });
+const stateOf = async (documentId: string) => (await app.strapi.db.query('plugin::seed.mission').findOne({ where: { documentId } })).state;
 
 /** A mission brought by `bringer` and taken through the staff steps given. */
 const missionThrough = async (steps: string[], body: Record<string, unknown> = MISSION): Promise<string> => {
@@ -52,7 +52,7 @@ describe('bringing a mission', () => {
   });
 
   it('refuses members who may not take part, and malformed or money-bearing input, storing nothing', async () => {
-    const before = await app.strapi.db.query('api::mission.mission').count({});
+    const before = await app.strapi.db.query('plugin::seed.mission').count({});
     const interviewed = await interviewedMember(app, staff);
     const withoutMembership = await registerMember(app);
     expect((await app.http().post(`/api/seed/members/${withoutMembership.documentId}/interview`).set(bearer(staff)).send({ date: '2026-02-01', interviewer: 'Équipe' })).status).toBe(200);
@@ -64,7 +64,7 @@ describe('bringing a mission', () => {
     expectRefusal(await submit(bringer, { ...MISSION, title: '' }), 400, 'INVALID_INPUT');
     expectRefusal(await submit(bringer, { ...MISSION, price: 300 }), 400, 'NO_MONEY');
     expectRefusal(await app.http().post('/api/seed/missions').send(MISSION), 403, 'FORBIDDEN');
-    expect(await app.strapi.db.query('api::mission.mission').count({})).toBe(before);
+    expect(await app.strapi.db.query('plugin::seed.mission').count({})).toBe(before);
   });
 });
 
@@ -143,7 +143,7 @@ describe('answers', () => {
     expect(responses.filter((r) => r.status === 201)).toHaveLength(3);
     const refused = responses.filter((r) => r.status !== 201);
     expect(refused.map((r) => [r.status, r.body.error.details.code])).toEqual(Array(7).fill([409, 'MISSION_FULL']));
-    expect(await app.strapi.db.query('api::mission-response.mission-response').count({ where: { mission: { documentId } } })).toBe(3);
+    expect(await app.strapi.db.query('plugin::seed.mission-response').count({ where: { mission: { documentId } } })).toBe(3);
     const team = responses.find((r) => r.status === 201)!;
     const read = await app.http().get(`/api/seed/missions/${documentId}`).set(bearer(members[responses.indexOf(team)].jwt));
     expect(read.body.data).toMatchObject({ responseCount: 3, places: 0 });
@@ -160,7 +160,7 @@ describe('answers', () => {
 
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(responses.filter((r) => r.status === 409).every((r) => r.body.error.details.code === 'ALREADY_RESPONDED')).toBe(true);
-    expect((await app.strapi.db.query('api::mission.mission').findOne({ where: { documentId: validated } })).responseCount).toBe(1);
+    expect((await app.strapi.db.query('plugin::seed.mission').findOne({ where: { documentId: validated } })).responseCount).toBe(1);
   });
 
   it('runs a comparative mission: written proposals, each seen by its author only, the client’s choice wins', async () => {
@@ -212,7 +212,7 @@ describe('fake missions', () => {
     await step(documentId, 'validate');
     await step(documentId, 'open');
     expect(await balance(cheat)).toBe(10);
-    const account = (await app.strapi.db.query('api::account.account').findOne({ where: { key: `member:TS:${cheat.documentId}` } })).documentId;
+    const account = (await app.strapi.db.query('plugin::seed.account').findOne({ where: { key: `member:TS:${cheat.documentId}` } })).documentId;
     // The cheat spends the reward before the fake is found out.
     expect((await app.http().post(`/api/seed/accounts/${account}/adjust`).set(bearer(staff)).send({ direction: 'debit', amount: 8, reason: 'Échange réglé hors bande' })).status).toBe(200);
 
@@ -220,11 +220,11 @@ describe('fake missions', () => {
 
     expect(rejected.body.data.rejectMission).toEqual({ state: 'rejected', rejectionReason: 'Client inexistant' });
     expect(await balance(cheat)).toBe(-3);
-    expect(await app.strapi.db.query('api::entry.entry').count({ where: { key: { $startsWith: 'reversal:' }, toAccount: { key: 'issuer:TS' }, fromAccount: { key: `member:TS:${cheat.documentId}` } } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::seed.entry').count({ where: { key: { $startsWith: 'reversal:' }, toAccount: { key: 'issuer:TS' }, fromAccount: { key: `member:TS:${cheat.documentId}` } } })).toBe(1);
     expectRefusal(await step(documentId, 'reject', { reason: 'Encore' }), 409, 'INVALID_STATE');
     expect(await balance(cheat)).toBe(-3);
     expect((await app.http().get('/api/seed/missions').query({ pageSize: 100 })).body.data.map((m: { documentId: string }) => m.documentId)).not.toContain(documentId);
-    expect((await app.strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
+    expect((await app.strapi.service('plugin::seed.ledger-check').run()).problems).toEqual([]);
   });
 
   it('rejects a submitted mission without paying anything, and needs a reason', async () => {
@@ -261,16 +261,16 @@ describe('fake missions', () => {
 describe('the admin', () => {
   it('edits a mission’s text but never moves its state or counters around the rules', async () => {
     const documentId = await missionThrough([]);
-    const documents = app.strapi.documents('api::mission.mission');
+    const documents = app.strapi.documents('plugin::seed.mission');
 
     await expect(documents.update({ documentId, data: { state: 'validated' } as never })).rejects.toMatchObject({ details: { code: 'NOT_ALLOWED' } });
     await expect(documents.update({ documentId, data: { responseCount: 0, flagCount: 2 } as never })).rejects.toMatchObject({ details: { code: 'NOT_ALLOWED' } });
     await documents.update({ documentId, data: { title: 'Titre corrigé', state: 'submitted' } as never });
-    await expect(app.strapi.documents('api::mission-response.mission-response').create({ data: { text: 'x', respondentKey: 'k' } as never })).rejects.toMatchObject({
+    await expect(app.strapi.documents('plugin::seed.mission-response').create({ data: { text: 'x', respondentKey: 'k' } as never })).rejects.toMatchObject({
       details: { code: 'NOT_ALLOWED' },
     });
 
-    expect(await app.strapi.db.query('api::mission.mission').findOne({ where: { documentId } })).toMatchObject({ title: 'Titre corrigé', state: 'submitted', flagCount: 0 });
+    expect(await app.strapi.db.query('plugin::seed.mission').findOne({ where: { documentId } })).toMatchObject({ title: 'Titre corrigé', state: 'submitted', flagCount: 0 });
     expect(await rewardEntries(documentId)).toBe(0);
   });
 });

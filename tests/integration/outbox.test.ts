@@ -10,7 +10,7 @@ import { randomBytes } from 'crypto';
 import { Webhook } from 'standardwebhooks';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, interviewedMember, loginStaff } from '../helpers/seed';
-import type { OutboxService } from '../../src/api/seed/services/outbox';
+import type { OutboxService } from '../../src/plugins/seed/server/src/services/outbox';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 
@@ -56,8 +56,8 @@ const receiver = (failures: number) => {
 
 let app: TestApp;
 let staff: string;
-const outbox = () => app.strapi.service('api::seed.outbox') as OutboxService;
-const messages = () => app.strapi.db.query('api::outbox-message.outbox-message').count({});
+const outbox = () => app.strapi.service('plugin::seed.outbox') as OutboxService;
+const messages = () => app.strapi.db.query('plugin::seed.outbox-message').count({});
 
 beforeAll(async () => {
   app = await startApp({ DEMO_CONTENT: 'false' });
@@ -69,8 +69,8 @@ afterAll(async () => {
 });
 
 const subscribe = async (url: string, events: string[] = []) =>
-  (await app.strapi.documents('api::webhook-subscription.webhook-subscription').create({ data: { name: 'Extranet', url, events, secret: SECRET, enabled: true } as never })).documentId;
-const unsubscribe = (documentId: string) => app.strapi.documents('api::webhook-subscription.webhook-subscription').update({ documentId, data: { enabled: false } as never });
+  (await app.strapi.documents('plugin::seed.webhook-subscription').create({ data: { name: 'Extranet', url, events, secret: SECRET, enabled: true } as never })).documentId;
+const unsubscribe = (documentId: string) => app.strapi.documents('plugin::seed.webhook-subscription').update({ documentId, data: { enabled: false } as never });
 
 /** Runs the worker until nothing is due, jumping the clock past each retry delay. */
 const drain = async () => {
@@ -101,7 +101,7 @@ describe('the outbox', () => {
         expect(tries).toHaveLength(6);
         expect(tries.every((a) => a.verified && a.type === accepted.type)).toBe(true);
       }
-      expect(await app.strapi.db.query('api::outbox-message.outbox-message').count({ where: { subscriptionDocumentId: subscription, state: 'delivered', attempts: 6 } })).toBe(2);
+      expect(await app.strapi.db.query('plugin::seed.outbox-message').count({ where: { subscriptionDocumentId: subscription, state: 'delivered', attempts: 6 } })).toBe(2);
     } finally {
       await unsubscribe(subscription);
       await hooks.close();
@@ -116,9 +116,9 @@ describe('the outbox', () => {
       await drain();
       const before = await messages();
       const accepted = hooks.accepted.length;
-      const ledger = app.strapi.service('api::seed.ledger');
+      const ledger = app.strapi.service('plugin::seed.ledger');
       const pointType = await ledger.pointType('TS');
-      const [issuer, account] = [await ledger.issuerAccount(pointType), await ledger.memberAccount({ id: (await app.strapi.db.query('api::member.member').findOne({ where: { documentId: member.documentId } })).id, documentId: member.documentId }, pointType)];
+      const [issuer, account] = [await ledger.issuerAccount(pointType), await ledger.memberAccount({ id: (await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } })).id, documentId: member.documentId }, pointType)];
 
       await expect(
         ledger.transaction(async (trx: unknown) => {
@@ -131,7 +131,7 @@ describe('the outbox', () => {
 
       expect(await messages()).toBe(before);
       expect(hooks.accepted.length).toBe(accepted);
-      expect(await app.strapi.db.query('api::entry.entry').count({ where: { key: `rolled-back:${member.documentId}` } })).toBe(0);
+      expect(await app.strapi.db.query('plugin::seed.entry').count({ where: { key: `rolled-back:${member.documentId}` } })).toBe(0);
     } finally {
       await unsubscribe(subscription);
       await hooks.close();
@@ -158,7 +158,7 @@ describe('the outbox', () => {
 
   it('refuses a subscription it could not use', async () => {
     await expect(
-      app.strapi.documents('api::webhook-subscription.webhook-subscription').create({ data: { name: 'x', url: 'ftp://example.org', events: ['seed.nothing'], secret: 'plain', enabled: true } as never }),
+      app.strapi.documents('plugin::seed.webhook-subscription').create({ data: { name: 'x', url: 'ftp://example.org', events: ['seed.nothing'], secret: 'plain', enabled: true } as never }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

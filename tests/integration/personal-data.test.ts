@@ -17,7 +17,7 @@ let charterId: string;
 const post = (path: string, jwt: string, body: Record<string, unknown> = {}) => app.http().post(path).set(bearer(jwt)).send(body);
 const exportOf = (member: TestMember, jwt = staff) => app.http().get(`/api/seed/members/${member.documentId}/export`).set(bearer(jwt));
 const entriesOf = (member: TestMember) =>
-  app.strapi.db.query('api::entry.entry').findMany({
+  app.strapi.db.query('plugin::seed.entry').findMany({
     where: { $or: [{ fromAccount: { key: `member:TS:${member.documentId}` } }, { toAccount: { key: `member:TS:${member.documentId}` } }] },
     orderBy: { id: 'asc' },
   });
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const bobsRevision = (await post(`/api/seed/charters/${charterId}/revisions`, bob.jwt, { reason: 'Ajouter un article.', articles: [{ number: 2, title: 'Durée', body: 'Cinq ans.' }] })).body.data.documentId;
   await post(`/api/seed/revisions/${bobsRevision}/object`, awa.jwt, { comment: 'Awa Diallo préfère dix ans.' });
   // The learning platform reports her training, naming her by email.
-  await app.strapi.documents('api::earning-rule.earning-rule').create({ data: { eventType: 'training.completed', points: 2, enabled: true, period: 'day', requiresApproval: false } as never });
+  await app.strapi.documents('plugin::seed.earning-rule').create({ data: { eventType: 'training.completed', points: 2, enabled: true, period: 'day', requiresApproval: false } as never });
   const body = JSON.stringify({ type: 'training.completed', data: { member: 'awa-diallo@example.org', reference: 'Parcours Awa Diallo' } });
   const at = new Date();
   await app.http().post('/api/seed/events/forms').set('content-type', 'application/json').set('webhook-id', 'msg_awa').set('webhook-timestamp', String(Math.floor(at.getTime() / 1000)))
@@ -104,7 +104,7 @@ describe('erasure', () => {
     const erased = await post(`/api/seed/members/${awa.documentId}/erase`, staff);
     const exported = (await exportOf(awa)).body.data;
     const login = await app.http().post('/api/auth/local').send({ identifier: 'awa-diallo@example.org', password: 'Membre-2026' });
-    const exchange = await app.strapi.db.query('api::exchange.exchange').findOne({ where: { documentId: exchangeId } });
+    const exchange = await app.strapi.db.query('plugin::seed.exchange').findOne({ where: { documentId: exchangeId } });
     const bobsView = await app.http().get('/api/seed/exchanges/mine').set(bearer(bob.jwt));
 
     expect(erased.status).toBe(200);
@@ -115,14 +115,14 @@ describe('erasure', () => {
     expect(login.status).toBe(400);
     expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'awa-diallo@example.org' } })).toBe(0);
     expect(exchange).toMatchObject({ description: '[effacé]', comment: null, state: 'settled', amount: 5 });
-    expect(await app.strapi.db.query('api::mission-response.mission-response').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ text: null });
-    expect(await app.strapi.db.query('api::mission-flag.mission-flag').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ reason: '[effacé]' });
+    expect(await app.strapi.db.query('plugin::seed.mission-response').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ text: null });
+    expect(await app.strapi.db.query('plugin::seed.mission-flag').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ reason: '[effacé]' });
     // Her signature stays (the charter was signed) without saying by whom.
     expect(exported.records['signature.member']).toEqual([expect.objectContaining({ name: '[effacé]', organisation: null, readAndApproved: true })]);
     expect(bobsView.body.data).toEqual([expect.objectContaining({ documentId: exchangeId, provider: awa.documentId, state: 'settled' })]);
     expect(await entriesOf(awa)).toEqual(entriesBefore);
     expect(exported.records['account.member']).toEqual([expect.objectContaining({ balance: 12 })]);
-    expect((await app.strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
+    expect((await app.strapi.service('plugin::seed.ledger-check').run()).problems).toEqual([]);
   });
 
   it('happens once; an erased member is gone from the directory and cannot come back', async () => {
@@ -141,6 +141,6 @@ describe('erasure', () => {
 
     expect([withBody.status, withBody.body.error.details.code]).toEqual([400, 'INVALID_INPUT']);
     expect([unknown.status, unknown.body.error.details.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
-    expect((await app.strapi.db.query('api::member.member').findOne({ where: { documentId: bob.documentId } })).erasedAt).toBeNull();
+    expect((await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: bob.documentId } })).erasedAt).toBeNull();
   });
 });

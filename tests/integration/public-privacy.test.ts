@@ -38,7 +38,7 @@ beforeAll(async () => {
   const member = await activeMember(app, staff, 'secret-awa');
   await app.strapi.db.query('plugin::users-permissions.user').update({ where: { username: 'secret-awa' }, data: { email: SECRETS[0] } });
   await app.http().put('/api/seed/members/me').set(bearer(member.jwt)).send({ phone: SECRETS[1], publicProfile: true, displayName: 'Awa' });
-  await app.strapi.db.query('api::member.member').update({ where: { documentId: member.documentId }, data: { interviewNotes: SECRETS[2] } });
+  await app.strapi.db.query('plugin::seed.member').update({ where: { documentId: member.documentId }, data: { interviewNotes: SECRETS[2] } });
   // A mission of the bank, validated and open: Public lists it, never its prospect or details.
   const mission = await app
     .http()

@@ -240,13 +240,18 @@ const contentApiRoutes = (routers: Routers): RouteInfo[] =>
     .filter(([name, router]) => (router.type ?? name) === 'content-api')
     .flatMap(([, router]) => router.routes);
 
-/** Every content-API route the app serves, as Strapi mounts it: the project's APIs, and users-permissions' (under its prefix unless the route drops it). */
+/** A plugin's content-API routes, under its prefix unless the route drops it. */
+const pluginRoutes = (name: string): RouteInfo[] =>
+  contentApiRoutes(app.strapi.plugin(name).routes as unknown as Routers).map(({ method, path, config }) => ({
+    method,
+    path: `${config?.prefix ?? `/${name}`}${path}`,
+  }));
+
+/** Every content-API route the app serves, as Strapi mounts it: the project's APIs, the SEED plugin's and users-permissions'. */
 const servedRoutes = (): RouteInfo[] => [
   ...Object.values(app.strapi.apis).flatMap((api) => contentApiRoutes((api as unknown as { routes: Routers }).routes)),
-  ...contentApiRoutes(app.strapi.plugin('users-permissions').routes as unknown as Routers).map(({ method, path, config }) => ({
-    method,
-    path: `${config?.prefix ?? '/users-permissions'}${path}`,
-  })),
+  ...pluginRoutes('seed'),
+  ...pluginRoutes('users-permissions'),
 ];
 
 const isPermissionRefusal = (status: number, code: string | undefined) => status === 401 || (status === 403 && code === 'FORBIDDEN');
@@ -354,7 +359,7 @@ describe('GraphQL', () => {
 describe('admin users', () => {
   it('may not write what the SEED services own, even as super admin', async () => {
     const admin = await adminToken(app);
-    const owned = ['api::account.account', 'api::entry.entry', 'api::exchange.exchange', 'api::membership.membership'];
+    const owned = ['plugin::seed.account', 'plugin::seed.entry', 'plugin::seed.exchange', 'plugin::seed.membership'];
 
     for (const uid of owned) {
       const response = await app.http().post(`/content-manager/collection-types/${uid}`).set(bearer(admin)).send({});

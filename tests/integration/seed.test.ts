@@ -11,8 +11,8 @@ import { createThrowawayDatabase } from '../helpers/throwaway-database';
 import { loadDemoContent } from '../../src/seed/load-demo-content';
 import { demoOrganisations } from '../../src/seed/demo-content';
 import { DEMO_CHARTER, demoEarningRules } from '../../src/seed/demo-association';
-import { MEMBER_STATES } from '../../src/domain/members/member-state';
-import { MISSION_MODES, MISSION_STATES } from '../../src/domain/missions/mission';
+import { MEMBER_STATES } from '../../src/plugins/seed/server/src/domain/members/member-state';
+import { MISSION_MODES, MISSION_STATES } from '../../src/plugins/seed/server/src/domain/missions/mission';
 import { thisYear } from '../helpers/seed';
 
 let app: TestApp;
@@ -60,28 +60,28 @@ describe('demo content', () => {
 
   it('includes a living association: members at every step, this year’s seats nearly all taken, a settled exchange', async () => {
     const { strapi } = app;
-    const states = await Promise.all(MEMBER_STATES.map((state) => strapi.db.query('api::member.member').count({ where: { state } })));
+    const states = await Promise.all(MEMBER_STATES.map((state) => strapi.db.query('plugin::seed.member').count({ where: { state } })));
     const seats = await app.graphql('query($year: Int!) { membershipSeats(year: $year) { cap taken remaining } }', { year: thisYear() });
-    const settled = await strapi.db.query('api::exchange.exchange').findOne({ where: { state: 'settled' }, populate: { provider: { select: ['displayName'] } } });
-    const sofia = await strapi.db.query('api::member.member').findOne({ where: { displayName: 'Sofia Martin' }, populate: { tutor: { select: ['displayName'] } } });
+    const settled = await strapi.db.query('plugin::seed.exchange').findOne({ where: { state: 'settled' }, populate: { provider: { select: ['displayName'] } } });
+    const sofia = await strapi.db.query('plugin::seed.member').findOne({ where: { displayName: 'Sofia Martin' }, populate: { tutor: { select: ['displayName'] } } });
 
     for (const count of states) expect(count).toBeGreaterThan(0);
     expect(seats.body.data.membershipSeats).toEqual({ cap: 120, taken: 114, remaining: 6 });
     expect(settled.provider.displayName).toBe('Awa Diallo');
     expect(sofia.tutor.displayName).toBe('Awa Diallo');
-    expect((await strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
+    expect((await strapi.service('plugin::seed.ledger-check').run()).problems).toEqual([]);
   });
 
   it('fills the mission bank: a mission in each state, both modes, a flag for staff, rewards paid for validated ones', async () => {
     const { strapi } = app;
-    const missions = (await strapi.db.query('api::mission.mission').findMany({})) as { documentId: string; state: string; mode: string }[];
-    const won = await strapi.db.query('api::mission.mission').findOne({ where: { state: 'won' }, populate: { chosenResponse: { populate: { member: { select: ['displayName'] } } } } });
-    const rewards = await strapi.db.query('api::entry.entry').count({ where: { key: { $startsWith: 'mission-brought:' } } });
+    const missions = (await strapi.db.query('plugin::seed.mission').findMany({})) as { documentId: string; state: string; mode: string }[];
+    const won = await strapi.db.query('plugin::seed.mission').findOne({ where: { state: 'won' }, populate: { chosenResponse: { populate: { member: { select: ['displayName'] } } } } });
+    const rewards = await strapi.db.query('plugin::seed.entry').count({ where: { key: { $startsWith: 'mission-brought:' } } });
 
     expect(missions.map((m) => m.state).sort()).toEqual([...MISSION_STATES].sort());
     expect(new Set(missions.map((m) => m.mode))).toEqual(new Set(MISSION_MODES));
     expect(won.chosenResponse.member.displayName).toBe('Sofia Martin');
-    expect(await strapi.db.query('api::mission-flag.mission-flag').count({})).toBe(1);
+    expect(await strapi.db.query('plugin::seed.mission-flag').count({})).toBe(1);
     // Every mission but the submitted and the rejected one was validated, and paid its bringer once.
     expect(rewards).toBe(MISSION_STATES.length - 2);
     expect((await app.graphql('{ missions { pagination { total } } }')).body.data.missions.pagination.total).toBe(MISSION_STATES.length - 2);
@@ -90,7 +90,7 @@ describe('demo content', () => {
   it('shows the association’s charter signed by its active members, revised once by consent, a second revision waiting', async () => {
     const { strapi } = app;
     const charter = await strapi.documents('api::charter.charter').findFirst({ filters: { slug: DEMO_CHARTER.slug }, locale: 'fr', status: 'published', populate: ['articles'] });
-    const revisions = await strapi.service('api::seed.charters').revisions(charter!.documentId);
+    const revisions = await strapi.service('api::charter.consent').revisions(charter!.documentId);
     const versions = (await app.graphql('query($id: ID!) { charterVersions(documentId: $id) { version text } }', { id: charter!.documentId })).body.data.charterVersions;
 
     expect(await strapi.db.query('api::signature.signature').count({ where: { charter: { documentId: charter!.documentId }, member: { state: 'active' } } })).toBe(DEMO_CHARTER.signatories.length);
@@ -101,9 +101,9 @@ describe('demo content', () => {
   });
 
   it('has earning rules for the demo webhook source, whose creation is in their history', async () => {
-    const rules = await app.strapi.db.query('api::earning-rule.earning-rule').findMany({ orderBy: { id: 'asc' } });
+    const rules = await app.strapi.db.query('plugin::seed.earning-rule').findMany({ orderBy: { id: 'asc' } });
     expect(rules.map((r: { eventType: string }) => r.eventType)).toEqual(demoEarningRules.map((r) => r.eventType));
-    expect(await app.strapi.db.query('api::earning-rule-change.earning-rule-change').count({ where: { action: 'create', changedBy: 'system' } })).toBe(demoEarningRules.length);
+    expect(await app.strapi.db.query('plugin::seed.earning-rule-change').count({ where: { action: 'create', changedBy: 'system' } })).toBe(demoEarningRules.length);
   });
 
   it('is loaded only once: a second load creates nothing and changes no row', async () => {

@@ -19,15 +19,15 @@ afterAll(async () => {
 
 const activate = (documentId: string, jwt = staff) => app.http().post(`/api/seed/members/${documentId}/activate`).set(bearer(jwt));
 const account = (member: TestMember) => app.http().get('/api/seed/accounts/me').query({ pointType: 'TS' }).set(bearer(member.jwt));
-const grantEntries = (member: TestMember) => app.strapi.db.query('api::entry.entry').count({ where: { key: `grant:TS:${member.documentId}` } });
+const grantEntries = (member: TestMember) => app.strapi.db.query('plugin::seed.entry').count({ where: { key: `grant:TS:${member.documentId}` } });
 const setState = (member: TestMember, state: string) =>
-  app.strapi.db.query('api::member.member').update({ where: { documentId: member.documentId }, data: { state } });
+  app.strapi.db.query('plugin::seed.member').update({ where: { documentId: member.documentId }, data: { state } });
 
 describe('registration', () => {
   it('makes a user who registers over REST an applicant member with an empty account', async () => {
     const member = await registerMember(app);
 
-    const row = await app.strapi.db.query('api::member.member').findOne({ where: { documentId: member.documentId } });
+    const row = await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } });
     const response = await account(member);
 
     expect(row.state).toBe('applicant');
@@ -41,7 +41,7 @@ describe('registration', () => {
     );
 
     const userId = Number(response.body.data.register.user.id);
-    expect(await app.strapi.db.query('api::member.member').count({ where: { user: { id: userId }, state: 'applicant' } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::seed.member').count({ where: { user: { id: userId }, state: 'applicant' } })).toBe(1);
   });
 });
 
@@ -78,7 +78,7 @@ describe('activation', () => {
     const member = await interviewedMember(app, staff);
     await activate(member.documentId);
 
-    const entry = await app.strapi.db.query('api::entry.entry').findOne({
+    const entry = await app.strapi.db.query('plugin::seed.entry').findOne({
       where: { key: `grant:TS:${member.documentId}` },
       populate: { fromAccount: true, toAccount: true },
     });

@@ -74,6 +74,6 @@ const startSecondInstance = () =>
     expect(new Set(responses.filter((r) => r.status !== 200).map((r) => r.body.error.details.code))).toEqual(new Set(['INSUFFICIENT_POINTS']));
     const account = await app.http().get('/api/seed/accounts/me').set(bearer(beneficiary.jwt));
     expect(account.body.data).toMatchObject({ balance: 5, reserved: 5, available: 0 });
-    expect((await app.strapi.service('api::seed.ledger-check').run()).problems).toEqual([]);
+    expect((await app.strapi.service('plugin::seed.ledger-check').run()).problems).toEqual([]);
   });
 });

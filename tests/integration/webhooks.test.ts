@@ -31,7 +31,7 @@ let counter = 0;
 const rule = async (settings: Record<string, unknown> = {}): Promise<string> => {
   counter += 1;
   const eventType = `training.completed_${counter}`;
-  await app.strapi.documents('api::earning-rule.earning-rule').create({ data: { eventType, points: 3, enabled: true, period: 'day', requiresApproval: false, ...settings } as never });
+  await app.strapi.documents('plugin::seed.earning-rule').create({ data: { eventType, points: 3, enabled: true, period: 'day', requiresApproval: false, ...settings } as never });
   return eventType;
 };
 
@@ -64,8 +64,8 @@ const cappedPointType = async (): Promise<number> => {
   const data = { code: 'CAP', name: 'Plafonné', startingGrant: 0, missionReward: 0, evaluationThreshold: 3, serviceRatePoints: 5, serviceRateHours: 3, floor: 0, ceiling: 4, monthlyPairCap: 20, acceptanceDeadlineDays: 30, evaluationDeadlineDays: 14 };
   return (await app.strapi.db.query('api::point-type.point-type').create({ data })).id;
 };
-const stored = () => app.strapi.db.query('api::webhook-event.webhook-event').count({});
-const storedEvent = (webhookId: string) => app.strapi.db.query('api::webhook-event.webhook-event').findOne({ where: { webhookId }, populate: { entry: true, member: true } });
+const stored = () => app.strapi.db.query('plugin::seed.webhook-event').count({});
+const storedEvent = (webhookId: string) => app.strapi.db.query('plugin::seed.webhook-event').findOne({ where: { webhookId }, populate: { entry: true, member: true } });
 
 describe('a signed event', () => {
   it('earns the rule’s points once, and is stored with its entry', async () => {
@@ -84,7 +84,7 @@ describe('a signed event', () => {
 
   it('names the member by email too, and is signed by either secret while one is rotated', async () => {
     const type = await rule();
-    const { user } = await app.strapi.db.query('api::member.member').findOne({ where: { documentId: member.documentId }, populate: { user: true } });
+    const { user } = await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId }, populate: { user: true } });
 
     const response = await deliver({ body: event(type, user.email), signWith: ROTATED });
 
@@ -103,8 +103,8 @@ describe('a signed event', () => {
     expect(new Set([...responses, again].map((r) => `${r.status} ${r.body.data?.outcome} ${r.body.data?.entry}`)).size).toBe(1);
     expect(again.body.data.outcome).toBe('awarded');
     expect(await balance()).toBe(before + 3);
-    expect(await app.strapi.db.query('api::webhook-event.webhook-event').count({ where: { webhookId: 'msg_retried' } })).toBe(1);
-    expect(await app.strapi.db.query('api::award.award').count({ where: { eventType: type } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::seed.webhook-event').count({ where: { webhookId: 'msg_retried' } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::seed.award').count({ where: { eventType: type } })).toBe(1);
   });
 
   it('tells apart webhook-ids that differ only in case (MySQL compares text without case)', async () => {
@@ -209,7 +209,7 @@ describe('a signed delivery the rules refuse', () => {
     expectRefusal(inactive, 422, 'MEMBER_INACTIVE');
     expect(inactive.body.error.details.outcome).toBe('member_inactive');
     expect(await storedEvent('msg_inactive')).toMatchObject({ outcome: 'member_inactive', httpStatus: 422, member: { documentId: interviewed.documentId } });
-    expect(await app.strapi.db.query('api::award.award').count({ where: { eventType: type } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::seed.award').count({ where: { eventType: type } })).toBe(0);
   });
 
   it('earns nothing once a limit is reached: 200 limit_reached, no entry', async () => {
@@ -233,7 +233,7 @@ describe('a signed delivery the rules refuse', () => {
     const responses = await Promise.all(Array.from({ length: 8 }, () => deliver({ body: event(type) })));
 
     expect(responses.map((r) => r.body.data.outcome).filter((o: string) => o === 'awarded')).toHaveLength(3);
-    expect(await app.strapi.db.query('api::award.award').count({ where: { eventType: type } })).toBe(3);
+    expect(await app.strapi.db.query('plugin::seed.award').count({ where: { eventType: type } })).toBe(3);
   });
 
   it('is 422 rule_disabled while staff turned the rule off', async () => {
@@ -260,8 +260,8 @@ describe('awards waiting for staff', () => {
 
     expectRefusal(await app.http().post(`/api/seed/awards/${first.body.data.award}/approve`).set(bearer(member.jwt)).send({}), 403, 'FORBIDDEN');
     // Staff move the rule to another point type meanwhile: the award is paid as it was decided.
-    const ruleId = (await app.strapi.db.query('api::earning-rule.earning-rule').findOne({ where: { eventType: type } })).documentId;
-    await app.strapi.documents('api::earning-rule.earning-rule').update({ documentId: ruleId, data: { pointType: await cappedPointType() } as never });
+    const ruleId = (await app.strapi.db.query('plugin::seed.earning-rule').findOne({ where: { eventType: type } })).documentId;
+    await app.strapi.documents('plugin::seed.earning-rule').update({ documentId: ruleId, data: { pointType: await cappedPointType() } as never });
     const approved = await app.http().post(`/api/seed/awards/${first.body.data.award}/approve`).set(bearer(staff)).send({});
     expect(approved.body.data).toMatchObject({ state: 'approved', entry: expect.any(String) });
     expect(await balance()).toBe(before + 3);
@@ -294,24 +294,24 @@ describe('an award waiting for a member suspended since', () => {
 describe('earning rules', () => {
   it('keep every change: who, when, before and after', async () => {
     const admin = await adminToken(app);
-    const contentManager = '/content-manager/collection-types/api::earning-rule.earning-rule';
+    const contentManager = '/content-manager/collection-types/plugin::seed.earning-rule';
 
     const created = await app.http().post(contentManager).set(bearer(admin)).send({ eventType: 'event.attended', points: 2, enabled: true, period: 'week', requiresApproval: false });
     expect(created.status).toBe(201);
     const { documentId } = created.body.data;
     expect((await app.http().put(`${contentManager}/${documentId}`).set(bearer(admin)).send({ points: 4 })).status).toBe(200);
 
-    const changes = await app.strapi.db.query('api::earning-rule-change.earning-rule-change').findMany({ where: { ruleDocumentId: documentId }, orderBy: { id: 'asc' } });
+    const changes = await app.strapi.db.query('plugin::seed.earning-rule-change').findMany({ where: { ruleDocumentId: documentId }, orderBy: { id: 'asc' } });
     expect(changes.map((c: { action: string }) => c.action)).toEqual(['create', 'update']);
     expect(changes[0]).toMatchObject({ changedBy: 'admin:admin@example.org', before: null, after: { eventType: 'event.attended', points: 2 } });
     expect(changes[1]).toMatchObject({ changedBy: 'admin:admin@example.org', before: { points: 2 }, after: { points: 4 } });
     expect(changes[1].createdAt).toBeTruthy();
-    expect((await app.http().post('/content-manager/collection-types/api::earning-rule-change.earning-rule-change').set(bearer(admin)).send({ ruleDocumentId: documentId, action: 'update', changedBy: 'forged' })).status).toBe(403);
+    expect((await app.http().post('/content-manager/collection-types/plugin::seed.earning-rule-change').set(bearer(admin)).send({ ruleDocumentId: documentId, action: 'update', changedBy: 'forged' })).status).toBe(403);
   });
 
   it('show staff every stored delivery in the admin, read-only', async () => {
     const admin = await adminToken(app);
-    const contentManager = '/content-manager/collection-types/api::webhook-event.webhook-event';
+    const contentManager = '/content-manager/collection-types/plugin::seed.webhook-event';
 
     const listed = await app.http().get(contentManager).query({ filters: { webhookId: { $eq: 'msg_first' } } }).set(bearer(admin));
 

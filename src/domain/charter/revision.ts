@@ -5,7 +5,7 @@
  * while it is open; the last consent adopts it, and the revised articles become the published
  * charter in the revision's locale. Proposing counts as the proposer's consent.
  */
-import { accept, refuse, type Decision } from '../decision';
+import { accept, refuse, type Decision } from '../../plugins/seed/server/src/domain/decision';
 
 export const REVISION_STATES = ['proposed', 'adopted', 'blocked', 'withdrawn'] as const;
 export type RevisionState = (typeof REVISION_STATES)[number];

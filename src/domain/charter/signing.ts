@@ -3,8 +3,8 @@
  * an active member signs a published charter once. Signing is recorded beside the charter and
  * never republishes it.
  */
-import { accept, refuse, type Decision } from '../decision';
-import type { MemberState } from '../members/member-state';
+import { accept, refuse, type Decision } from '../../plugins/seed/server/src/domain/decision';
+import type { MemberState } from '../../plugins/seed/server/src/domain/members/member-state';
 
 /** One signature per member and charter, whatever the locale they read it in. */
 export const signatoryKey = (charterDocumentId: string, memberDocumentId: string): string => `sign:${charterDocumentId}:${memberDocumentId}`;

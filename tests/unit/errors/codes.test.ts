@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { CodedError, describeError, fieldsError, codeForStatus } from '../../../src/errors/codes';
+import { CodedError, describeError, fieldsError, codeForStatus } from '../../../src/plugins/seed/server/src/errors/codes';
 
 describe('describeError', () => {
   it('gives a coded refusal its own status, name and code', () => {

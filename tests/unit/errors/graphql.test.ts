@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { formatGraphqlError } from '../../../src/errors/graphql';
-import { CodedError } from '../../../src/errors/codes';
+import { formatGraphqlError } from '../../../src/plugins/seed/server/src/errors/graphql';
+import { CodedError } from '../../../src/plugins/seed/server/src/errors/codes';
 
 const formatted = { message: 'raw', path: ['charters'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto';
-import { isUsableSecret, MAX_ID_LENGTH, signDelivery, verifyDelivery } from '../../../../src/domain/earning/standard-webhooks';
-import { decideEarning, periodStart, type EarningRule } from '../../../../src/domain/earning/limits';
-import { awardEntry, decideReview, limitKey } from '../../../../src/domain/earning/award';
+import { isUsableSecret, MAX_ID_LENGTH, signDelivery, verifyDelivery } from '../../../../src/plugins/seed/server/src/domain/earning/standard-webhooks';
+import { decideEarning, periodStart, type EarningRule } from '../../../../src/plugins/seed/server/src/domain/earning/limits';
+import { awardEntry, decideReview, limitKey } from '../../../../src/plugins/seed/server/src/domain/earning/award';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const now = new Date('2026-11-22T10:00:00Z');

@@ -1,5 +1,5 @@
-import { applyEntries, available } from '../../../../src/domain/ledger/balances';
-import type { AccountState, EntryDraft, PointTypeSettings } from '../../../../src/domain/ledger/types';
+import { applyEntries, available } from '../../../../src/plugins/seed/server/src/domain/ledger/balances';
+import type { AccountState, EntryDraft, PointTypeSettings } from '../../../../src/plugins/seed/server/src/domain/ledger/types';
 
 const TS: PointTypeSettings = { code: 'TS', startingGrant: 5, floor: 0, ceiling: 30 };
 const system = { type: 'system', id: 'test' } as const;

@@ -1,4 +1,4 @@
-import { checkLedger, type AccountTotals } from '../../../../src/domain/ledger/check';
+import { checkLedger, type AccountTotals } from '../../../../src/plugins/seed/server/src/domain/ledger/check';
 
 const issuer: AccountTotals = { id: 1, key: 'issuer:TS', balance: -10, reserved: 0, entriesNet: -10, openReservations: 0 };
 const alice: AccountTotals = { id: 2, key: 'member:TS:alice', balance: 5, reserved: 0, entriesNet: 5, openReservations: 0 };

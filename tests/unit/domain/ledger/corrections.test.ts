@@ -1,4 +1,4 @@
-import { decideAdjustment, decideReversal } from '../../../../src/domain/ledger/corrections';
+import { decideAdjustment, decideReversal } from '../../../../src/plugins/seed/server/src/domain/ledger/corrections';
 
 const staff = { type: 'staff', id: 'user:1' } as const;
 const adjustment = { key: 'adjustment:a1', accountId: 2, accountIsIssuer: false, issuerAccountId: 1, direction: 'credit' as const, amount: 3, reason: ' Atelier animé ' };

@@ -9,7 +9,7 @@ import {
   type ExchangeActor,
   type ExchangeFacts,
   type ExchangeSettings,
-} from '../../../../src/domain/ledger/exchange';
+} from '../../../../src/plugins/seed/server/src/domain/ledger/exchange';
 
 const TS: ExchangeSettings = {
   code: 'TS',

@@ -1,4 +1,4 @@
-import { monthKey, pairKey } from '../../../../src/domain/ledger/month';
+import { monthKey, pairKey } from '../../../../src/plugins/seed/server/src/domain/ledger/month';
 
 describe('monthKey', () => {
   it('counts months in Paris time: 23:30 UTC on 31 October is already November there', () => {

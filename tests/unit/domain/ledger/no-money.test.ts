@@ -1,4 +1,4 @@
-import { findMoneyField } from '../../../../src/domain/ledger/no-money';
+import { findMoneyField } from '../../../../src/plugins/seed/server/src/domain/ledger/no-money';
 
 describe('findMoneyField', () => {
   it.each([

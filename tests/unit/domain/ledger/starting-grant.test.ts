@@ -1,4 +1,4 @@
-import { decideStartingGrant, startingGrantKey } from '../../../../src/domain/ledger/starting-grant';
+import { decideStartingGrant, startingGrantKey } from '../../../../src/plugins/seed/server/src/domain/ledger/starting-grant';
 
 const staff = { type: 'staff', id: 'u7' } as const;
 const state = {

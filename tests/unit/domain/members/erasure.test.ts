@@ -1,4 +1,4 @@
-import { decideErasure, ERASED_TEXT, erasedMember, erasedText } from '../../../../src/domain/members/erasure';
+import { decideErasure, ERASED_TEXT, erasedMember, erasedText } from '../../../../src/plugins/seed/server/src/domain/members/erasure';
 
 describe('erasing a member', () => {
   it('is done once', () => {

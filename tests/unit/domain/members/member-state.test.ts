@@ -1,4 +1,4 @@
-import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, MEMBER_STATES } from '../../../../src/domain/members/member-state';
+import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, MEMBER_STATES } from '../../../../src/plugins/seed/server/src/domain/members/member-state';
 
 describe('a member’s path', () => {
   it('records the interview of an applicant, and again before activation', () => {

@@ -1,4 +1,4 @@
-import { dayOf, decideJoin, decideRefund, seatsOf, yearOf } from '../../../../src/domain/membership/campaign';
+import { dayOf, decideJoin, decideRefund, seatsOf, yearOf } from '../../../../src/plugins/seed/server/src/domain/membership/campaign';
 
 const campaign = { year: 2026, cap: 120, taken: 118, feeCents: 500 };
 

@@ -1,4 +1,4 @@
-import { decideFlag, decideMove, decideOutcome, decideResponse, isVisible, visibleResponses, MISSION_STATES } from '../../../../src/domain/missions/mission';
+import { decideFlag, decideMove, decideOutcome, decideResponse, isVisible, visibleResponses, MISSION_STATES } from '../../../../src/plugins/seed/server/src/domain/missions/mission';
 
 describe('staff moves', () => {
   it('validates a submitted mission, opens a validated one, marks an answered one', () => {

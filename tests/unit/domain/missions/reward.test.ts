@@ -1,4 +1,4 @@
-import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../../../../src/domain/missions/reward';
+import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../../../../src/plugins/seed/server/src/domain/missions/reward';
 
 const staff = { type: 'staff', id: 'user:1' } as const;
 const state = { missionDocumentId: 'm1', pointType: { code: 'TS', missionReward: 5 }, issuerAccountId: 1, memberAccountId: 2, alreadyPaid: false };

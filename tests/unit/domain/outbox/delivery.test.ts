@@ -1,4 +1,4 @@
-import { afterAttempt, BACKOFF_SECONDS, checkSubscription, MAX_ATTEMPTS, subscribes } from '../../../../src/domain/outbox/delivery';
+import { afterAttempt, BACKOFF_SECONDS, checkSubscription, MAX_ATTEMPTS, subscribes } from '../../../../src/plugins/seed/server/src/domain/outbox/delivery';
 
 const now = 1_800_000_000;
 const failure = { ok: false as const, status: 503, error: 'HTTP 503' };

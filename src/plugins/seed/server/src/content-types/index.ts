@@ -1,0 +1,32 @@
+/** The SEED's content types: `plugin::seed.<name>`. Each keeps its table (`collectionName`) from the app it came from. */
+import account from './account/schema.json';
+import award from './award/schema.json';
+import earningRule from './earning-rule/schema.json';
+import earningRuleChange from './earning-rule-change/schema.json';
+import entry from './entry/schema.json';
+import exchange from './exchange/schema.json';
+import member from './member/schema.json';
+import membership from './membership/schema.json';
+import mission from './mission/schema.json';
+import missionFlag from './mission-flag/schema.json';
+import missionResponse from './mission-response/schema.json';
+import outboxMessage from './outbox-message/schema.json';
+import webhookEvent from './webhook-event/schema.json';
+import webhookSubscription from './webhook-subscription/schema.json';
+
+export default {
+  account: { schema: account },
+  award: { schema: award },
+  'earning-rule': { schema: earningRule },
+  'earning-rule-change': { schema: earningRuleChange },
+  entry: { schema: entry },
+  exchange: { schema: exchange },
+  member: { schema: member },
+  membership: { schema: membership },
+  mission: { schema: mission },
+  'mission-flag': { schema: missionFlag },
+  'mission-response': { schema: missionResponse },
+  'outbox-message': { schema: outboxMessage },
+  'webhook-event': { schema: webhookEvent },
+  'webhook-subscription': { schema: webhookSubscription },
+};

@@ -1,0 +1,3 @@
+import noMoney from './no-money';
+
+export default { 'no-money': noMoney };

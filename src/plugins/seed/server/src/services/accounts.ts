@@ -1,0 +1,119 @@
+/** Reading accounts: a member's own, with its entries newest first. */
+import type { Core } from '@strapi/strapi';
+import { CodedError } from '../errors/codes';
+import { memberAccountKey, type LedgerService } from './ledger';
+import type { MembersService } from './members';
+import type { RequestState } from '../actor';
+
+const ACCOUNT = 'plugin::seed.account';
+const ENTRY = 'plugin::seed.entry';
+
+export interface AccountEntry {
+  documentId: string;
+  kind: string;
+  /** Positive when the points came in, negative when they went out. */
+  amount: number;
+  memo: string | null;
+  createdAt: string;
+}
+
+export interface AccountView {
+  pointType: string;
+  balance: number;
+  reserved: number;
+  available: number;
+  entries: AccountEntry[];
+  pagination: { page: number; pageSize: number; total: number };
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+interface AccountRow {
+  id: number;
+  balance: number;
+  reserved: number;
+}
+
+const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+
+  /**
+   * The ids of an account's entries, from the link tables of `fromAccount` and `toAccount`, each
+   * read through its account index: the cost follows the account's entries, not the ledger's.
+   */
+  const entryIds = (accountId: number) =>
+    Object.values(ledger().entryLinks()).map((join) =>
+      strapi.db.connection(join.name).where(join.inverseJoinColumn.name, accountId).select(`${join.joinColumn.name} as id`),
+    );
+
+  /** The account with one page of its entries, newest first; amounts signed from its side. */
+  const view = async (account: AccountRow, pointType: string, page: number, pageSize: number): Promise<AccountView> => {
+    const knex = strapi.db.connection;
+    const [pageIds, counts] = await Promise.all([
+      knex
+        .select('id')
+        .from(knex.unionAll(entryIds(account.id)).as('account_entries'))
+        .orderBy('id', 'desc')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize),
+      Promise.all(entryIds(account.id).map((ids) => ids.clone().clearSelect().count({ n: '*' }))),
+    ]);
+    const rows = (await strapi.db.query(ENTRY).findMany({
+      where: { id: { $in: pageIds.map((row: { id: number }) => row.id) } },
+      orderBy: { id: 'desc' },
+      populate: { toAccount: { select: ['id'] } },
+    })) as { documentId: string; kind: string; amount: number; memo: string | null; createdAt: string; toAccount?: { id: number } }[];
+    return {
+      pointType,
+      balance: account.balance,
+      reserved: account.reserved,
+      available: account.balance - account.reserved,
+      entries: rows.map((row) => ({
+        documentId: row.documentId,
+        kind: row.kind,
+        amount: row.toAccount?.id === account.id ? row.amount : -row.amount,
+        memo: row.memo,
+        createdAt: row.createdAt,
+      })),
+      pagination: { page, pageSize, total: counts.reduce((sum, [row]) => sum + Number(row?.n ?? 0), 0) },
+    };
+  };
+
+  const ofMember = async (memberDocumentId: string, pointTypeCode: string, page = 1, pageSize = 25): Promise<AccountView> => {
+    const pointType = await ledger().pointType(pointTypeCode);
+    const account = (await strapi.db.query(ACCOUNT).findOne({
+      where: { key: memberAccountKey(memberDocumentId, pointType.code) },
+      select: ['id', 'balance', 'reserved'],
+    })) as AccountRow | null;
+    if (!account) {
+      // Accounts open on activation: until then the member simply has nothing.
+      return { pointType: pointType.code, balance: 0, reserved: 0, available: 0, entries: [], pagination: { page, pageSize, total: 0 } };
+    }
+    return view(account, pointType.code, page, pageSize);
+  };
+
+  return {
+    /** The caller's own account: members only. */
+    async mine(caller: RequestState, pointTypeCode: string, page?: number, pageSize?: number): Promise<AccountView> {
+      const member = caller.user && (await (strapi.service('plugin::seed.members') as MembersService).memberOfUser(caller.user.id));
+      if (!member) {
+        throw new CodedError('NOT_A_MEMBER', 'Only members have an account.');
+      }
+      return ofMember(member.documentId, pointTypeCode, page, pageSize);
+    },
+
+    /** Any account, by its documentId: for staff. */
+    async byDocumentId(documentId: string, page = 1, pageSize = 25): Promise<AccountView & { key: string }> {
+      const account = (await strapi.db.query(ACCOUNT).findOne({
+        where: { documentId },
+        select: ['id', 'key', 'balance', 'reserved'],
+        populate: { pointType: { select: ['code'] } },
+      })) as (AccountRow & { key: string; pointType: { code: string } }) | null;
+      if (!account) throw new CodedError('NOT_FOUND', `There is no account ${documentId}.`);
+      return { key: account.key, ...(await view(account, account.pointType.code, page, pageSize)) };
+    },
+  };
+};
+
+export type AccountsService = ReturnType<typeof accountsService>;
+export default accountsService;

@@ -1,0 +1,334 @@
+/**
+ * Exchanges between members. Every step runs the same way: lock the exchange row, then the two
+ * accounts in id order, re-read their state, let the domain decide (src/domain/ledger/exchange),
+ * write the new state, entries and reservations in the same transaction.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { CodedError } from '../errors/codes';
+import { actorOf, type RequestState } from '../actor';
+import {
+  decideAcceptance,
+  decideCancellation,
+  decideDelivery,
+  decideEvaluation,
+  decideExpiry,
+  decideProposal,
+  decideResolution,
+  type ExchangeActor,
+  type ExchangeFacts,
+  type ExchangeSettings,
+  type ExchangeState,
+  type Resolution,
+  type Side,
+  type Transition,
+} from '../domain/ledger/exchange';
+import { monthKey, pairKey } from '../domain/ledger/month';
+import { timeZone } from '../calendar';
+import type { AccountState, Decision } from '../domain/ledger/types';
+import type { OutboxService } from './outbox';
+import type { LedgerService, PointTypeRow } from './ledger';
+import type { MemberRow, MembersService } from './members';
+
+const EXCHANGE = 'plugin::seed.exchange';
+const EXCHANGES_TABLE = 'exchanges';
+
+type MemberRef = MemberRow;
+
+interface ExchangeRow {
+  id: number;
+  documentId: string;
+  proposedBy: Side;
+  description: string;
+  hours: number | string;
+  amount: number;
+  state: ExchangeState;
+  rating: number | null;
+  comment: string | null;
+  pairKey: string;
+  acceptedAt: string | null;
+  deliveredAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  provider: MemberRef;
+  beneficiary: MemberRef;
+  pointType: PointTypeRow & ExchangeSettings;
+}
+
+export interface ExchangeView {
+  documentId: string;
+  state: ExchangeState;
+  provider: string;
+  beneficiary: string;
+  proposedBy: Side;
+  pointType: string;
+  description: string;
+  hours: number;
+  amount: number;
+  rating: number | null;
+  comment: string | null;
+  createdAt: string;
+  acceptedAt: string | null;
+  deliveredAt: string | null;
+  closedAt: string | null;
+}
+
+export interface ProposalInput {
+  counterpart: string;
+  side: Side;
+  pointType: string;
+  description: string;
+  hours: number;
+  amount: number;
+}
+
+/** Who calls, as the request's state says (`ctx.state`): a user, maybe staff. */
+export type Caller = RequestState;
+
+const POPULATE = {
+  provider: { select: ['id', 'documentId', 'state'] },
+  beneficiary: { select: ['id', 'documentId', 'state'] },
+  pointType: true,
+};
+
+const view = (row: ExchangeRow): ExchangeView => ({
+  documentId: row.documentId,
+  state: row.state,
+  provider: row.provider.documentId,
+  beneficiary: row.beneficiary.documentId,
+  proposedBy: row.proposedBy,
+  pointType: row.pointType.code,
+  description: row.description,
+  hours: Number(row.hours),
+  amount: row.amount,
+  rating: row.rating,
+  comment: row.comment,
+  createdAt: row.createdAt,
+  acceptedAt: row.acceptedAt,
+  deliveredAt: row.deliveredAt,
+  closedAt: row.closedAt,
+});
+
+const facts = (row: ExchangeRow, state: ExchangeState): ExchangeFacts => ({
+  id: row.id,
+  documentId: row.documentId,
+  provider: row.provider.documentId,
+  beneficiary: row.beneficiary.documentId,
+  proposedBy: row.proposedBy,
+  amount: row.amount,
+  state,
+});
+
+/** What each step needs beyond the exchange: the locked accounts and the transaction. */
+interface StepContext {
+  trx: Knex.Transaction;
+  accounts: Map<number, AccountState>;
+  payer: number;
+  payee: number;
+  row: ExchangeRow;
+  now: Date;
+}
+
+const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const { db } = strapi;
+  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const members = () => strapi.service('plugin::seed.members') as MembersService;
+
+  const load = async (documentId: string): Promise<ExchangeRow> => {
+    const row = (await db.query(EXCHANGE).findOne({ where: { documentId }, populate: POPULATE })) as ExchangeRow | null;
+    if (!row) {
+      throw new CodedError('EXCHANGE_NOT_FOUND', `There is no exchange ${documentId}.`);
+    }
+    return row;
+  };
+
+  /** Runs one step of an exchange's life in one transaction; returns the exchange as it is after it. */
+  const step = async (
+    documentId: string,
+    decide: (exchange: ExchangeFacts, context: StepContext) => Promise<Decision<Transition>> | Decision<Transition>,
+    details: Record<string, unknown> = {},
+  ): Promise<ExchangeView> => {
+    const row = await load(documentId);
+    const payer = await ledger().memberAccount(row.beneficiary, row.pointType);
+    const payee = await ledger().memberAccount(row.provider, row.pointType);
+    await ledger().transaction(async (trx) => {
+      // The exchange first, then the accounts in id order: every step takes its locks in that order.
+      const locked: { state: ExchangeState } = await db.connection(EXCHANGES_TABLE).transacting(trx).where({ id: row.id }).forUpdate().first('state');
+      const accounts = await ledger().lockAccounts(trx, [payer, payee]);
+      const now = new Date();
+      const decision = await decide(facts(row, locked.state), { trx, accounts, payer, payee, row, now });
+      if (!decision.ok) {
+        throw new CodedError(decision.code, decision.message);
+      }
+      const { state, reserve, entries } = decision.value;
+      await ledger().post(trx, row.pointType, accounts, entries, new Map(reserve !== 0 ? [[payer, reserve]] : []));
+      await db.query(EXCHANGE).update({ where: { id: row.id }, data: { ...details, state, ...timestampsFor(state, now) } });
+      if (state === 'settled') {
+        const settled = { documentId, provider: row.provider.documentId, beneficiary: row.beneficiary.documentId, pointType: row.pointType.code, amount: row.amount, hours: Number(row.hours), settledAt: now.toISOString() };
+        await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue([{ type: 'seed.exchange.settled', payload: settled }]);
+      }
+    });
+    return view(await load(documentId));
+  };
+
+  const timestampsFor = (state: ExchangeState, now: Date): Record<string, unknown> => {
+    switch (state) {
+      case 'accepted':
+        return { acceptedAt: now, acceptedMonth: monthKey(now, timeZone()) };
+      case 'delivered':
+        return { deliveredAt: now };
+      case 'settled':
+      case 'cancelled':
+        return { closedAt: now };
+      default:
+        return {};
+    }
+  };
+
+  /** The caller as the exchange rules see them: staff, or a member (refused if neither). */
+  const actorFor = async (caller: Caller): Promise<ExchangeActor & { memberRow?: MemberRef }> => {
+    const user = caller.user;
+    if (!user) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to exchange.');
+    const actor = actorOf(caller);
+    if (actor.type === 'staff') return { kind: 'staff', actor };
+    const member = await members().memberOfUser(user.id);
+    if (!member) throw new CodedError('NOT_A_MEMBER', 'Only members exchange services.');
+    return { kind: 'member', member: member.documentId, actor, memberRow: member };
+  };
+
+  /** Points of the exchanges accepted this month between the two members, in either direction. */
+  const pairMonthTotal = async (trx: Knex.Transaction, key: string, month: string): Promise<number> => {
+    const [{ total }] = await db
+      .connection(EXCHANGES_TABLE)
+      .transacting(trx)
+      .where({ pair_key: key, accepted_month: month })
+      .whereNot({ state: 'cancelled' })
+      .sum({ total: 'amount' });
+    return Number(total ?? 0);
+  };
+
+  return {
+    async propose(caller: Caller, input: ProposalInput): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      if (actor.kind !== 'member') throw new CodedError('NOT_A_MEMBER', 'Only members propose exchanges.');
+      await members().requireParticipant(actor.memberRow!);
+      const pointType = await ledger().pointType(input.pointType);
+      const counterpart = await members().findMember({ documentId: input.counterpart });
+      if (!counterpart) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${input.counterpart}.`);
+      const decision = decideProposal({
+        proposer: actor.member,
+        proposerActive: actor.memberRow?.state === 'active',
+        counterpart: counterpart.documentId,
+        counterpartActive: counterpart.state === 'active',
+        side: input.side,
+        amount: input.amount,
+        hours: input.hours,
+      });
+      if (!decision.ok) throw new CodedError(decision.code, decision.message);
+      const proposer = actor.memberRow!;
+      const byDocumentId = new Map([proposer, counterpart].map((m) => [m.documentId, m.id]));
+      const created = (await db.query(EXCHANGE).create({
+        data: {
+          provider: byDocumentId.get(decision.value.provider),
+          beneficiary: byDocumentId.get(decision.value.beneficiary),
+          proposedBy: decision.value.proposedBy,
+          pointType: pointType.id,
+          description: input.description,
+          hours: input.hours,
+          amount: input.amount,
+          state: 'proposed',
+          pairKey: pairKey(proposer.documentId, counterpart.documentId),
+        },
+      })) as { documentId: string };
+      return view(await load(created.documentId));
+    },
+
+    async accept(caller: Caller, documentId: string): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      // Starting an exchange takes both members' yes: each needs this year's membership.
+      if (actor.memberRow) await members().requireParticipant(actor.memberRow);
+      return step(documentId, async (exchange, { trx, accounts, payer, payee, row, now }) =>
+        decideAcceptance({
+          exchange,
+          actor,
+          actorActive: actor.memberRow?.state === 'active',
+          payer: accounts.get(payer)!,
+          payee: accounts.get(payee)!,
+          pairMonthTotal: await pairMonthTotal(trx, row.pairKey, monthKey(now, timeZone())),
+          settings: row.pointType,
+        }),
+      );
+    },
+
+    async deliver(caller: Caller, documentId: string): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(documentId, (exchange) => decideDelivery(exchange, actor));
+    },
+
+    async evaluate(caller: Caller, documentId: string, rating: number, comment: string | undefined): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(
+        documentId,
+        (exchange, { payer, payee, row }) => decideEvaluation(exchange, actor, rating, row.pointType, { payerAccountId: payer, providerAccountId: payee }),
+        { rating, comment: comment ?? null },
+      );
+    },
+
+    async cancel(caller: Caller, documentId: string): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(documentId, (exchange) => decideCancellation(exchange, actor));
+    },
+
+    async resolve(caller: Caller, documentId: string, outcome: Resolution): Promise<ExchangeView> {
+      const actor = await actorFor(caller);
+      return step(documentId, (exchange, { payer, payee }) => decideResolution(exchange, actor, outcome, { payerAccountId: payer, providerAccountId: payee }));
+    },
+
+    /**
+     * The scheduled job's step: cancels or settles the exchange if it is past a deadline, and
+     * answers INVALID_STATE when it is not (or another instance got there first).
+     */
+    async expire(documentId: string, now: Date): Promise<ExchangeView> {
+      const system: ExchangeActor = { kind: 'system', actor: { type: 'system', id: 'exchange-deadlines' } };
+      const date = (value: string | null) => (value === null ? null : new Date(value));
+      return step(
+        documentId,
+        (exchange, { payer, payee, row }) =>
+          decideExpiry(exchange, { now, acceptedAt: date(row.acceptedAt), deliveredAt: date(row.deliveredAt) }, row.pointType, { payerAccountId: payer, providerAccountId: payee }, system.actor),
+      );
+    },
+
+    /** Exchanges of the point type that may be past a deadline, oldest first. */
+    async overdue(pointType: PointTypeRow & ExchangeSettings, now: Date, limit: number): Promise<string[]> {
+      const daysBefore = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+      const rows = (await db.query(EXCHANGE).findMany({
+        where: {
+          pointType: { id: pointType.id },
+          $or: [
+            { state: 'accepted', acceptedAt: { $lt: daysBefore(pointType.acceptanceDeadlineDays) } },
+            { state: 'delivered', deliveredAt: { $lt: daysBefore(pointType.evaluationDeadlineDays) } },
+          ],
+        },
+        select: ['documentId'],
+        orderBy: { id: 'asc' },
+        limit,
+      })) as { documentId: string }[];
+      return rows.map((row) => row.documentId);
+    },
+
+    async mine(caller: Caller): Promise<ExchangeView[]> {
+      const actor = await actorFor(caller);
+      if (actor.kind !== 'member') throw new CodedError('NOT_A_MEMBER', 'Only members have exchanges.');
+      const rows = (await db.query(EXCHANGE).findMany({
+        where: { $or: [{ provider: { documentId: actor.member } }, { beneficiary: { documentId: actor.member } }] },
+        orderBy: { id: 'desc' },
+        limit: 100,
+        populate: POPULATE,
+      })) as ExchangeRow[];
+      return rows.map(view);
+    },
+  };
+};
+
+export type ExchangesService = ReturnType<typeof exchangesService>;
+export default exchangesService;

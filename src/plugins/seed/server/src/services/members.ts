@@ -1,0 +1,238 @@
+/**
+ * Members' lifecycle in the SEED: an applicant on registration, interviewed, then active once
+ * staff activate them — which pays the starting grant of every point type, once per member and
+ * point type, ever — and later suspended or gone. Also each member's own profile, the directory
+ * members use to find one another, and the participation check of exchanges and missions.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { CodedError } from '../errors/codes';
+import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, type MemberState } from '../domain/members/member-state';
+import { decideStartingGrant, startingGrantKey } from '../domain/ledger/starting-grant';
+import type { Actor, Decision } from '../domain/ledger/types';
+import type { RequestState } from '../actor';
+import { currentYear } from '../calendar';
+import type { LedgerService } from './ledger';
+import type { OutboxService } from './outbox';
+
+const MEMBER = 'plugin::seed.member';
+const MEMBERSHIP = 'plugin::seed.membership';
+const MEMBERS_TABLE = 'members';
+
+export interface MemberRow {
+  id: number;
+  documentId: string;
+  state: MemberState;
+}
+
+export interface Activation {
+  documentId: string;
+  state: MemberState;
+  /** Points granted by this call: 0 when the member already had their grants. */
+  granted: number;
+}
+
+export interface Interview {
+  date: string;
+  interviewer: string;
+  notes?: string;
+}
+
+export interface ProfileChanges {
+  displayName?: string;
+  headline?: string | null;
+  skills?: string[];
+  presentation?: string | null;
+  phone?: string | null;
+  publicProfile?: boolean;
+  onLeaderboard?: boolean;
+}
+
+interface FullMemberRow extends MemberRow {
+  displayName: string | null;
+  headline: string | null;
+  skills: string[] | null;
+  presentation: string | null;
+  track: string;
+  phone: string | null;
+  interviewedOn: string | null;
+  interviewer: string | null;
+  publicProfile: boolean;
+  onLeaderboard: boolean;
+  tutor: { documentId: string; displayName: string | null } | null;
+  user: { email: string } | null;
+}
+
+/** What a member reads of themselves: their profile and contact data, not staff's interview notes. */
+const profileView = (row: FullMemberRow) => ({
+  documentId: row.documentId,
+  displayName: row.displayName,
+  headline: row.headline,
+  skills: row.skills ?? [],
+  presentation: row.presentation,
+  track: row.track,
+  tutor: row.tutor ? { documentId: row.tutor.documentId, displayName: row.tutor.displayName } : null,
+  state: row.state,
+  email: row.user?.email ?? null,
+  phone: row.phone,
+  interviewedOn: row.interviewedOn,
+  publicProfile: Boolean(row.publicProfile),
+  onLeaderboard: Boolean(row.onLeaderboard),
+});
+
+/** What other members see in the directory: never contact data. */
+const directoryView = (row: FullMemberRow) => ({
+  documentId: row.documentId,
+  displayName: row.displayName,
+  headline: row.headline,
+  skills: row.skills ?? [],
+  track: row.track,
+});
+
+export type Profile = ReturnType<typeof profileView>;
+export type DirectoryEntry = ReturnType<typeof directoryView>;
+
+const FULL = { populate: { tutor: { select: ['documentId', 'displayName'] }, user: { select: ['email'] } } };
+
+const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+
+  const findMember = async (where: Record<string, unknown>): Promise<MemberRow | null> =>
+    (await strapi.db.query(MEMBER).findOne({ where, select: ['id', 'documentId', 'state'] })) as MemberRow | null;
+
+  const memberOrFail = async (documentId: string): Promise<MemberRow> => {
+    const member = await findMember({ documentId });
+    if (!member) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${documentId}.`);
+    return member;
+  };
+
+  const callerMember = async (caller: RequestState): Promise<MemberRow> => {
+    const member = caller.user ? await findMember({ user: { id: caller.user.id } }) : null;
+    if (!member) throw new CodedError('NOT_A_MEMBER', 'Log in as a member.');
+    return member;
+  };
+
+  /** The member's row locked for the transaction: concurrent moves of one member wait for each other. */
+  const lockState = async (trx: Knex.Transaction, member: MemberRow): Promise<MemberState> => {
+    const locked: { state: MemberState } | undefined = await strapi.db.connection(MEMBERS_TABLE).transacting(trx).where({ id: member.id }).forUpdate().first('state');
+    return locked?.state ?? member.state;
+  };
+
+  /** Moves the member to the state the rule decides, in one transaction; `extra` fields are written with it. */
+  const move = async (documentId: string, decide: (state: MemberState) => Decision<MemberState>, extra: Record<string, unknown> = {}) => {
+    const member = await memberOrFail(documentId);
+    return ledger().transaction(async (trx) => {
+      const decision = decide(await lockState(trx, member));
+      if (!decision.ok) throw new CodedError(decision.code, decision.message);
+      await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: { ...extra, state: decision.value } });
+      return { documentId, state: decision.value };
+    });
+  };
+
+  const fullProfile = async (where: Record<string, unknown>): Promise<FullMemberRow> =>
+    (await strapi.db.query(MEMBER).findOne({ where, ...FULL })) as FullMemberRow;
+
+  return {
+    findMember,
+    callerMember,
+    lockState,
+
+    /** The member of a users-permissions user, or null for a user who is not one (staff, say). */
+    async memberOfUser(userId: number): Promise<MemberRow | null> {
+      return findMember({ user: { id: userId } });
+    },
+
+    async createApplicant(user: { id: number; username?: string }): Promise<void> {
+      await strapi.db.query(MEMBER).create({ data: { user: user.id, state: 'applicant', displayName: user.username ?? null } });
+    },
+
+    /** Whether the member holds a seat of the year (a membership not refunded). */
+    async hasMembership(member: MemberRow, year = currentYear()): Promise<boolean> {
+      return (await strapi.db.query(MEMBERSHIP).count({ where: { member: { id: member.id }, year, refundedOn: null } })) > 0;
+    },
+
+    /** The member if they may exchange and answer missions now; the refusal otherwise. */
+    async requireParticipant(member: MemberRow): Promise<MemberRow> {
+      const decision = decideParticipation({ state: member.state, hasMembership: member.state === 'active' && (await this.hasMembership(member)) });
+      if (!decision.ok) throw new CodedError(decision.code, decision.message);
+      return member;
+    },
+
+    recordInterview(documentId: string, interview: Interview) {
+      return move(documentId, decideInterview, { interviewedOn: interview.date, interviewer: interview.interviewer, interviewNotes: interview.notes ?? null });
+    },
+
+    suspend(documentId: string) {
+      return move(documentId, decideSuspension);
+    },
+
+    markLeft(documentId: string) {
+      return move(documentId, decideDeparture);
+    },
+
+    async activate(documentId: string, actor: Actor): Promise<Activation> {
+      const member = await memberOrFail(documentId);
+      const pointTypes = await ledger().pointTypes();
+      const accounts = await Promise.all(
+        pointTypes.map(async (pointType) => ({
+          pointType,
+          issuer: await ledger().issuerAccount(pointType),
+          member: await ledger().memberAccount(member, pointType),
+        })),
+      );
+
+      return ledger().transaction(async (trx) => {
+        const decision = decideActivation(await lockState(trx, member));
+        if (!decision.ok) {
+          throw new CodedError(decision.code, decision.message);
+        }
+        await strapi.db.connection(MEMBERS_TABLE).transacting(trx).where({ id: member.id }).update({ state: decision.value, updated_at: new Date() });
+
+        let granted = 0;
+        for (const { pointType, issuer, member: account } of accounts) {
+          const alreadyGranted = await ledger().hasEntry(startingGrantKey(documentId, pointType.code));
+          const entries = decideStartingGrant({ memberDocumentId: documentId, settings: pointType, issuerAccountId: issuer, memberAccountId: account, alreadyGranted }, actor);
+          if (entries.length === 0) continue;
+          await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [issuer, account]), entries);
+          granted += entries.reduce((sum, entry) => sum + entry.amount, 0);
+        }
+        await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue([{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);
+        return { documentId, state: decision.value, granted };
+      });
+    },
+
+    async profile(caller: RequestState): Promise<Profile> {
+      const member = await callerMember(caller);
+      return profileView(await fullProfile({ id: member.id }));
+    },
+
+    async updateProfile(caller: RequestState, changes: ProfileChanges): Promise<Profile> {
+      const member = await callerMember(caller);
+      await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: changes });
+      return profileView(await fullProfile({ id: member.id }));
+    },
+
+    /** Active members who opted in to a public profile, by name. */
+    async directory(page: number, pageSize: number, track?: string): Promise<{ members: DirectoryEntry[]; total: number }> {
+      const where = { state: 'active', publicProfile: true, ...(track ? { track } : {}) };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(MEMBER).findMany({ where, select: ['documentId', 'displayName', 'headline', 'skills', 'track'], orderBy: [{ displayName: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+        strapi.db.query(MEMBER).count({ where }),
+      ]);
+      return { members: (rows as FullMemberRow[]).map(directoryView), total: Number(total) };
+    },
+
+    /** Staff's list, newest first, with contact data (no interview notes: those are in the member's export). */
+    async list(page: number, pageSize: number, state?: MemberState): Promise<{ members: Profile[]; total: number }> {
+      const where = state ? { state } : {};
+      const [rows, total] = await Promise.all([
+        strapi.db.query(MEMBER).findMany({ where, ...FULL, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+        strapi.db.query(MEMBER).count({ where }),
+      ]);
+      return { members: (rows as FullMemberRow[]).map(profileView), total: Number(total) };
+    },
+  };
+};
+
+export type MembersService = ReturnType<typeof membersService>;
+export default membersService;

@@ -1,0 +1,331 @@
+/**
+ * The mission bank. Every change of a mission runs in one transaction that first locks the
+ * mission's row, so three answers are the most a mission gets even when ten members answer at
+ * once, and a validation pays its reward once; unique keys (one answer, one flag per member and
+ * mission; one reward entry per mission) hold whatever else. The rules are decided in
+ * src/domain/missions.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { CodedError, orFail } from '../errors/codes';
+import { reversalKey } from '../domain/ledger/corrections';
+import type { Actor, EntryKind } from '../domain/ledger/types';
+import {
+  decideFlag,
+  decideMove,
+  decideOutcome,
+  decideResponse,
+  flagKey,
+  respondentKey,
+  isVisible,
+  visibleResponses,
+  VISIBLE_STATES,
+  MAX_RESPONSES,
+  type MissionMode,
+  type MissionMove,
+  type MissionOutcome,
+  type MissionState,
+} from '../domain/missions/mission';
+import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../domain/missions/reward';
+import { actorOf, type RequestState } from '../actor';
+import type { LedgerService, PointTypeRow } from './ledger';
+import type { MemberRow, MembersService } from './members';
+
+const MISSION = 'plugin::seed.mission';
+const RESPONSE = 'plugin::seed.mission-response';
+const FLAG = 'plugin::seed.mission-flag';
+const ENTRY = 'plugin::seed.entry';
+const MISSIONS_TABLE = 'missions';
+
+interface PersonRef {
+  documentId: string;
+  displayName: string | null;
+}
+
+interface MissionRow {
+  id: number;
+  documentId: string;
+  title: string;
+  summary: string;
+  details: string | null;
+  prospectContact: string | null;
+  mode: MissionMode;
+  state: MissionState;
+  responseCount: number;
+  flagCount: number;
+  rejectionReason: string | null;
+  createdAt: string;
+  broughtBy: (PersonRef & { id: number }) | null;
+  chosenResponse: { documentId: string } | null;
+}
+
+interface ResponseRow {
+  documentId: string;
+  text: string | null;
+  createdAt: string;
+  member: PersonRef | null;
+}
+
+interface LockedMission {
+  id: number;
+  state: MissionState;
+  mode: MissionMode;
+  responseCount: number;
+}
+
+export interface MissionSubmission {
+  title: string;
+  summary: string;
+  details?: string;
+  prospectContact?: string;
+  mode: MissionMode;
+}
+
+const person = (ref: PersonRef | null) => (ref ? { documentId: ref.documentId, displayName: ref.displayName } : null);
+
+/** What anyone may read of a validated mission: never its details, its prospect or who brought it. */
+const summaryView = (row: MissionRow) => ({
+  documentId: row.documentId,
+  title: row.title,
+  summary: row.summary,
+  mode: row.mode,
+  state: row.state,
+  /** Answers still accepted while the mission is open. */
+  places: row.state === 'open' ? MAX_RESPONSES - row.responseCount : 0,
+  createdAt: row.createdAt,
+});
+
+export type MissionSummary = ReturnType<typeof summaryView>;
+
+const POPULATE = {
+  broughtBy: { select: ['id', 'documentId', 'displayName'] },
+  chosenResponse: { select: ['documentId'] },
+};
+
+const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const { db } = strapi;
+  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const members = () => strapi.service('plugin::seed.members') as MembersService;
+
+  const load = async (documentId: string): Promise<MissionRow> => {
+    const row = (await db.query(MISSION).findOne({ where: { documentId }, populate: POPULATE })) as MissionRow | null;
+    if (!row) throw new CodedError('MISSION_NOT_FOUND', `There is no mission ${documentId}.`);
+    return row;
+  };
+
+  const lock = async (trx: Knex.Transaction, id: number): Promise<LockedMission> => {
+    const row = await db.connection(MISSIONS_TABLE).transacting(trx).where({ id }).forUpdate().first('state', 'mode', 'response_count');
+    return { id, state: row.state, mode: row.mode, responseCount: Number(row.response_count) };
+  };
+
+  /** Who reads a mission's details: staff, the member who brought it, and members who may take part now. */
+  const viewer = async (caller: RequestState, mission: MissionRow): Promise<{ staff: boolean; member: MemberRow | null }> => {
+    if (actorOf(caller).type === 'staff') return { staff: true, member: null };
+    const member = await members().callerMember(caller);
+    if (mission.broughtBy?.documentId === member.documentId) return { staff: false, member };
+    if (!isVisible(mission.state)) throw new CodedError('MISSION_NOT_FOUND', `There is no mission ${mission.documentId}.`);
+    return { staff: false, member: await members().requireParticipant(member) };
+  };
+
+  const detailView = async (mission: MissionRow, who: { staff: boolean; member: MemberRow | null }) => {
+    const responses = (await db.query(RESPONSE).findMany({
+      where: { mission: { id: mission.id } },
+      orderBy: { id: 'asc' },
+      populate: { member: { select: ['documentId', 'displayName'] } },
+    })) as ResponseRow[];
+    const shown = visibleResponses(
+      mission.mode,
+      { staff: who.staff, member: who.member?.documentId ?? null },
+      responses.map((response) => ({ documentId: response.documentId, member: response.member?.documentId ?? null, row: response })),
+    );
+    return {
+      ...summaryView(mission),
+      details: mission.details,
+      prospectContact: mission.prospectContact,
+      broughtBy: person(mission.broughtBy),
+      responseCount: mission.responseCount,
+      // Who flagged a mission is for staff to weigh, not for the member who brought it.
+      flagCount: who.staff ? mission.flagCount : null,
+      rejectionReason: mission.rejectionReason,
+      chosenResponse: mission.chosenResponse?.documentId ?? null,
+      responses: shown.map(({ row }) => ({ documentId: row.documentId, member: person(row.member), text: row.text, createdAt: row.createdAt })),
+    };
+  };
+
+  const staffDetail = async (documentId: string) => detailView(await load(documentId), { staff: true, member: null });
+
+  /** A staff move that changes the state only. */
+  const move = async (documentId: string, name: MissionMove) => {
+    const mission = await load(documentId);
+    await ledger().transaction(async (trx) => {
+      const locked = await lock(trx, mission.id);
+      const state = orFail(decideMove(name, locked.state, locked.responseCount));
+      await db.query(MISSION).update({ where: { id: mission.id }, data: { state } });
+    });
+    return staffDetail(documentId);
+  };
+
+  const rewardingPointTypes = async (): Promise<PointTypeRow[]> => (await ledger().pointTypes()).filter((pointType) => Number(pointType.missionReward) > 0);
+
+  return {
+    async submit(caller: RequestState, submission: MissionSubmission) {
+      const member = await members().requireParticipant(await members().callerMember(caller));
+      const created = (await db.query(MISSION).create({
+        data: { ...submission, broughtBy: member.id, state: 'submitted', responseCount: 0, flagCount: 0 },
+      })) as { documentId: string };
+      return detailView(await load(created.documentId), { staff: false, member });
+    },
+
+    /** The bank as the sites show it: validated missions only, newest first. */
+    async list(page: number, pageSize: number, state?: MissionState): Promise<{ missions: MissionSummary[]; total: number }> {
+      const where = { state: state ?? { $in: [...VISIBLE_STATES] } };
+      const [rows, total] = await Promise.all([
+        db.query(MISSION).findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<MissionRow[]>,
+        db.query(MISSION).count({ where }),
+      ]);
+      return { missions: rows.map(summaryView), total };
+    },
+
+    /** Staff's desk: missions waiting for validation, and flagged ones still in the bank. */
+    async review() {
+      const rows = (await db.query(MISSION).findMany({
+        where: { $or: [{ state: 'submitted' }, { flagCount: { $gt: 0 }, state: { $in: [...VISIBLE_STATES] } }] },
+        orderBy: [{ flagCount: 'desc' }, { createdAt: 'asc' }],
+        populate: POPULATE,
+      })) as MissionRow[];
+      return Promise.all(rows.map((row) => detailView(row, { staff: true, member: null })));
+    },
+
+    async detail(caller: RequestState, documentId: string) {
+      const mission = await load(documentId);
+      return detailView(mission, await viewer(caller, mission));
+    },
+
+    /** Staff validate a mission: the member who brought it receives the "mission brought" reward, in the same transaction. */
+    async validate(documentId: string, actor: Actor) {
+      const mission = await load(documentId);
+      const bringer = mission.broughtBy;
+      const payments = bringer
+        ? await Promise.all(
+            (await rewardingPointTypes()).map(async (pointType) => ({
+              pointType,
+              issuer: await ledger().issuerAccount(pointType),
+              account: await ledger().memberAccount(bringer, pointType),
+            })),
+          )
+        : [];
+      await ledger().transaction(async (trx) => {
+        const locked = await lock(trx, mission.id);
+        const state = orFail(decideMove('validate', locked.state, locked.responseCount));
+        await db.query(MISSION).update({ where: { id: mission.id }, data: { state } });
+        for (const { pointType, issuer, account } of payments) {
+          const alreadyPaid = await ledger().hasEntry(missionRewardKey(documentId, pointType.code));
+          const entries = decideMissionReward({ missionDocumentId: documentId, pointType, issuerAccountId: issuer, memberAccountId: account, alreadyPaid }, actor);
+          if (entries.length > 0) await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [issuer, account]), entries);
+        }
+      });
+      return staffDetail(documentId);
+    },
+
+    /** Staff reject a mission, at once or when later found fake: a reward already paid is taken back. */
+    async reject(documentId: string, reason: string, actor: Actor) {
+      const mission = await load(documentId);
+      const pointTypes = await ledger().pointTypes();
+      const rewards = (
+        await Promise.all(
+          pointTypes.map(async (pointType) => {
+            const entry = (await db.query(ENTRY).findOne({
+              where: { key: missionRewardKey(documentId, pointType.code) },
+              populate: { fromAccount: { select: ['id'] }, toAccount: { select: ['id'] } },
+            })) as { id: number; documentId: string; kind: EntryKind; amount: number; fromAccount: { id: number }; toAccount: { id: number } } | null;
+            return entry ? { pointType, entry } : null;
+          }),
+        )
+      ).filter((reward) => reward !== null);
+      await ledger().transaction(async (trx) => {
+        const locked = await lock(trx, mission.id);
+        const state = orFail(decideMove('reject', locked.state, locked.responseCount));
+        await db.query(MISSION).update({ where: { id: mission.id }, data: { state, rejectionReason: reason } });
+        for (const { pointType, entry } of rewards) {
+          const from = entry.fromAccount.id;
+          const to = entry.toAccount.id;
+          const accounts = await ledger().lockAccounts(trx, [from, to]);
+          // Staff may already have reversed it by hand: nothing is left to take back.
+          if (await ledger().hasEntry(reversalKey(entry.documentId))) continue;
+          const original = { id: entry.id, documentId: entry.documentId, kind: entry.kind, from, to, amount: entry.amount };
+          await ledger().post(trx, pointType, accounts, orFail(decideRewardClawback(original, false, reason, actor)));
+        }
+      });
+      return staffDetail(documentId);
+    },
+
+    open: (documentId: string) => move(documentId, 'open'),
+    markAnswered: (documentId: string) => move(documentId, 'markAnswered'),
+
+    async recordOutcome(documentId: string, outcome: MissionOutcome, chosenDocumentId?: string) {
+      const mission = await load(documentId);
+      let chosen: { id: number; mission: string } | undefined;
+      if (chosenDocumentId !== undefined) {
+        const row = (await db.query(RESPONSE).findOne({ where: { documentId: chosenDocumentId }, populate: { mission: { select: ['documentId'] } } })) as {
+          id: number;
+          mission: { documentId: string } | null;
+        } | null;
+        if (!row) throw new CodedError('RESPONSE_NOT_FOUND', `There is no answer ${chosenDocumentId}.`);
+        chosen = { id: row.id, mission: row.mission?.documentId ?? '' };
+      }
+      await ledger().transaction(async (trx) => {
+        const locked = await lock(trx, mission.id);
+        const state = orFail(decideOutcome({ state: locked.state, mode: locked.mode, outcome, missionDocumentId: documentId, chosenResponse: chosen }));
+        await db.query(MISSION).update({ where: { id: mission.id }, data: { state, chosenResponse: chosen?.id ?? null } });
+      });
+      return staffDetail(documentId);
+    },
+
+    /** A member answers an open mission: their part of the grouped answer, or their own proposal. */
+    async respond(caller: RequestState, documentId: string, text: string | undefined) {
+      const member = await members().requireParticipant(await members().callerMember(caller));
+      const mission = await load(documentId);
+      const key = respondentKey(documentId, member.documentId);
+      await ledger().transaction(async (trx) => {
+        const locked = await lock(trx, mission.id);
+        const alreadyResponded = (await db.query(RESPONSE).count({ where: { respondentKey: key } })) > 0;
+        const responseCount = orFail(decideResponse({ ...locked, alreadyResponded, text }));
+        await db.query(RESPONSE).create({ data: { mission: mission.id, member: member.id, text: text ?? null, respondentKey: key } });
+        await db.connection(MISSIONS_TABLE).transacting(trx).where({ id: mission.id }).update({ response_count: responseCount });
+      });
+      return detailView(await load(documentId), { staff: false, member });
+    },
+
+    /** A member warns staff that a mission looks fake. */
+    async flag(caller: RequestState, documentId: string, reason: string): Promise<{ mission: string; flagged: true }> {
+      const member = await members().requireParticipant(await members().callerMember(caller));
+      const mission = await load(documentId);
+      if (!isVisible(mission.state)) {
+        throw new CodedError('MISSION_NOT_FOUND', `There is no mission ${documentId}.`);
+      }
+      const key = flagKey(documentId, member.documentId);
+      await ledger().transaction(async (trx) => {
+        const locked = await lock(trx, mission.id);
+        const alreadyFlagged = (await db.query(FLAG).count({ where: { flagKey: key } })) > 0;
+        orFail(decideFlag(locked.state, alreadyFlagged));
+        await db.query(FLAG).create({ data: { mission: mission.id, member: member.id, reason, flagKey: key } });
+        await db.connection(MISSIONS_TABLE).transacting(trx).where({ id: mission.id }).increment('flag_count', 1);
+      });
+      return { mission: documentId, flagged: true };
+    },
+
+    /** The flags of a mission, for staff. */
+    async flags(documentId: string) {
+      const mission = await load(documentId);
+      const rows = (await db.query(FLAG).findMany({
+        where: { mission: { id: mission.id } },
+        orderBy: { id: 'asc' },
+        populate: { member: { select: ['documentId', 'displayName'] } },
+      })) as { documentId: string; reason: string; createdAt: string; member: PersonRef | null }[];
+      return rows.map((row) => ({ documentId: row.documentId, member: person(row.member), reason: row.reason, createdAt: row.createdAt }));
+    },
+  };
+};
+
+export type MissionsService = ReturnType<typeof missionsService>;
+export default missionsService;

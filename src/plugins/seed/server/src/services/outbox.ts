@@ -1,0 +1,146 @@
+/**
+ * The transactional outbox of the ledger's events. `enqueue` writes one message per subscription
+ * inside the caller's transaction, so a rolled-back change sends nothing; `deliverDue` — run by a
+ * cron task on every instance — claims due messages under row locks (skipping those another
+ * instance holds) and a short lease, sends each signed the Standard Webhooks way with the same
+ * webhook-id on every attempt, and records the outcome (src/domain/outbox/delivery decides the
+ * retries).
+ */
+import { randomUUID } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { signDelivery } from '../domain/earning/standard-webhooks';
+import { afterAttempt, subscribes, type AttemptResult, type OutboundEvent } from '../domain/outbox/delivery';
+import type { LedgerService } from './ledger';
+
+const SUBSCRIPTION = 'plugin::seed.webhook-subscription';
+const MESSAGE = 'plugin::seed.outbox-message';
+const MESSAGES_TABLE = 'outbox_messages';
+const BATCH = 50;
+const TIMEOUT_SECONDS = 10;
+/**
+ * Seconds a claimed message is left to its instance before another may try it: longer than the
+ * batch can take with every receiver hanging to the timeout, so a slow receiver is never sent a
+ * message twice by two instances; a crashed instance's messages wait that long.
+ */
+const LEASE_SECONDS = BATCH * TIMEOUT_SECONDS + 100;
+
+interface SubscriptionRow {
+  documentId: string;
+  url: string;
+  events: unknown;
+  secret: string;
+  enabled: boolean;
+}
+
+interface ClaimedMessage {
+  id: number;
+  subscription_document_id: string;
+  webhook_id: string;
+  event_type: string;
+  payload: unknown;
+  attempts: number;
+  created_at: unknown;
+}
+
+export interface DeliveryReport {
+  delivered: number;
+  retried: number;
+  failed: number;
+}
+
+const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
+
+const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const { db } = strapi;
+  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+
+  /** Claims due messages for this instance: locked while claimed, leased until delivered or released. */
+  const claim = (now: number): Promise<ClaimedMessage[]> =>
+    ledger().transaction(async (trx) => {
+      const due = db
+        .connection(MESSAGES_TABLE)
+        .transacting(trx)
+        .where('state', 'pending')
+        .andWhere('next_attempt_at', '<=', now)
+        .andWhere((lease) => lease.whereNull('lease_until').orWhere('lease_until', '<', now))
+        .orderBy('id')
+        .limit(BATCH)
+        .forUpdate();
+      // MySQL/MariaDB: another instance's claimed rows are skipped rather than waited for.
+      const rows: ClaimedMessage[] = await (db.dialect.client === 'mysql' ? due.skipLocked() : due).select('id', 'subscription_document_id', 'webhook_id', 'event_type', 'payload', 'attempts', 'created_at');
+      if (rows.length > 0) {
+        await db.connection(MESSAGES_TABLE).transacting(trx).whereIn('id', rows.map((row) => row.id)).update({ lease_until: now + LEASE_SECONDS });
+      }
+      return rows;
+    });
+
+  const send = async (message: ClaimedMessage, subscription: SubscriptionRow | null): Promise<AttemptResult> => {
+    if (!subscription || !subscription.enabled) return { ok: false, status: null, error: 'the subscription is gone or disabled' };
+    // Signed with the clock of the sending, which receivers hold to five minutes.
+    const now = seconds(new Date());
+    const payload = typeof message.payload === 'string' ? JSON.parse(message.payload) : message.payload;
+    const body = JSON.stringify({ type: message.event_type, timestamp: new Date(now * 1000).toISOString(), data: payload });
+    try {
+      const response = await fetch(subscription.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': message.webhook_id,
+          'webhook-timestamp': String(now),
+          'webhook-signature': signDelivery(subscription.secret, message.webhook_id, now, body),
+        },
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
+      });
+      return response.ok ? { ok: true } : { ok: false, status: response.status, error: `HTTP ${response.status}` };
+    } catch (error) {
+      return { ok: false, status: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  return {
+    /** Writes each event for every enabled subscription that listens to it. Call it inside the change's transaction. */
+    async enqueue(events: { type: OutboundEvent; payload: Record<string, unknown> }[]): Promise<void> {
+      const subscriptions = (await db.query(SUBSCRIPTION).findMany({ where: { enabled: true }, select: ['documentId', 'events'] })) as Pick<SubscriptionRow, 'documentId' | 'events'>[];
+      const data = events.flatMap(({ type, payload }) => {
+        // One id per event: every subscription, and every retry, sees the same.
+        const webhookId = `msg_${randomUUID()}`;
+        return subscriptions
+          .filter((subscription) => subscribes(subscription.events, type))
+          .map((subscription) => ({ subscriptionDocumentId: subscription.documentId, webhookId, eventType: type, payload, state: 'pending', attempts: 0, nextAttemptAt: 0 }));
+      });
+      if (data.length > 0) await db.query(MESSAGE).createMany({ data });
+    },
+
+    /** Sends the messages due at `at`; returns what became of them. */
+    async deliverDue(at: Date = new Date()): Promise<DeliveryReport> {
+      const now = seconds(at);
+      const report: DeliveryReport = { delivered: 0, retried: 0, failed: 0 };
+      const messages = await claim(now);
+      const subscriptions = new Map<string, SubscriptionRow | null>();
+      for (const message of messages) {
+        const id = message.subscription_document_id;
+        if (!subscriptions.has(id)) subscriptions.set(id, (await db.query(SUBSCRIPTION).findOne({ where: { documentId: id } })) as SubscriptionRow | null);
+        const result = await send(message, subscriptions.get(id) ?? null);
+        const next = afterAttempt(Number(message.attempts), result, now);
+        await db.query(MESSAGE).update({
+          where: { id: message.id },
+          data: {
+            state: next.state,
+            attempts: next.attempts,
+            nextAttemptAt: next.nextAttemptAt,
+            leaseUntil: null,
+            lastStatus: result.ok ? 200 : result.status,
+            lastError: result.ok ? null : result.error,
+            deliveredAt: result.ok ? at : null,
+          },
+        });
+        report[next.state === 'delivered' ? 'delivered' : next.state === 'failed' ? 'failed' : 'retried'] += 1;
+      }
+      return report;
+    },
+  };
+};
+
+export type OutboxService = ReturnType<typeof outboxService>;
+export default outboxService;
