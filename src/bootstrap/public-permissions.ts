@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { grant } from './grant';
+import { SEED_ACTIONS } from '../plugins/seed/server/src/operations';
 
 const PUBLIC_CONTENT = [
   'api::organisation.organisation',
@@ -16,10 +17,8 @@ const PUBLIC_CONTENT = [
 
 export const PUBLIC_ACTIONS: readonly string[] = [
   ...PUBLIC_CONTENT.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
-  // The sites' live counter of memberships left (GraphQL `membershipSeats`).
-  'plugin::seed.memberships.seats',
-  // The mission bank's validated missions, titles and summaries only (GraphQL `missions`).
-  'plugin::seed.missions.list',
+  // The SEED's public operations: the live seats counter, the validated missions' summaries.
+  ...SEED_ACTIONS.public,
   // Every published text of a charter, with its date (GraphQL `charterVersions`).
   'api::charter.consent.versions',
 ];

@@ -6,20 +6,15 @@
  * resolve disputed exchanges, view any account and correct it, and review awards waiting for them.
  */
 import type { Core } from '@strapi/strapi';
-import { STAFF_ROLE } from '../plugins/seed/server/src/actor';
+import { STAFF_ROLE } from '../plugins/seed/server/src/caller';
+import { SEED_ACTIONS } from '../plugins/seed/server/src/operations';
 import { grant } from './grant';
 import { PUBLIC_ACTIONS } from './public-permissions';
-
-const seed = (controller: string, actions: string[]) => actions.map((action) => `plugin::seed.${controller}.${action}`);
 
 export const MEMBER_ACTIONS = [
   // What visitors read, logged-in members read too (a site keeps showing the charter after login).
   ...PUBLIC_ACTIONS,
-  'plugin::seed.accounts.me',
-  ...seed('members', ['me', 'updateMe', 'directory']),
-  ...seed('memberships', ['seats', 'mine', 'join']),
-  ...seed('exchanges', ['mine', 'propose', 'accept', 'deliver', 'evaluate', 'cancel']),
-  ...seed('missions', ['findOne', 'submit', 'respond', 'flag']),
+  ...SEED_ACTIONS.member,
   ...['sign', 'revisions', 'propose', 'consent', 'object', 'withdraw'].map((action) => `api::charter.consent.${action}`),
   // Point types and their settings, such as the suggested service rate (GraphQL `pointTypes`).
   'api::point-type.point-type.find',
@@ -28,13 +23,8 @@ export const MEMBER_ACTIONS = [
 // Staff evaluate and resolve; the rules refuse them what only the two members may do.
 export const STAFF_ACTIONS = [
   ...MEMBER_ACTIONS,
-  ...seed('members', ['list', 'interview', 'activate', 'suspend', 'leave', 'export', 'erase']),
-  'plugin::seed.memberships.refund',
+  ...SEED_ACTIONS.staff,
   ...['find', 'findOne', 'create', 'update'].map((action) => `api::membership-campaign.membership-campaign.${action}`),
-  ...seed('exchanges', ['resolve']),
-  ...seed('missions', ['review', 'flags', 'validate', 'reject', 'open', 'answered', 'outcome']),
-  ...seed('corrections', ['account', 'adjust', 'reverse']),
-  ...seed('awards', ['pending', 'approve', 'refuse']),
 ];
 
 const ROLE = 'plugin::users-permissions.role';

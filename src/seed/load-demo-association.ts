@@ -15,7 +15,7 @@ import type { ExchangesService } from '../plugins/seed/server/src/services/excha
 import type { MissionsService } from '../plugins/seed/server/src/services/missions';
 import type { ChartersService } from '../api/charter/services/consent';
 import { signatoryKey } from '../domain/charter/signing';
-import type { Actor } from '../plugins/seed/server/src/domain/ledger/types';
+import { systemCaller, type Caller } from '../plugins/seed/server/src/caller';
 import { DEMO_CAMPAIGN, DEMO_CHARTER, DEMO_EMAIL_DOMAIN, demoEarningRules, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
 import type { SeedReport } from './load-demo-content';
 
@@ -29,7 +29,8 @@ const SIGNATURE = 'api::signature.signature';
 const REVISION = 'api::charter-revision.charter-revision';
 const EARNING_RULE = 'plugin::seed.earning-rule';
 
-const DEMO_ACTOR: Actor = { type: 'system', id: 'demo-content' };
+/** Staff's steps of the demo are taken by the app itself; members' steps, by each member. */
+const DEMO: Caller = systemCaller('demo-content');
 
 export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedReport): Promise<void> => {
   const members = strapi.service('plugin::seed.members') as MembersService;
@@ -50,7 +51,7 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     if (demo.state !== 'applicant') {
       await members.recordInterview(member.documentId, { date: `${year}-01-10`, interviewer: 'Bureau AMT', notes: 'Entretien préalable (démo).' });
     }
-    if (['active', 'suspended', 'left'].includes(demo.state)) await members.activate(member.documentId, DEMO_ACTOR);
+    if (['active', 'suspended', 'left'].includes(demo.state)) await members.activate(DEMO, member.documentId);
     if (demo.member) await join(member);
     if (demo.state === 'suspended') await members.suspend(member.documentId);
     if (demo.state === 'left') await members.markLeft(member.documentId);
@@ -89,7 +90,7 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     await join((await strapi.db.query(MEMBER).create({ data: { displayName, state: 'applicant' } })) as MemberRow);
   }
 
-  const as = (username: string) => ({ user: { id: userIds.get(username)!, role: { type: 'authenticated' } } });
+  const as = (username: string): Caller => ({ kind: 'member', userId: userIds.get(username)! });
   for (const exchange of demoExchanges) {
     if (await strapi.db.query(EXCHANGE).findOne({ where: { description: exchange.description } })) continue;
     report.created += 1;
@@ -114,10 +115,10 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     const { documentId } = await missions.submit(as(demo.broughtBy), { title, summary, details, prospectContact, mode });
     if (demo.state === 'submitted') return;
     if (demo.state === 'rejected') {
-      await missions.reject(documentId, demo.rejection!, DEMO_ACTOR);
+      await missions.reject(DEMO, documentId, demo.rejection!);
       return;
     }
-    await missions.validate(documentId, DEMO_ACTOR);
+    await missions.validate(DEMO, documentId);
     for (const flag of demo.flags ?? []) await missions.flag(as(flag.member), documentId, flag.reason);
     if (demo.state === 'validated') return;
     await missions.open(documentId);

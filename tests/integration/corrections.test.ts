@@ -69,6 +69,57 @@ describe('adjustments', () => {
   });
 });
 
+describe('idempotent adjustments', () => {
+  const adjustOnce = (account: string, key: string, body: Record<string, unknown>) =>
+    app.http().post(`/api/seed/accounts/${account}/adjust`).set(bearer(staff)).set('Idempotency-Key', key).send(body);
+  const adjustments = async (account: string) =>
+    app.strapi.db.query('plugin::seed.entry').count({ where: { kind: 'adjustment', $or: [{ toAccount: { documentId: account } }, { fromAccount: { documentId: account } }] } });
+
+  it('pays once for the same Idempotency-Key, also sent ten times at once, and answers the first entry', async () => {
+    const member = await activeMember(app, staff);
+    const account = await accountOf(member);
+    const body = { direction: 'credit', amount: 4, reason: 'Animation d’un atelier' };
+
+    const responses = await Promise.all(Array.from({ length: 10 }, () => adjustOnce(account, 'atelier-2026-03-12', body)));
+
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(new Set(responses.map((r) => r.body.data.entry)).size).toBe(1);
+    expect(await adjustments(account)).toBe(1);
+    expect(await balance(member)).toMatchObject({ balance: 9 });
+  });
+
+  it('pays once for the same idempotencyKey over GraphQL, and refuses the key for another adjustment', async () => {
+    const member = await activeMember(app, staff);
+    const account = await accountOf(member);
+    const mutation = (amount: number) =>
+      app.graphql(
+        'mutation($id: ID!, $amount: Int!) { adjustAccount(documentId: $id, direction: "credit", amount: $amount, reason: "Prime", idempotencyKey: "prime-1") { entry } }',
+        { id: account, amount },
+        staff,
+      );
+
+    const first = await mutation(2);
+    const again = await mutation(2);
+    const other = await mutation(3);
+
+    expect(again.body.data.adjustAccount.entry).toBe(first.body.data.adjustAccount.entry);
+    expect(other.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expectRefusal(await adjustOnce(account, 'prime-1', { direction: 'debit', amount: 2, reason: 'Prime' }), 409, 'IDEMPOTENCY_KEY_REUSED');
+    expect(await adjustments(account)).toBe(1);
+    expect(await balance(member)).toMatchObject({ balance: 7 });
+  });
+
+  it('pays each request without a key', async () => {
+    const member = await activeMember(app, staff);
+    const account = await accountOf(member);
+
+    await adjust(account, { direction: 'credit', amount: 1, reason: 'Un' });
+    await adjust(account, { direction: 'credit', amount: 1, reason: 'Un' });
+
+    expect(await adjustments(account)).toBe(2);
+  });
+});
+
 describe('reversals', () => {
   it('moves an entry’s points back, once, linked to the original', async () => {
     const member = await activeMember(app, staff);

@@ -145,10 +145,20 @@ describe('proposals', () => {
       alice.jwt,
     );
 
-    for (const response of responses) {
+    const inVariables = await app.graphql(
+      'mutation($input: ProposeExchangeInput!) { proposeExchange(input: $input) { documentId } }',
+      { input: { ...base, currency: 'EUR' } },
+      alice.jwt,
+    );
+    const euroSign = await propose(alice, { ...base, '€': 5 });
+
+    for (const response of [...responses, euroSign]) {
       expectRefusal(response, 400, 'NO_MONEY');
     }
-    expect(graphql.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    for (const refusal of [graphql, inVariables]) {
+      expect(refusal.status).toBe(400);
+      expect(refusal.body.errors[0].extensions).toMatchObject({ code: 'NO_MONEY', error: { details: { field: expect.any(Array) } } });
+    }
     expect(await app.strapi.db.query('plugin::seed.exchange').count({})).toBe(before);
   });
 });
@@ -235,6 +245,19 @@ describe('evaluation and disputes', () => {
     expect(resolved.body.data.state).toBe('cancelled');
     expect(await balance(beneficiary)).toMatchObject({ balance: 5, reserved: 0, available: 5 });
     expect(await balance(provider)).toMatchObject({ balance: 5 });
+  });
+
+  it('keeps staff’s reason on the resolved exchange, shown to both members over REST and GraphQL', async () => {
+    const { beneficiary, id } = await deliveredExchange();
+    await act(beneficiary.jwt, id, 'evaluate', { rating: 1 });
+
+    const resolved = await act(staff, id, 'resolve', { outcome: 'cancel', reason: 'Service non rendu' });
+    const mine = await app.http().get('/api/seed/exchanges/mine').set(bearer(beneficiary.jwt));
+    const graphql = await app.graphql('{ myExchanges { documentId resolutionReason } }', undefined, beneficiary.jwt);
+
+    expect(resolved.body.data.resolutionReason).toBe('Service non rendu');
+    expect(mine.body.data.find((e: { documentId: string }) => e.documentId === id).resolutionReason).toBe('Service non rendu');
+    expect(graphql.body.data.myExchanges.find((e: { documentId: string }) => e.documentId === id).resolutionReason).toBe('Service non rendu');
   });
 
   it('refuses a rating outside 1–5 and a resolution without a reason', async () => {

@@ -443,125 +443,6 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
-export interface ApiAccountAccount extends Struct.CollectionTypeSchema {
-  collectionName: 'ledger_accounts';
-  info: {
-    description: "A member's account in one point type, or the association's issuing account. Written by the ledger only.";
-    displayName: 'Compte';
-    pluralName: 'accounts';
-    singularName: 'account';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    balance: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<0>;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    key: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Unique &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 120;
-      }>;
-    kind: Schema.Attribute.Enumeration<['member', 'issuer']> &
-      Schema.Attribute.Required;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::account.account'
-    > &
-      Schema.Attribute.Private;
-    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    pointType: Schema.Attribute.Relation<
-      'manyToOne',
-      'api::point-type.point-type'
-    >;
-    publishedAt: Schema.Attribute.DateTime;
-    reserved: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<0>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiAwardAward extends Struct.CollectionTypeSchema {
-  collectionName: 'awards';
-  info: {
-    description: 'Points earned by a member under an earning rule: paid at once, or pending until staff approve or refuse. Written by the SEED services only.';
-    displayName: 'Gain';
-    pluralName: 'awards';
-    singularName: 'award';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    day: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 10;
-      }>;
-    decidedAt: Schema.Attribute.DateTime;
-    decidedBy: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
-      }>;
-    entry: Schema.Attribute.Relation<'oneToOne', 'api::entry.entry'>;
-    eventType: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 100;
-      }>;
-    limitKey: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 140;
-      }>;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'api::award.award'> &
-      Schema.Attribute.Private;
-    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    points: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 1;
-        },
-        number
-      >;
-    pointType: Schema.Attribute.Relation<
-      'manyToOne',
-      'api::point-type.point-type'
-    >;
-    publishedAt: Schema.Attribute.DateTime;
-    reference: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
-      }>;
-    rule: Schema.Attribute.Relation<
-      'manyToOne',
-      'api::earning-rule.earning-rule'
-    >;
-    state: Schema.Attribute.Enumeration<
-      ['awarded', 'pending', 'approved', 'refused']
-    > &
-      Schema.Attribute.Required;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
 export interface ApiCharterRevisionCharterRevision
   extends Struct.CollectionTypeSchema {
   collectionName: 'charter_revisions';
@@ -594,7 +475,7 @@ export interface ApiCharterRevisionCharterRevision
       'api::charter-revision.charter-revision'
     > &
       Schema.Attribute.Private;
-    proposer: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    proposer: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
     publishedAt: Schema.Attribute.DateTime;
     reason: Schema.Attribute.Text &
       Schema.Attribute.Required &
@@ -764,350 +645,6 @@ export interface ApiCharterCharter extends Struct.CollectionTypeSchema {
   };
 }
 
-export interface ApiEarningRuleChangeEarningRuleChange
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'earning_rule_changes';
-  info: {
-    description: 'One change of an earning rule: who, when, the rule before and after. Recorded by the project, never edited.';
-    displayName: 'Modification de r\u00E8gle de gain';
-    pluralName: 'earning-rule-changes';
-    singularName: 'earning-rule-change';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    action: Schema.Attribute.Enumeration<['create', 'update', 'delete']> &
-      Schema.Attribute.Required;
-    after: Schema.Attribute.JSON;
-    before: Schema.Attribute.JSON;
-    changedBy: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
-      }>;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::earning-rule-change.earning-rule-change'
-    > &
-      Schema.Attribute.Private;
-    publishedAt: Schema.Attribute.DateTime;
-    ruleDocumentId: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiEarningRuleEarningRule extends Struct.CollectionTypeSchema {
-  collectionName: 'earning_rules';
-  info: {
-    description: 'Which action, reported by another tool over a signed webhook, earns how many points, how often. Every change is kept (earning-rule-change).';
-    displayName: 'R\u00E8gle de gain';
-    pluralName: 'earning-rules';
-    singularName: 'earning-rule';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    description: Schema.Attribute.Text &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 1000;
-      }>;
-    enabled: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<true>;
-    eventType: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Unique &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 100;
-      }>;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::earning-rule.earning-rule'
-    > &
-      Schema.Attribute.Private;
-    maxAwards: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 1;
-        },
-        number
-      >;
-    maxPoints: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 1;
-        },
-        number
-      >;
-    period: Schema.Attribute.Enumeration<
-      ['day', 'week', 'month', 'year', 'ever']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'day'>;
-    points: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          max: 1000;
-          min: 1;
-        },
-        number
-      >;
-    pointType: Schema.Attribute.Relation<
-      'manyToOne',
-      'api::point-type.point-type'
-    >;
-    publishedAt: Schema.Attribute.DateTime;
-    requiresApproval: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<false>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiEntryEntry extends Struct.CollectionTypeSchema {
-  collectionName: 'ledger_entries';
-  info: {
-    description: 'One immutable movement of points between two accounts. Corrections are new entries.';
-    displayName: '\u00C9criture';
-    pluralName: 'entries';
-    singularName: 'entry';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    actorId: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 120;
-      }>;
-    actorType: Schema.Attribute.Enumeration<
-      ['member', 'staff', 'system', 'webhook']
-    > &
-      Schema.Attribute.Required;
-    amount: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 1;
-        },
-        number
-      >;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    exchange: Schema.Attribute.Relation<'manyToOne', 'api::exchange.exchange'>;
-    fromAccount: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
-    key: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Unique &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 160;
-      }>;
-    kind: Schema.Attribute.Enumeration<
-      ['grant', 'reward', 'exchange', 'adjustment', 'reversal']
-    > &
-      Schema.Attribute.Required;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'api::entry.entry'> &
-      Schema.Attribute.Private;
-    memo: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
-      }>;
-    publishedAt: Schema.Attribute.DateTime;
-    reverses: Schema.Attribute.Relation<'manyToOne', 'api::entry.entry'>;
-    toAccount: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiExchangeExchange extends Struct.CollectionTypeSchema {
-  collectionName: 'exchanges';
-  info: {
-    description: 'A service from one member to another, paid in points once evaluated. Moved through the SEED services only.';
-    displayName: '\u00C9change';
-    pluralName: 'exchanges';
-    singularName: 'exchange';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    acceptedAt: Schema.Attribute.DateTime;
-    acceptedMonth: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 7;
-      }>;
-    amount: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 1;
-        },
-        number
-      >;
-    beneficiary: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    closedAt: Schema.Attribute.DateTime;
-    comment: Schema.Attribute.Text &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2000;
-      }>;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    deliveredAt: Schema.Attribute.DateTime;
-    description: Schema.Attribute.Text &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2000;
-      }>;
-    hours: Schema.Attribute.Decimal &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      >;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::exchange.exchange'
-    > &
-      Schema.Attribute.Private;
-    pairKey: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 80;
-      }>;
-    pointType: Schema.Attribute.Relation<
-      'manyToOne',
-      'api::point-type.point-type'
-    >;
-    proposedBy: Schema.Attribute.Enumeration<['provider', 'beneficiary']> &
-      Schema.Attribute.Required;
-    provider: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    publishedAt: Schema.Attribute.DateTime;
-    rating: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<
-        {
-          max: 5;
-          min: 1;
-        },
-        number
-      >;
-    state: Schema.Attribute.Enumeration<
-      ['proposed', 'accepted', 'delivered', 'settled', 'disputed', 'cancelled']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'proposed'>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiMemberMember extends Struct.CollectionTypeSchema {
-  collectionName: 'members';
-  info: {
-    description: 'A member of the association, created as an applicant when a user registers. Its state changes through the SEED services only; contact data and interview notes are never public.';
-    displayName: 'Adh\u00E9rent';
-    pluralName: 'members';
-    singularName: 'member';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    displayName: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 120;
-      }>;
-    erasedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
-    headline: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
-    interviewedOn: Schema.Attribute.Date & Schema.Attribute.Private;
-    interviewer: Schema.Attribute.String &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
-    interviewNotes: Schema.Attribute.Text &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 10000;
-      }>;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::member.member'
-    > &
-      Schema.Attribute.Private;
-    onLeaderboard: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<false>;
-    phone: Schema.Attribute.String &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 40;
-      }>;
-    presentation: Schema.Attribute.Text &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 5000;
-      }>;
-    publicProfile: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<false>;
-    publishedAt: Schema.Attribute.DateTime;
-    skills: Schema.Attribute.JSON;
-    state: Schema.Attribute.Enumeration<
-      ['applicant', 'interviewed', 'active', 'suspended', 'left']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'applicant'>;
-    track: Schema.Attribute.Enumeration<
-      ['apprentice', 'companion', 'trainer']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'apprentice'>;
-    tutor: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    user: Schema.Attribute.Relation<
-      'oneToOne',
-      'plugin::users-permissions.user'
-    >;
-  };
-}
-
 export interface ApiMembershipCampaignMembershipCampaign
   extends Struct.CollectionTypeSchema {
   collectionName: 'membership_campaigns';
@@ -1171,233 +708,6 @@ export interface ApiMembershipCampaignMembershipCampaign
         },
         number
       >;
-  };
-}
-
-export interface ApiMembershipMembership extends Struct.CollectionTypeSchema {
-  collectionName: 'memberships';
-  info: {
-    description: "A member's membership of one year. Written by the SEED services only (joining takes a seat, a refund frees it).";
-    displayName: 'Adh\u00E9sion';
-    pluralName: 'memberships';
-    singularName: 'membership';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    campaign: Schema.Attribute.Relation<
-      'manyToOne',
-      'api::membership-campaign.membership-campaign'
-    >;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    feeCents: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      >;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::membership.membership'
-    > &
-      Schema.Attribute.Private;
-    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    paidOn: Schema.Attribute.Date & Schema.Attribute.Required;
-    publishedAt: Schema.Attribute.DateTime;
-    refundedOn: Schema.Attribute.Date;
-    seatKey: Schema.Attribute.String &
-      Schema.Attribute.Private &
-      Schema.Attribute.Unique &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 80;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    year: Schema.Attribute.Integer & Schema.Attribute.Required;
-  };
-}
-
-export interface ApiMissionFlagMissionFlag extends Struct.CollectionTypeSchema {
-  collectionName: 'mission_flags';
-  info: {
-    description: "A member's warning that a mission looks fake. Staff read them; written by the SEED services only.";
-    displayName: 'Signalement de mission';
-    pluralName: 'mission-flags';
-    singularName: 'mission-flag';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    flagKey: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Private &
-      Schema.Attribute.Unique &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 140;
-      }>;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::mission-flag.mission-flag'
-    > &
-      Schema.Attribute.Private;
-    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    mission: Schema.Attribute.Relation<'manyToOne', 'api::mission.mission'>;
-    publishedAt: Schema.Attribute.DateTime;
-    reason: Schema.Attribute.Text &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 1000;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiMissionResponseMissionResponse
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'mission_responses';
-  info: {
-    description: "A member's answer to a mission: their part of the grouped answer (cooperative) or their own proposal (comparative). Written by the SEED services only.";
-    displayName: 'R\u00E9ponse \u00E0 une mission';
-    pluralName: 'mission-responses';
-    singularName: 'mission-response';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::mission-response.mission-response'
-    > &
-      Schema.Attribute.Private;
-    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    mission: Schema.Attribute.Relation<'manyToOne', 'api::mission.mission'>;
-    publishedAt: Schema.Attribute.DateTime;
-    respondentKey: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Private &
-      Schema.Attribute.Unique &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 140;
-      }>;
-    text: Schema.Attribute.Text &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 5000;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiMissionMission extends Struct.CollectionTypeSchema {
-  collectionName: 'missions';
-  info: {
-    description: 'A mission of the bank, brought by a member. Its state moves through the SEED services only; staff validate, open and close it over the API.';
-    displayName: 'Mission';
-    pluralName: 'missions';
-    singularName: 'mission';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    broughtBy: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    chosenResponse: Schema.Attribute.Relation<
-      'oneToOne',
-      'api::mission-response.mission-response'
-    >;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    details: Schema.Attribute.Text &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 10000;
-      }>;
-    flagCount: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::mission.mission'
-    > &
-      Schema.Attribute.Private;
-    mode: Schema.Attribute.Enumeration<['cooperative', 'comparative']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'cooperative'>;
-    prospectContact: Schema.Attribute.Text &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 1000;
-      }>;
-    publishedAt: Schema.Attribute.DateTime;
-    rejectionReason: Schema.Attribute.Text &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
-      }>;
-    responseCount: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMax<
-        {
-          max: 3;
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
-    state: Schema.Attribute.Enumeration<
-      [
-        'submitted',
-        'validated',
-        'rejected',
-        'open',
-        'answered',
-        'won',
-        'lost',
-        'closed',
-      ]
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'submitted'>;
-    summary: Schema.Attribute.Text &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2000;
-      }>;
-    title: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
   };
 }
 
@@ -1482,62 +792,6 @@ export interface ApiOrganisationOrganisation
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
-      }>;
-  };
-}
-
-export interface ApiOutboxMessageOutboxMessage
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'outbox_messages';
-  info: {
-    description: 'One event of the ledger for one subscription: written with the change it reports, delivered with retries. Written by the SEED services only.';
-    displayName: 'Webhook sortant';
-    pluralName: 'outbox-messages';
-    singularName: 'outbox-message';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    attempts: Schema.Attribute.Integer &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<0>;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    deliveredAt: Schema.Attribute.DateTime;
-    eventType: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 100;
-      }>;
-    lastError: Schema.Attribute.Text;
-    lastStatus: Schema.Attribute.Integer;
-    leaseUntil: Schema.Attribute.BigInteger;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::outbox-message.outbox-message'
-    > &
-      Schema.Attribute.Private;
-    nextAttemptAt: Schema.Attribute.BigInteger & Schema.Attribute.Required;
-    payload: Schema.Attribute.JSON & Schema.Attribute.Required;
-    publishedAt: Schema.Attribute.DateTime;
-    state: Schema.Attribute.Enumeration<['pending', 'delivered', 'failed']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'pending'>;
-    subscriptionDocumentId: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    webhookId: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
       }>;
   };
 }
@@ -1699,7 +953,7 @@ export interface ApiRevisionConsentRevisionConsent
       'api::revision-consent.revision-consent'
     > &
       Schema.Attribute.Private;
-    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
     publishedAt: Schema.Attribute.DateTime;
     revision: Schema.Attribute.Relation<
       'manyToOne',
@@ -1733,7 +987,7 @@ export interface ApiSignatureSignature extends Struct.CollectionTypeSchema {
       'api::signature.signature'
     > &
       Schema.Attribute.Private;
-    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'> &
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'> &
       Schema.Attribute.Private;
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1828,135 +1082,6 @@ export interface ApiValueValue extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-  };
-}
-
-export interface ApiWebhookEventWebhookEvent
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'webhook_events';
-  info: {
-    description: 'A signed delivery from another tool and its outcome; a retry of the same webhook-id gets this outcome again. Written by the SEED services only.';
-    displayName: 'Webhook re\u00E7u';
-    pluralName: 'webhook-events';
-    singularName: 'webhook-event';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    award: Schema.Attribute.Relation<'oneToOne', 'api::award.award'>;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    detail: Schema.Attribute.Text;
-    entry: Schema.Attribute.Relation<'oneToOne', 'api::entry.entry'>;
-    eventKey: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Private &
-      Schema.Attribute.Unique &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 140;
-      }>;
-    httpStatus: Schema.Attribute.Integer & Schema.Attribute.Required;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::webhook-event.webhook-event'
-    > &
-      Schema.Attribute.Private;
-    member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
-    memberRef: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
-      }>;
-    occurredAt: Schema.Attribute.DateTime;
-    outcome: Schema.Attribute.Enumeration<
-      [
-        'received',
-        'awarded',
-        'pending',
-        'limit_reached',
-        'ceiling_reached',
-        'member_inactive',
-        'unknown_member',
-        'unknown_event_type',
-        'rule_disabled',
-        'malformed',
-      ]
-    > &
-      Schema.Attribute.Required;
-    publishedAt: Schema.Attribute.DateTime;
-    received: Schema.Attribute.DateTime & Schema.Attribute.Required;
-    reference: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
-      }>;
-    source: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
-    type: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 100;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    webhookId: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
-  };
-}
-
-export interface ApiWebhookSubscriptionWebhookSubscription
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'webhook_subscriptions';
-  info: {
-    description: "Where the ledger's events are sent, signed the Standard Webhooks way: a URL, the event types (all when empty), a whsec_ secret.";
-    displayName: 'Abonnement webhook';
-    pluralName: 'webhook-subscriptions';
-    singularName: 'webhook-subscription';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    enabled: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<true>;
-    events: Schema.Attribute.JSON;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::webhook-subscription.webhook-subscription'
-    > &
-      Schema.Attribute.Private;
-    name: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
-    publishedAt: Schema.Attribute.DateTime;
-    secret: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    url: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2000;
-      }>;
   };
 }
 
@@ -2194,6 +1319,885 @@ export interface PluginReviewWorkflowsWorkflowStage
       'manyToOne',
       'plugin::review-workflows.workflow'
     >;
+  };
+}
+
+export interface PluginSeedAccount extends Struct.CollectionTypeSchema {
+  collectionName: 'ledger_accounts';
+  info: {
+    description: "A member's account in one point type, or the association's issuing account. Written by the ledger only.";
+    displayName: 'Compte';
+    pluralName: 'accounts';
+    singularName: 'account';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    balance: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    kind: Schema.Attribute.Enumeration<['member', 'issuer']> &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.account'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    reserved: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedAward extends Struct.CollectionTypeSchema {
+  collectionName: 'awards';
+  info: {
+    description: 'Points earned by a member under an earning rule: paid at once, or pending until staff approve or refuse. Written by the SEED services only.';
+    displayName: 'Gain';
+    pluralName: 'awards';
+    singularName: 'award';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    day: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    decidedAt: Schema.Attribute.DateTime;
+    decidedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    entry: Schema.Attribute.Relation<'oneToOne', 'plugin::seed.entry'>;
+    eventType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    limitKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 140;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.award'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    points: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    reference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    rule: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.earning-rule'>;
+    state: Schema.Attribute.Enumeration<
+      ['awarded', 'pending', 'approved', 'refused']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedEarningRule extends Struct.CollectionTypeSchema {
+  collectionName: 'earning_rules';
+  info: {
+    description: 'Which action, reported by another tool over a signed webhook, earns how many points, how often. Every change is kept (earning-rule-change).';
+    displayName: 'R\u00E8gle de gain';
+    pluralName: 'earning-rules';
+    singularName: 'earning-rule';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    enabled: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    eventType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.earning-rule'
+    > &
+      Schema.Attribute.Private;
+    maxAwards: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    maxPoints: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    period: Schema.Attribute.Enumeration<
+      ['day', 'week', 'month', 'year', 'ever']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'day'>;
+    points: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 1000;
+          min: 1;
+        },
+        number
+      >;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    requiresApproval: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedEarningRuleChange
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'earning_rule_changes';
+  info: {
+    description: 'One change of an earning rule: who, when, the rule before and after. Recorded by the project, never edited.';
+    displayName: 'Modification de r\u00E8gle de gain';
+    pluralName: 'earning-rule-changes';
+    singularName: 'earning-rule-change';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['create', 'update', 'delete']> &
+      Schema.Attribute.Required;
+    after: Schema.Attribute.JSON;
+    before: Schema.Attribute.JSON;
+    changedBy: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.earning-rule-change'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    ruleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'ledger_entries';
+  info: {
+    description: 'One immutable movement of points between two accounts. Corrections are new entries.';
+    displayName: '\u00C9criture';
+    pluralName: 'entries';
+    singularName: 'entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    actorId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    actorType: Schema.Attribute.Enumeration<
+      ['member', 'staff', 'system', 'webhook']
+    > &
+      Schema.Attribute.Required;
+    amount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    exchange: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.exchange'>;
+    fromAccount: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.account'>;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    kind: Schema.Attribute.Enumeration<
+      ['grant', 'reward', 'exchange', 'adjustment', 'reversal']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.entry'
+    > &
+      Schema.Attribute.Private;
+    memo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reverses: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.entry'>;
+    toAccount: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.account'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedExchange extends Struct.CollectionTypeSchema {
+  collectionName: 'exchanges';
+  info: {
+    description: 'A service from one member to another, paid in points once evaluated. Moved through the SEED services only.';
+    displayName: '\u00C9change';
+    pluralName: 'exchanges';
+    singularName: 'exchange';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    acceptedAt: Schema.Attribute.DateTime;
+    acceptedMonth: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 7;
+      }>;
+    amount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    beneficiary: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    closedAt: Schema.Attribute.DateTime;
+    comment: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    hours: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.exchange'
+    > &
+      Schema.Attribute.Private;
+    pairKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    proposedBy: Schema.Attribute.Enumeration<['provider', 'beneficiary']> &
+      Schema.Attribute.Required;
+    provider: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    publishedAt: Schema.Attribute.DateTime;
+    rating: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    resolutionReason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    state: Schema.Attribute.Enumeration<
+      ['proposed', 'accepted', 'delivered', 'settled', 'disputed', 'cancelled']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'proposed'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedMember extends Struct.CollectionTypeSchema {
+  collectionName: 'members';
+  info: {
+    description: 'A member of the association, created as an applicant when a user registers. Its state changes through the SEED services only; contact data and interview notes are never public.';
+    displayName: 'Adh\u00E9rent';
+    pluralName: 'members';
+    singularName: 'member';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    displayName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    erasedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    headline: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    interviewedOn: Schema.Attribute.Date & Schema.Attribute.Private;
+    interviewer: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    interviewNotes: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.member'
+    > &
+      Schema.Attribute.Private;
+    onLeaderboard: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    presentation: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    publicProfile: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    skills: Schema.Attribute.JSON;
+    state: Schema.Attribute.Enumeration<
+      ['applicant', 'interviewed', 'active', 'suspended', 'left']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'applicant'>;
+    track: Schema.Attribute.Enumeration<
+      ['apprentice', 'companion', 'trainer']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'apprentice'>;
+    tutor: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'oneToOne',
+      'plugin::users-permissions.user'
+    >;
+  };
+}
+
+export interface PluginSeedMembership extends Struct.CollectionTypeSchema {
+  collectionName: 'memberships';
+  info: {
+    description: "A member's membership of one year. Written by the SEED services only (joining takes a seat, a refund frees it).";
+    displayName: 'Adh\u00E9sion';
+    pluralName: 'memberships';
+    singularName: 'membership';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    campaign: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::membership-campaign.membership-campaign'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    feeCents: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.membership'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    paidOn: Schema.Attribute.Date & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    refundedOn: Schema.Attribute.Date;
+    seatKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginSeedMission extends Struct.CollectionTypeSchema {
+  collectionName: 'missions';
+  info: {
+    description: 'A mission of the bank, brought by a member. Its state moves through the SEED services only; staff validate, open and close it over the API.';
+    displayName: 'Mission';
+    pluralName: 'missions';
+    singularName: 'mission';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    broughtBy: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    chosenResponse: Schema.Attribute.Relation<
+      'oneToOne',
+      'plugin::seed.mission-response'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    flagCount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.mission'
+    > &
+      Schema.Attribute.Private;
+    mode: Schema.Attribute.Enumeration<['cooperative', 'comparative']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'cooperative'>;
+    prospectContact: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    rejectionReason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    responseCount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 3;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    state: Schema.Attribute.Enumeration<
+      [
+        'submitted',
+        'validated',
+        'rejected',
+        'open',
+        'answered',
+        'won',
+        'lost',
+        'closed',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'submitted'>;
+    summary: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedMissionFlag extends Struct.CollectionTypeSchema {
+  collectionName: 'mission_flags';
+  info: {
+    description: "A member's warning that a mission looks fake. Staff read them; written by the SEED services only.";
+    displayName: 'Signalement de mission';
+    pluralName: 'mission-flags';
+    singularName: 'mission-flag';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    flagKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 140;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.mission-flag'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    mission: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.mission'>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedMissionResponse extends Struct.CollectionTypeSchema {
+  collectionName: 'mission_responses';
+  info: {
+    description: "A member's answer to a mission: their part of the grouped answer (cooperative) or their own proposal (comparative). Written by the SEED services only.";
+    displayName: 'R\u00E9ponse \u00E0 une mission';
+    pluralName: 'mission-responses';
+    singularName: 'mission-response';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.mission-response'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    mission: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.mission'>;
+    publishedAt: Schema.Attribute.DateTime;
+    respondentKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 140;
+      }>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedOutboxMessage extends Struct.CollectionTypeSchema {
+  collectionName: 'outbox_messages';
+  info: {
+    description: 'One event of the ledger for one subscription: written with the change it reports, delivered with retries. Written by the SEED services only.';
+    displayName: 'Webhook sortant';
+    pluralName: 'outbox-messages';
+    singularName: 'outbox-message';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    eventType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    lastError: Schema.Attribute.Text;
+    lastStatus: Schema.Attribute.Integer;
+    leaseUntil: Schema.Attribute.BigInteger;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.outbox-message'
+    > &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.BigInteger & Schema.Attribute.Required;
+    payload: Schema.Attribute.JSON & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<['pending', 'delivered', 'failed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    subscriptionDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    webhookId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+  };
+}
+
+export interface PluginSeedWebhookEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'webhook_events';
+  info: {
+    description: 'A signed delivery from another tool and its outcome; a retry of the same webhook-id gets this outcome again. Written by the SEED services only.';
+    displayName: 'Webhook re\u00E7u';
+    pluralName: 'webhook-events';
+    singularName: 'webhook-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    award: Schema.Attribute.Relation<'oneToOne', 'plugin::seed.award'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    detail: Schema.Attribute.Text;
+    entry: Schema.Attribute.Relation<'oneToOne', 'plugin::seed.entry'>;
+    eventKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 140;
+      }>;
+    httpStatus: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.webhook-event'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    memberRef: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    occurredAt: Schema.Attribute.DateTime;
+    outcome: Schema.Attribute.Enumeration<
+      [
+        'received',
+        'awarded',
+        'pending',
+        'limit_reached',
+        'ceiling_reached',
+        'member_inactive',
+        'unknown_member',
+        'unknown_event_type',
+        'rule_disabled',
+        'malformed',
+      ]
+    > &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    received: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    reference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    source: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    type: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    webhookId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
+export interface PluginSeedWebhookSubscription
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'webhook_subscriptions';
+  info: {
+    description: "Where the ledger's events are sent, signed the Standard Webhooks way: a URL, the event types (all when empty), a whsec_ secret.";
+    displayName: 'Abonnement webhook';
+    pluralName: 'webhook-subscriptions';
+    singularName: 'webhook-subscription';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    enabled: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    events: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.webhook-subscription'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    secret: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    url: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
   };
 }
 
@@ -2471,34 +2475,34 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
-      'api::account.account': ApiAccountAccount;
-      'api::award.award': ApiAwardAward;
       'api::charter-revision.charter-revision': ApiCharterRevisionCharterRevision;
       'api::charter-version.charter-version': ApiCharterVersionCharterVersion;
       'api::charter.charter': ApiCharterCharter;
-      'api::earning-rule-change.earning-rule-change': ApiEarningRuleChangeEarningRuleChange;
-      'api::earning-rule.earning-rule': ApiEarningRuleEarningRule;
-      'api::entry.entry': ApiEntryEntry;
-      'api::exchange.exchange': ApiExchangeExchange;
-      'api::member.member': ApiMemberMember;
       'api::membership-campaign.membership-campaign': ApiMembershipCampaignMembershipCampaign;
-      'api::membership.membership': ApiMembershipMembership;
-      'api::mission-flag.mission-flag': ApiMissionFlagMissionFlag;
-      'api::mission-response.mission-response': ApiMissionResponseMissionResponse;
-      'api::mission.mission': ApiMissionMission;
       'api::organisation.organisation': ApiOrganisationOrganisation;
-      'api::outbox-message.outbox-message': ApiOutboxMessageOutboxMessage;
       'api::point-type.point-type': ApiPointTypePointType;
       'api::revision-consent.revision-consent': ApiRevisionConsentRevisionConsent;
       'api::signature.signature': ApiSignatureSignature;
       'api::value.value': ApiValueValue;
-      'api::webhook-event.webhook-event': ApiWebhookEventWebhookEvent;
-      'api::webhook-subscription.webhook-subscription': ApiWebhookSubscriptionWebhookSubscription;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::seed.account': PluginSeedAccount;
+      'plugin::seed.award': PluginSeedAward;
+      'plugin::seed.earning-rule': PluginSeedEarningRule;
+      'plugin::seed.earning-rule-change': PluginSeedEarningRuleChange;
+      'plugin::seed.entry': PluginSeedEntry;
+      'plugin::seed.exchange': PluginSeedExchange;
+      'plugin::seed.member': PluginSeedMember;
+      'plugin::seed.membership': PluginSeedMembership;
+      'plugin::seed.mission': PluginSeedMission;
+      'plugin::seed.mission-flag': PluginSeedMissionFlag;
+      'plugin::seed.mission-response': PluginSeedMissionResponse;
+      'plugin::seed.outbox-message': PluginSeedOutboxMessage;
+      'plugin::seed.webhook-event': PluginSeedWebhookEvent;
+      'plugin::seed.webhook-subscription': PluginSeedWebhookSubscription;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

@@ -7,7 +7,10 @@
 import type { Core } from '@strapi/strapi';
 import { documentIdOf, parse, revisionAnswerBody, revisionBody, signatureBody, versionsQuery } from '../../plugins/seed/server/src/validators';
 import type { ChartersService } from '../../api/charter/services/consent';
-import { withoutNulls, type GraphqlContext } from '../../plugins/seed/server/src/graphql/arguments';
+import { withoutNulls } from '../../plugins/seed/server/src/operations/run';
+import { callerOf, type RequestState } from '../../plugins/seed/server/src/caller';
+
+type GraphqlContext = { state: RequestState };
 
 type Args = { documentId: string } & Record<string, unknown>;
 
@@ -119,7 +122,7 @@ export const seedChartersExtension =
               resolve: (_parent: unknown, args: Args, context: GraphqlContext) => {
                 const { documentId, body } = split(args);
                 const { name, organisation } = parse(signatureBody, body);
-                return charters().sign(context.state, documentId, { name, organisation });
+                return charters().sign(callerOf(context.state), documentId, { name, organisation });
               },
             });
             t.nonNull.field('proposeCharterRevision', {
@@ -132,7 +135,7 @@ export const seedChartersExtension =
               },
               resolve: (_parent: unknown, args: Args, context: GraphqlContext) => {
                 const { documentId, body } = split(args);
-                return charters().propose(context.state, documentId, parse(revisionBody, body));
+                return charters().propose(callerOf(context.state), documentId, parse(revisionBody, body));
               },
             });
             for (const [name, answer] of Object.entries(answers)) {
@@ -141,14 +144,14 @@ export const seedChartersExtension =
                 args: { documentId: nexus.nonNull(nexus.idArg()), comment: nexus.stringArg() },
                 resolve: (_parent: unknown, args: Args, context: GraphqlContext) => {
                   const { documentId, body } = split(args);
-                  return charters().answer(context.state, documentId, answer, parse(revisionAnswerBody, body).comment);
+                  return charters().answer(callerOf(context.state), documentId, answer, parse(revisionAnswerBody, body).comment);
                 },
               });
             }
             t.nonNull.field('withdrawRevision', {
               type: 'CharterRevision',
               args: { documentId: nexus.nonNull(nexus.idArg()) },
-              resolve: (_parent: unknown, args: Args, context: GraphqlContext) => charters().withdraw(context.state, documentIdOf(args)),
+              resolve: (_parent: unknown, args: Args, context: GraphqlContext) => charters().withdraw(callerOf(context.state), documentIdOf(args)),
             });
           },
         }),

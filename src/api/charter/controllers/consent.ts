@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { documentIdOf, emptyBody, parse, revisionAnswerBody, revisionBody, signatureBody, versionsQuery } from '../../../plugins/seed/server/src/validators';
 import type { ChartersService } from '../services/consent';
+import { callerOf } from '../../../plugins/seed/server/src/caller';
 
 /** Charters signed by members and revised by their consent; their published versions. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -12,7 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sign(ctx: Context) {
       const { name, organisation } = parse(signatureBody, ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await charters().sign(ctx.state, documentIdOf(ctx.params), { name, organisation }) };
+      ctx.body = { data: await charters().sign(callerOf(ctx.state), documentIdOf(ctx.params), { name, organisation }) };
     },
     /** GET /api/seed/charters/:documentId/versions (public) */
     async versions(ctx: Context) {
@@ -27,22 +28,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async propose(ctx: Context) {
       const input = parse(revisionBody, ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await charters().propose(ctx.state, documentIdOf(ctx.params), input) };
+      ctx.body = { data: await charters().propose(callerOf(ctx.state), documentIdOf(ctx.params), input) };
     },
     /** POST /api/seed/revisions/:documentId/consent */
     async consent(ctx: Context) {
       const { comment } = parse(revisionAnswerBody, ctx.request.body);
-      ctx.body = { data: await charters().answer(ctx.state, documentIdOf(ctx.params), 'consent', comment) };
+      ctx.body = { data: await charters().answer(callerOf(ctx.state), documentIdOf(ctx.params), 'consent', comment) };
     },
     /** POST /api/seed/revisions/:documentId/object */
     async object(ctx: Context) {
       const { comment } = parse(revisionAnswerBody, ctx.request.body);
-      ctx.body = { data: await charters().answer(ctx.state, documentIdOf(ctx.params), 'object', comment) };
+      ctx.body = { data: await charters().answer(callerOf(ctx.state), documentIdOf(ctx.params), 'object', comment) };
     },
     /** POST /api/seed/revisions/:documentId/withdraw */
     async withdraw(ctx: Context) {
       parse(emptyBody, ctx.request.body);
-      ctx.body = { data: await charters().withdraw(ctx.state, documentIdOf(ctx.params)) };
+      ctx.body = { data: await charters().withdraw(callerOf(ctx.state), documentIdOf(ctx.params)) };
     },
   };
 };

@@ -23,7 +23,7 @@ import {
 } from '../../../domain/charter/revision';
 import { charterText, sameText } from '../../../domain/charter/version';
 import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
-import type { RequestState } from '../../../plugins/seed/server/src/actor';
+import type { Caller } from '../../../plugins/seed/server/src/caller';
 import { today } from '../../../plugins/seed/server/src/calendar';
 import type { LedgerService } from '../../../plugins/seed/server/src/services/ledger';
 import type { MemberRow, MembersService } from '../../../plugins/seed/server/src/services/members';
@@ -144,7 +144,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const decided = (state: RevisionState) => ({ state, decidedAt: state === 'proposed' ? null : new Date() });
 
-  const activeCaller = async (caller: RequestState): Promise<MemberRow> => {
+  const activeCaller = async (caller: Caller): Promise<MemberRow> => {
     const member = await members().callerMember(caller);
     if (member.state !== 'active') throw new CodedError('MEMBER_INACTIVE', 'Only active members take part in the charter’s life.');
     return member;
@@ -152,7 +152,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** An active member signs the published charter, "read and approved". */
-    async sign(caller: RequestState, charterDocumentId: string, input: SignatureInput) {
+    async sign(caller: Caller, charterDocumentId: string, input: SignatureInput) {
       const member = await members().callerMember(caller);
       const locale = await publishedLocale(charterDocumentId);
       const profile = (await db.query('plugin::seed.member').findOne({ where: { id: member.id }, select: ['displayName'] })) as { displayName: string | null };
@@ -184,7 +184,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A signatory proposes new text for some articles; proposing is their own consent. */
-    async propose(caller: RequestState, charterDocumentId: string, input: ProposalInput) {
+    async propose(caller: Caller, charterDocumentId: string, input: ProposalInput) {
       const member = await activeCaller(caller);
       const locale = await publishedLocale(charterDocumentId, input.locale ?? DEFAULT_LOCALE);
       const { electorate, state } = orFail(decideProposal({ proposer: member.documentId, signatories: await activeSignatories(charterDocumentId), articles: input.articles }));
@@ -200,7 +200,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A signatory consents to a revision or objects to it; the last consent adopts it, an objection blocks it. */
-    async answer(caller: RequestState, revisionDocumentId: string, answer: RevisionAnswer, comment?: string) {
+    async answer(caller: Caller, revisionDocumentId: string, answer: RevisionAnswer, comment?: string) {
       const member = await activeCaller(caller);
       const revision = await loadRevision(revisionDocumentId);
       await ledger().transaction(async (trx) => {
@@ -218,7 +218,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The proposer withdraws their revision while it waits for answers. */
-    async withdraw(caller: RequestState, revisionDocumentId: string) {
+    async withdraw(caller: Caller, revisionDocumentId: string) {
       const member = await members().callerMember(caller);
       const revision = await loadRevision(revisionDocumentId);
       await ledger().transaction(async (trx) => {

@@ -1,4 +1,4 @@
-import { decideAdjustment, decideReversal } from '../../../../src/plugins/seed/server/src/domain/ledger/corrections';
+import { adjustmentKey, decideAdjustment, decideReplay, decideReversal } from '../../../../src/plugins/seed/server/src/domain/ledger/corrections';
 
 const staff = { type: 'staff', id: 'user:1' } as const;
 const adjustment = { key: 'adjustment:a1', accountId: 2, accountIsIssuer: false, issuerAccountId: 1, direction: 'credit' as const, amount: 3, reason: ' Atelier animé ' };
@@ -19,6 +19,23 @@ describe('decideAdjustment', () => {
     expect(decideAdjustment({ ...adjustment, reason: '   ' }, staff)).toMatchObject({ code: 'INVALID_INPUT' });
     expect(decideAdjustment({ ...adjustment, amount: 0 }, staff)).toMatchObject({ code: 'INVALID_AMOUNT' });
     expect(decideAdjustment({ ...adjustment, accountIsIssuer: true }, staff)).toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+});
+
+describe('decideReplay', () => {
+  it('answers the first entry to the same request repeated', () => {
+    expect(decideReplay({ documentId: 'e9', from: 1, to: 2, amount: 3 }, adjustment)).toEqual({ ok: true, value: 'e9' });
+    expect(decideReplay({ documentId: 'e9', from: 2, to: 1, amount: 3 }, { ...adjustment, direction: 'debit' })).toEqual({ ok: true, value: 'e9' });
+  });
+
+  it('refuses the key for another adjustment: another amount or direction', () => {
+    expect(decideReplay({ documentId: 'e9', from: 1, to: 2, amount: 3 }, { ...adjustment, amount: 4 })).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(decideReplay({ documentId: 'e9', from: 1, to: 2, amount: 3 }, { ...adjustment, direction: 'debit' })).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('keys a request by the account and the caller’s name for it', () => {
+    expect(adjustmentKey('acc1', 'k')).toBe('adjustment:acc1:k');
+    expect(adjustmentKey('acc1', 'k')).not.toBe(adjustmentKey('acc2', 'k'));
   });
 });
 

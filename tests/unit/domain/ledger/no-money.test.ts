@@ -10,6 +10,8 @@ describe('findMoneyField', () => {
     [{ items: [{ hours: 3 }, { fee: 5 }] }, ['items', '1', 'fee']],
     [{ amount: 5, unit: 'EUR' }, ['unit']],
     [{ amount: 5, unit: 'minutes' }, ['unit']],
+    [{ '€': 5 }, ['€']],
+    [{ total$: 5 }, ['total$']],
   ])('finds money in %j', (input, path) => {
     expect(findMoneyField(input)).toEqual(path);
   });

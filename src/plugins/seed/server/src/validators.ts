@@ -6,6 +6,9 @@ import { MISSION_MODES, VISIBLE_STATES } from './domain/missions/mission';
 
 export const documentIdParams = z.strictObject({ documentId: z.string().min(1).max(64) });
 
+/** A webhook source's name, as the route names it; unknown ones are the service's 404. */
+export const sourceParams = z.strictObject({ source: z.string() });
+
 /** The route's :documentId. Only that param is read: Strapi may add others (a catch-all's "0"). */
 export const documentIdOf = (params: Record<string, unknown>): string => parse(documentIdParams, { documentId: params.documentId }).documentId;
 
@@ -45,6 +48,8 @@ export const adjustmentBody = z.strictObject({
   direction: z.enum(['credit', 'debit']),
   amount: z.number(),
   reason: text(500),
+  /** The same key twice pays once and answers the first result (REST: the `Idempotency-Key` header). */
+  idempotencyKey: z.string().min(1).max(200).optional(),
 });
 
 export const reversalBody = z.strictObject({ reason: text(500) });

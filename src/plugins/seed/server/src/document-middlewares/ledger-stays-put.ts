@@ -10,28 +10,8 @@
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { CodedError } from '../errors/codes';
+import { OWNED_TYPES, isServiceWritten } from '../manifest';
 
-const SERVICE_OWNED = new Set([
-  'plugin::seed.account',
-  'plugin::seed.entry',
-  'plugin::seed.exchange',
-  'plugin::seed.membership',
-  'plugin::seed.mission-response',
-  'plugin::seed.mission-flag',
-  'api::charter-revision.charter-revision',
-  'api::revision-consent.revision-consent',
-  'api::charter-version.charter-version',
-  'plugin::seed.earning-rule-change',
-  'plugin::seed.webhook-event',
-  'plugin::seed.award',
-  'plugin::seed.outbox-message',
-]);
-
-const SERVICE_FIELDS: Record<string, { fields: string[]; how: string }> = {
-  'plugin::seed.member': { fields: ['state'], how: 'A member’s state changes through the SEED services only (activateMember…).' },
-  'api::membership-campaign.membership-campaign': { fields: ['taken'], how: 'Seats are taken by joining and freed by refunds, not edited.' },
-  'plugin::seed.mission': { fields: ['state', 'responseCount', 'flagCount'], how: 'A mission moves through the SEED services only (validateMission…).' },
-};
 
 const WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
@@ -39,12 +19,13 @@ export const keepLedgerReadOnly =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
     if (!WRITES.has(ctx.action)) return next();
-    if (SERVICE_OWNED.has(ctx.uid)) {
+    if (isServiceWritten(ctx.uid)) {
       throw new CodedError('NOT_ALLOWED', 'Accounts, entries, exchanges, memberships, answers to missions, charter revisions and versions, webhook deliveries, awards, outgoing messages and the history of earning rules are written by the SEED services only.');
     }
-    const guarded = SERVICE_FIELDS[ctx.uid];
+    const guarded = OWNED_TYPES[ctx.uid]?.serviceFields;
     const { data, documentId } = ctx.params as { data?: Record<string, unknown>; documentId?: string };
-    const sent = guarded?.fields.filter((field) => data?.[field] !== undefined) ?? [];
+    if (!guarded) return next();
+    const sent = guarded.fields.filter((field) => data?.[field] !== undefined);
     if (sent.length === 0) return next();
     // A form sends every field: only a changed value is refused. A new document starts from the defaults.
     const current: Record<string, unknown> | null = documentId

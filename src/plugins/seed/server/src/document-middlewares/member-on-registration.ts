@@ -4,7 +4,7 @@
  * (role `staff`) are not members.
  */
 import type { Core, Modules } from '@strapi/strapi';
-import { STAFF_ROLE } from '../actor';
+import { STAFF_ROLE } from '../caller';
 import type { MembersService } from '../services/members';
 
 export const createMemberOnRegistration =

@@ -22,6 +22,7 @@ export const errorCatalog = {
   MEMBER_NOT_FOUND: { status: 404, message: 'There is no such member.' },
   POINT_TYPE_NOT_FOUND: { status: 404, message: 'There is no such point type.' },
   INVALID_STATE: { status: 409, message: 'This cannot be done in the current state.' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'This idempotency key was used for another request.' },
   INSUFFICIENT_POINTS: { status: 409, message: 'Not enough points available.' },
   CEILING_REACHED: { status: 409, message: 'The balance would pass its ceiling.' },
   PAIR_CAP_REACHED: { status: 409, message: 'These two members reached their monthly exchange cap.' },

@@ -5,10 +5,12 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { describeError } from './codes';
+import { CodedError, describeError } from './codes';
 
 export const formatGraphqlError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // A rule checked before any resolver ran (the no-money check, ../graphql/no-money) keeps its own code.
+  const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof CodedError ? unwrapped.originalError : unwrapped;
   if (original instanceof GraphQLError || original === undefined || original === null) {
     return formatted;
   }

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { CodedError } from '../errors/codes';
 import { memberAccountKey, type LedgerService } from './ledger';
 import type { MembersService } from './members';
-import type { RequestState } from '../actor';
+import { userIdOf, type Caller } from '../caller';
 
 const ACCOUNT = 'plugin::seed.account';
 const ENTRY = 'plugin::seed.entry';
@@ -94,8 +94,9 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** The caller's own account: members only. */
-    async mine(caller: RequestState, pointTypeCode: string, page?: number, pageSize?: number): Promise<AccountView> {
-      const member = caller.user && (await (strapi.service('plugin::seed.members') as MembersService).memberOfUser(caller.user.id));
+    async mine(caller: Caller, pointTypeCode: string, page?: number, pageSize?: number): Promise<AccountView> {
+      const userId = userIdOf(caller);
+      const member = userId !== undefined && (await (strapi.service('plugin::seed.members') as MembersService).memberOfUser(userId));
       if (!member) {
         throw new CodedError('NOT_A_MEMBER', 'Only members have an account.');
       }

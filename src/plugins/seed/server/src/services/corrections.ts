@@ -1,9 +1,10 @@
 /** Staff corrections: adjustments and reversals, each one transaction (see domain/ledger/corrections). */
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { CodedError } from '../errors/codes';
-import { decideAdjustment, decideReversal, reversalKey } from '../domain/ledger/corrections';
-import type { Actor, EntryKind } from '../domain/ledger/types';
+import { CodedError, orFail } from '../errors/codes';
+import { adjustmentKey, decideAdjustment, decideReplay, decideReversal, reversalKey } from '../domain/ledger/corrections';
+import type { EntryKind } from '../domain/ledger/types';
+import { actorOf, type Caller } from '../caller';
 import type { LedgerService, PointTypeRow } from './ledger';
 
 const ACCOUNT = 'plugin::seed.account';
@@ -16,29 +17,43 @@ interface AccountRow {
   pointType: PointTypeRow;
 }
 
+export interface AdjustmentRequest {
+  direction: 'credit' | 'debit';
+  amount: number;
+  reason: string;
+  idempotencyKey?: string;
+}
+
 const correctionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
 
   return {
-    async adjust(accountDocumentId: string, direction: 'credit' | 'debit', amount: number, reason: string, actor: Actor): Promise<{ entry: string }> {
+    /** Credits or debits the account against the issuing account; a repeated idempotency key answers the first result. */
+    async adjust(caller: Caller, accountDocumentId: string, request: AdjustmentRequest): Promise<{ entry: string }> {
       const account = (await strapi.db.query(ACCOUNT).findOne({ where: { documentId: accountDocumentId }, populate: { pointType: true } })) as AccountRow | null;
       if (!account) throw new CodedError('NOT_FOUND', `There is no account ${accountDocumentId}.`);
       const issuer = await ledger().issuerAccount(account.pointType);
-      const key = `adjustment:${randomUUID()}`;
+      const { direction, amount, reason, idempotencyKey } = request;
+      const key = adjustmentKey(accountDocumentId, idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : randomUUID());
+      const adjustment = { key, accountId: account.id, accountIsIssuer: account.kind === 'issuer', issuerAccountId: issuer, direction, amount, reason };
       return ledger().transaction(async (trx) => {
+        // Under the accounts' locks: a repeat of the same request waits for the first, then finds its entry.
         const accounts = await ledger().lockAccounts(trx, [account.id, issuer]);
-        const decision = decideAdjustment(
-          { key, accountId: account.id, accountIsIssuer: account.kind === 'issuer', issuerAccountId: issuer, direction, amount, reason },
-          actor,
-        );
-        if (!decision.ok) throw new CodedError(decision.code, decision.message);
-        await ledger().post(trx, account.pointType, accounts, decision.value);
-        const written = (await strapi.db.query(ENTRY).findOne({ where: { key }, select: ['documentId'] })) as { documentId: string };
+        const past = (await strapi.db.query(ENTRY).findOne({
+          where: { key },
+          select: ['documentId', 'amount'],
+          populate: { fromAccount: { select: ['id'] }, toAccount: { select: ['id'] } },
+        })) as { documentId: string; amount: number; fromAccount: { id: number }; toAccount: { id: number } } | null;
+        if (past) {
+          return { entry: orFail(decideReplay({ documentId: past.documentId, from: past.fromAccount.id, to: past.toAccount.id, amount: past.amount }, adjustment)) };
+        }
+        const [written] = await ledger().post(trx, account.pointType, accounts, orFail(decideAdjustment(adjustment, actorOf(caller))));
         return { entry: written.documentId };
       });
     },
 
-    async reverse(entryDocumentId: string, reason: string, actor: Actor): Promise<{ entry: string }> {
+    async reverse(caller: Caller, entryDocumentId: string, reason: string): Promise<{ entry: string }> {
+      const actor = actorOf(caller);
       const original = (await strapi.db.query(ENTRY).findOne({
         where: { documentId: entryDocumentId },
         populate: { fromAccount: { populate: { pointType: true } }, toAccount: { select: ['id'] } },

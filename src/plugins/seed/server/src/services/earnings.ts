@@ -15,6 +15,7 @@ import { isUsableSecret, verifyDelivery, type DeliveryHeaders } from '../domain/
 import { decideEarning, periodStart, type EarningRule } from '../domain/earning/limits';
 import { awardEntry, COUNTED_STATES, decideReview, limitKey, type AwardState } from '../domain/earning/award';
 import type { AccountState, Actor } from '../domain/ledger/types';
+import { actorOf, type Caller } from '../caller';
 import { today } from '../calendar';
 import type { LedgerService, PointTypeRow, WrittenEntry } from './ledger';
 import type { MemberRow, MembersService } from './members';
@@ -28,6 +29,12 @@ const AWARDS_TABLE = 'awards';
 export type WebhookOutcome = 'awarded' | 'pending' | 'limit_reached' | 'ceiling_reached' | 'member_inactive' | 'unknown_member' | 'unknown_event_type' | 'rule_disabled' | 'malformed';
 
 /** What a delivery answers, stored so that a retry gets it again. */
+/** A delivery as received: the Standard Webhooks headers and the exact bytes of the body. */
+export interface DeliveryInput {
+  headers: DeliveryHeaders;
+  raw: string;
+}
+
 export interface Delivery {
   webhookId: string;
   outcome: WebhookOutcome;
@@ -241,7 +248,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** A delivery of `source`: verified, then decided once; a retry of the same webhook-id returns the stored outcome. */
-    async receive(source: string, headers: DeliveryHeaders, raw: string): Promise<Delivery> {
+    async receive(source: string, { headers, raw }: DeliveryInput): Promise<Delivery> {
       const configured = SOURCE_NAME.test(source) ? sourceSecrets(source) : [];
       const secrets = configured.filter(isUsableSecret);
       if (secrets.length < configured.length) strapi.log.warn(`webhook source ${source}: ${configured.length - secrets.length} secret(s) ignored: not whsec_ followed by at least 16 bytes in base64`);
@@ -273,8 +280,8 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return Promise.all(rows.map((row) => awardView(row.documentId)));
     },
 
-    approve: (documentId: string, actor: Actor) => review(documentId, 'approve', actor),
-    refuse: (documentId: string, actor: Actor) => review(documentId, 'refuse', actor),
+    approve: (caller: Caller, documentId: string) => review(documentId, 'approve', actorOf(caller)),
+    refuse: (caller: Caller, documentId: string) => review(documentId, 'refuse', actorOf(caller)),
   };
 };
 

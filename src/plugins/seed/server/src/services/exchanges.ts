@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CodedError } from '../errors/codes';
-import { actorOf, type RequestState } from '../actor';
+import { actorOf, userIdOf, type Caller } from '../caller';
 import {
   decideAcceptance,
   decideCancellation,
@@ -45,6 +45,7 @@ interface ExchangeRow {
   state: ExchangeState;
   rating: number | null;
   comment: string | null;
+  resolutionReason: string | null;
   pairKey: string;
   acceptedAt: string | null;
   deliveredAt: string | null;
@@ -67,6 +68,8 @@ export interface ExchangeView {
   amount: number;
   rating: number | null;
   comment: string | null;
+  /** Staff's reason, when they resolved a dispute. */
+  resolutionReason: string | null;
   createdAt: string;
   acceptedAt: string | null;
   deliveredAt: string | null;
@@ -81,9 +84,6 @@ export interface ProposalInput {
   hours: number;
   amount: number;
 }
-
-/** Who calls, as the request's state says (`ctx.state`): a user, maybe staff. */
-export type Caller = RequestState;
 
 const POPULATE = {
   provider: { select: ['id', 'documentId', 'state'] },
@@ -103,6 +103,7 @@ const view = (row: ExchangeRow): ExchangeView => ({
   amount: row.amount,
   rating: row.rating,
   comment: row.comment,
+  resolutionReason: row.resolutionReason,
   createdAt: row.createdAt,
   acceptedAt: row.acceptedAt,
   deliveredAt: row.deliveredAt,
@@ -187,11 +188,11 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The caller as the exchange rules see them: staff, or a member (refused if neither). */
   const actorFor = async (caller: Caller): Promise<ExchangeActor & { memberRow?: MemberRef }> => {
-    const user = caller.user;
-    if (!user) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to exchange.');
+    const userId = userIdOf(caller);
+    if (userId === undefined) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to exchange.');
     const actor = actorOf(caller);
-    if (actor.type === 'staff') return { kind: 'staff', actor };
-    const member = await members().memberOfUser(user.id);
+    if (caller.kind === 'staff') return { kind: 'staff', actor };
+    const member = await members().memberOfUser(userId);
     if (!member) throw new CodedError('NOT_A_MEMBER', 'Only members exchange services.');
     return { kind: 'member', member: member.documentId, actor, memberRow: member };
   };
@@ -279,9 +280,12 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return step(documentId, (exchange) => decideCancellation(exchange, actor));
     },
 
-    async resolve(caller: Caller, documentId: string, outcome: Resolution): Promise<ExchangeView> {
+    /** Staff settle or cancel a disputed exchange; their reason is kept on it. */
+    async resolve(caller: Caller, documentId: string, outcome: Resolution, reason: string): Promise<ExchangeView> {
       const actor = await actorFor(caller);
-      return step(documentId, (exchange, { payer, payee }) => decideResolution(exchange, actor, outcome, { payerAccountId: payer, providerAccountId: payee }));
+      return step(documentId, (exchange, { payer, payee }) => decideResolution(exchange, actor, outcome, { payerAccountId: payer, providerAccountId: payee }), {
+        resolutionReason: reason,
+      });
     },
 
     /**

@@ -10,8 +10,9 @@ import memberships from './memberships';
 import missions from './missions';
 import outbox from './outbox';
 import personalData from './personal-data';
+import type { Core } from '@strapi/strapi';
 
-export default {
+const services = {
   accounts,
   corrections,
   deadlines,
@@ -25,3 +26,11 @@ export default {
   outbox,
   'personal-data': personalData,
 };
+
+export default services;
+
+/** The plugin's services by name, typed: `seedServices(strapi).exchanges.accept(…)`. */
+export type SeedServices = { [Name in keyof typeof services]: ReturnType<(typeof services)[Name]> };
+
+export const seedServices = (strapi: Core.Strapi): SeedServices =>
+  new Proxy({} as SeedServices, { get: (_target, name: string) => strapi.plugin('seed').service(name) });

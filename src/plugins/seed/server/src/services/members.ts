@@ -10,7 +10,7 @@ import { CodedError } from '../errors/codes';
 import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, type MemberState } from '../domain/members/member-state';
 import { decideStartingGrant, startingGrantKey } from '../domain/ledger/starting-grant';
 import type { Actor, Decision } from '../domain/ledger/types';
-import type { RequestState } from '../actor';
+import { actorOf, userIdOf, type Caller } from '../caller';
 import { currentYear } from '../calendar';
 import type { LedgerService } from './ledger';
 import type { OutboxService } from './outbox';
@@ -106,8 +106,9 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
     return member;
   };
 
-  const callerMember = async (caller: RequestState): Promise<MemberRow> => {
-    const member = caller.user ? await findMember({ user: { id: caller.user.id } }) : null;
+  const callerMember = async (caller: Caller): Promise<MemberRow> => {
+    const userId = userIdOf(caller);
+    const member = userId !== undefined ? await findMember({ user: { id: userId } }) : null;
     if (!member) throw new CodedError('NOT_A_MEMBER', 'Log in as a member.');
     return member;
   };
@@ -170,7 +171,8 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return move(documentId, decideDeparture);
     },
 
-    async activate(documentId: string, actor: Actor): Promise<Activation> {
+    async activate(caller: Caller, documentId: string): Promise<Activation> {
+      const actor = actorOf(caller);
       const member = await memberOrFail(documentId);
       const pointTypes = await ledger().pointTypes();
       const accounts = await Promise.all(
@@ -201,12 +203,12 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async profile(caller: RequestState): Promise<Profile> {
+    async profile(caller: Caller): Promise<Profile> {
       const member = await callerMember(caller);
       return profileView(await fullProfile({ id: member.id }));
     },
 
-    async updateProfile(caller: RequestState, changes: ProfileChanges): Promise<Profile> {
+    async updateProfile(caller: Caller, changes: ProfileChanges): Promise<Profile> {
       const member = await callerMember(caller);
       await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: changes });
       return profileView(await fullProfile({ id: member.id }));

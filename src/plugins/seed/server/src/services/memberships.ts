@@ -8,8 +8,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CodedError } from '../errors/codes';
 import { decideJoin, decideRefund, seatKey, seatsOf, type CampaignState, type Seats } from '../domain/membership/campaign';
-import type { RequestState } from '../actor';
-import { today } from '../calendar';
+import type { Caller } from '../caller';
+import { currentYear, today } from '../calendar';
 import type { LedgerService } from './ledger';
 import type { MemberRow, MembersService } from './members';
 
@@ -91,8 +91,8 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The caller joins for the year; staff may register a member who paid another way. */
-    async join(caller: RequestState, year: number, memberDocumentId: string | undefined, isStaff: boolean): Promise<MembershipView> {
-      if (memberDocumentId !== undefined && !isStaff) {
+    async join(caller: Caller, year: number = currentYear(), memberDocumentId?: string): Promise<MembershipView> {
+      if (memberDocumentId !== undefined && caller.kind !== 'staff') {
         throw new CodedError('NOT_ALLOWED', 'Members join for themselves; only staff register another member.');
       }
       const member = memberDocumentId !== undefined ? await members().findMember({ documentId: memberDocumentId }) : await members().callerMember(caller);
@@ -115,7 +115,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return view(await load(documentId));
     },
 
-    async mine(caller: RequestState): Promise<MembershipView[]> {
+    async mine(caller: Caller): Promise<MembershipView[]> {
       const member = await members().callerMember(caller);
       const rows = (await db.query(MEMBERSHIP).findMany({ where: { member: { id: member.id } }, orderBy: [{ year: 'desc' }, { id: 'desc' }], populate: POPULATE })) as MembershipRow[];
       return rows.map(view);

@@ -27,7 +27,7 @@ import {
   type MissionState,
 } from '../domain/missions/mission';
 import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../domain/missions/reward';
-import { actorOf, type RequestState } from '../actor';
+import { actorOf, type Caller } from '../caller';
 import type { LedgerService, PointTypeRow } from './ledger';
 import type { MemberRow, MembersService } from './members';
 
@@ -119,8 +119,8 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Who reads a mission's details: staff, the member who brought it, and members who may take part now. */
-  const viewer = async (caller: RequestState, mission: MissionRow): Promise<{ staff: boolean; member: MemberRow | null }> => {
-    if (actorOf(caller).type === 'staff') return { staff: true, member: null };
+  const viewer = async (caller: Caller, mission: MissionRow): Promise<{ staff: boolean; member: MemberRow | null }> => {
+    if (caller.kind === 'staff') return { staff: true, member: null };
     const member = await members().callerMember(caller);
     if (mission.broughtBy?.documentId === member.documentId) return { staff: false, member };
     if (!isVisible(mission.state)) throw new CodedError('MISSION_NOT_FOUND', `There is no mission ${mission.documentId}.`);
@@ -168,7 +168,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rewardingPointTypes = async (): Promise<PointTypeRow[]> => (await ledger().pointTypes()).filter((pointType) => Number(pointType.missionReward) > 0);
 
   return {
-    async submit(caller: RequestState, submission: MissionSubmission) {
+    async submit(caller: Caller, submission: MissionSubmission) {
       const member = await members().requireParticipant(await members().callerMember(caller));
       const created = (await db.query(MISSION).create({
         data: { ...submission, broughtBy: member.id, state: 'submitted', responseCount: 0, flagCount: 0 },
@@ -196,13 +196,14 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return Promise.all(rows.map((row) => detailView(row, { staff: true, member: null })));
     },
 
-    async detail(caller: RequestState, documentId: string) {
+    async detail(caller: Caller, documentId: string) {
       const mission = await load(documentId);
       return detailView(mission, await viewer(caller, mission));
     },
 
     /** Staff validate a mission: the member who brought it receives the "mission brought" reward, in the same transaction. */
-    async validate(documentId: string, actor: Actor) {
+    async validate(caller: Caller, documentId: string) {
+      const actor = actorOf(caller);
       const mission = await load(documentId);
       const bringer = mission.broughtBy;
       const payments = bringer
@@ -228,7 +229,8 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Staff reject a mission, at once or when later found fake: a reward already paid is taken back. */
-    async reject(documentId: string, reason: string, actor: Actor) {
+    async reject(caller: Caller, documentId: string, reason: string) {
+      const actor = actorOf(caller);
       const mission = await load(documentId);
       const pointTypes = await ledger().pointTypes();
       const rewards = (
@@ -282,7 +284,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A member answers an open mission: their part of the grouped answer, or their own proposal. */
-    async respond(caller: RequestState, documentId: string, text: string | undefined) {
+    async respond(caller: Caller, documentId: string, text: string | undefined) {
       const member = await members().requireParticipant(await members().callerMember(caller));
       const mission = await load(documentId);
       const key = respondentKey(documentId, member.documentId);
@@ -297,7 +299,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A member warns staff that a mission looks fake. */
-    async flag(caller: RequestState, documentId: string, reason: string): Promise<{ mission: string; flagged: true }> {
+    async flag(caller: Caller, documentId: string, reason: string): Promise<{ mission: string; flagged: true }> {
       const member = await members().requireParticipant(await members().callerMember(caller));
       const mission = await load(documentId);
       if (!isVisible(mission.state)) {

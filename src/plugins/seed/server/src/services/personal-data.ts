@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { CodedError } from '../errors/codes';
+import { FREE_TEXT } from '../manifest';
 import { decideErasure, erasedMember, erasedText } from '../domain/members/erasure';
 import type { LedgerService } from './ledger';
 
@@ -16,20 +17,6 @@ const MEMBERS_TABLE = 'members';
 /** Never exported: secrets, not data about the person. */
 const USER_SECRETS = ['password', 'resetPasswordToken', 'confirmationToken'];
 
-/** Free text written by or about the member in other records, found through the relation that ties the record to them. */
-const FREE_TEXT: { uid: string; relation: string; fields: string[] }[] = [
-  { uid: 'plugin::seed.exchange', relation: 'provider', fields: ['description', 'comment'] },
-  { uid: 'plugin::seed.exchange', relation: 'beneficiary', fields: ['description', 'comment'] },
-  { uid: 'plugin::seed.mission-response', relation: 'member', fields: ['text'] },
-  { uid: 'plugin::seed.mission-flag', relation: 'member', fields: ['reason'] },
-  // The signature stays (the charter was signed) but no longer says by whom.
-  { uid: 'api::signature.signature', relation: 'member', fields: ['name', 'organisation'] },
-  { uid: 'api::charter-revision.charter-revision', relation: 'proposer', fields: ['reason'] },
-  { uid: 'api::revision-consent.revision-consent', relation: 'member', fields: ['comment'] },
-  // How other tools named them (an email, often) and what their events referred to.
-  { uid: 'plugin::seed.webhook-event', relation: 'member', fields: ['memberRef', 'reference'] },
-  { uid: 'plugin::seed.award', relation: 'member', fields: ['reference'] },
-];
 
 interface MemberRecord {
   id: number;
@@ -53,7 +40,7 @@ const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Every relation of a project content type that points at a member (other members' rows excepted: they are other people). */
   const relationsToMembers = () =>
     Object.entries(strapi.contentTypes).flatMap(([uid, model]) =>
-      uid === MEMBER || !uid.startsWith('api::')
+      uid === MEMBER || !(uid.startsWith('api::') || uid.startsWith('plugin::seed.'))
         ? []
         : Object.entries(model.attributes as Record<string, { type: string; target?: string }>)
             .filter(([, attribute]) => attribute.type === 'relation' && attribute.target === MEMBER)

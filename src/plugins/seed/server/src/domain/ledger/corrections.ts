@@ -26,6 +26,30 @@ export interface Adjustment {
   reason: string;
 }
 
+/**
+ * The entry key of an adjustment. Staff's tools may name their request (an idempotency key): the
+ * same name twice is the same adjustment, paid once. Without one, every request is its own.
+ */
+export const adjustmentKey = (accountDocumentId: string, requestKey: string): string => `adjustment:${accountDocumentId}:${requestKey}`;
+
+/** An adjustment already written under the request's key. */
+export interface PastAdjustment {
+  documentId: string;
+  from: number;
+  to: number;
+  amount: number;
+}
+
+/** A repeated request answers the entry the first one wrote; the same key for another adjustment is refused. */
+export const decideReplay = (past: PastAdjustment, adjustment: Adjustment): Decision<string> => {
+  const credit = adjustment.direction === 'credit';
+  const same =
+    past.amount === adjustment.amount &&
+    past.from === (credit ? adjustment.issuerAccountId : adjustment.accountId) &&
+    past.to === (credit ? adjustment.accountId : adjustment.issuerAccountId);
+  return same ? accept(past.documentId) : refuse('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another adjustment of this account.');
+};
+
 export const decideAdjustment = (adjustment: Adjustment, actor: Actor): Decision<EntryDraft[]> => {
   if (adjustment.accountIsIssuer) {
     return refuse('NOT_ALLOWED', 'The issuing account is adjusted through the accounts it pays.');

@@ -6,6 +6,9 @@ const MONEY_WORDS = new Set(
   ['price', 'prix', 'currency', 'devise', 'money', 'argent', 'euro', 'euros', 'eur', 'usd', 'cent', 'cents', 'cash', 'fiat', 'fee', 'fees', 'tarif', 'cost', 'cout', 'coût'],
 );
 
+/** A key with a currency sign in it ("€", "prix$"…) names money whatever its words. */
+const CURRENCY_SIGNS = /[€$£¥¢₿₣₤₩₪₫₭₮₱₲₴₸₹₺₼₽]/u;
+
 /** "amountCents" → ["amount", "cents"]; "unit_price" → ["unit", "price"]. */
 const words = (key: string): string[] =>
   key
@@ -25,7 +28,7 @@ export const findMoneyField = (input: unknown, path: string[] = []): string[] | 
   }
   if (input === null || typeof input !== 'object') return undefined;
   for (const [key, value] of Object.entries(input)) {
-    if (words(key).some((word) => MONEY_WORDS.has(word))) return [...path, key];
+    if (CURRENCY_SIGNS.test(key) || words(key).some((word) => MONEY_WORDS.has(word))) return [...path, key];
     // A "unit" is only ever points: any other unit is a conversion in disguise.
     if (key.toLowerCase() === 'unit' && typeof value === 'string' && !/^(ts|points?)$/i.test(value)) return [...path, key];
     const found = findMoneyField(value, [...path, key]);

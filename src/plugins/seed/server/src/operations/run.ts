@@ -1,0 +1,32 @@
+/** What both shells do with an operation: read its params and input, call its handler, page its list. */
+import type { Core } from '@strapi/strapi';
+import { parse } from '../validators';
+import { seedServices } from '../services';
+import type { Caller } from '../caller';
+import type { Operation } from './operation';
+
+/** GraphQL sends absent optional arguments as null; the input schemas expect them absent. */
+export const withoutNulls = (args: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined));
+
+const pick = (source: Record<string, unknown>, keys: string[]): Record<string, unknown> => Object.fromEntries(keys.map((key) => [key, source[key]]));
+
+/** The operation's params, read from the route's params or the GraphQL arguments. */
+export const paramsOf = (op: Operation, source: Record<string, unknown>): Record<string, unknown> =>
+  op.params ? parse(op.params, pick(source, Object.keys(op.params.shape))) : {};
+
+/** The names the params take: the GraphQL arguments that are not input. */
+export const paramNames = (op: Operation): string[] => (op.params ? Object.keys(op.params.shape) : []);
+
+export const execute = async (strapi: Core.Strapi, op: Operation, caller: Caller, params: Record<string, unknown>, raw: unknown) => {
+  const input = op.input ? parse(op.input, raw) : raw;
+  const result = await op.run({ services: seedServices(strapi), caller, params, input });
+  return { input, result };
+};
+
+/** A paged list's items and pagination, from the handler's `{ [key]: items, total }` and the input's page. */
+export const pageOf = (op: Operation & { paged: string }, input: unknown, result: unknown) => {
+  const { page, pageSize } = input as { page: number; pageSize: number };
+  const { [op.paged]: items, total } = result as Record<string, unknown> & { total: number };
+  return { items, pagination: { page, pageSize, total } };
+};

@@ -1,0 +1,37 @@
+/** The operation tables: each operation is named once, and both APIs and the roles' grants are derived from them. */
+import { OPERATIONS, SEED_ACTIONS } from '../../../src/plugins/seed/server/src/operations';
+import routes from '../../../src/plugins/seed/server/src/routes';
+
+describe('the operation tables', () => {
+  it('name each action, REST route and GraphQL field once', () => {
+    const actions = OPERATIONS.map((op) => op.action);
+    const paths = OPERATIONS.filter((op) => op.rest).map((op) => `${op.rest!.method} ${op.rest!.path}`);
+    const fields = OPERATIONS.filter((op) => op.graphql).map((op) => op.graphql!.name);
+
+    expect(new Set(actions).size).toBe(actions.length);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(new Set(fields).size).toBe(fields.length);
+  });
+
+  it('generate one REST route per operation, with the no-money policy, but the signed webhook route', () => {
+    const generated = routes['content-api'].routes;
+
+    expect(generated).toHaveLength(OPERATIONS.filter((op) => op.rest).length);
+    expect(generated.find((route) => route.path === '/events/:source')!.config).toEqual({ auth: false });
+    expect(generated.filter((route) => route.path !== '/events/:source').every((route) => 'policies' in route.config && route.config.policies?.includes('plugin::seed.no-money'))).toBe(true);
+  });
+
+  it('route a literal path before the :documentId path that would take it', () => {
+    const paths = routes['content-api'].routes.map((route) => `${route.method} ${route.path}`);
+
+    expect(paths.indexOf('GET /accounts/me')).toBeLessThan(paths.indexOf('GET /accounts/:documentId'));
+    expect(paths.indexOf('GET /missions/review')).toBeLessThan(paths.indexOf('GET /missions/:documentId'));
+  });
+
+  it('grant each audience exactly its operations; the signed sender none', () => {
+    expect(SEED_ACTIONS.public).toEqual(['plugin::seed.memberships.seats', 'plugin::seed.missions.list']);
+    expect(SEED_ACTIONS.member).toContain('plugin::seed.exchanges.accept');
+    expect(SEED_ACTIONS.staff).toContain('plugin::seed.corrections.adjust');
+    expect([...SEED_ACTIONS.public, ...SEED_ACTIONS.member, ...SEED_ACTIONS.staff]).not.toContain('plugin::seed.events.receive');
+  });
+});
