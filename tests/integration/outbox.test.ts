@@ -9,7 +9,7 @@ import type { AddressInfo } from 'net';
 import { randomBytes } from 'crypto';
 import { Webhook } from 'standardwebhooks';
 import { startApp, type TestApp } from '../helpers/strapi';
-import { activeMember, interviewedMember, loginStaff } from '../helpers/seed';
+import { activeMember, bearer, expectRefusal, interviewedMember, loginStaff } from '../helpers/seed';
 import type { OutboxService } from '../../src/plugins/seed/server/src/services/outbox';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -150,6 +150,32 @@ describe('the outbox', () => {
 
       expect(hooks.accepted.map((a) => a.type)).toEqual(Array(4).fill('seed.member.activated'));
       expect(new Set(hooks.attempts.map((a) => a.id)).size).toBe(hooks.attempts.length);
+    } finally {
+      await unsubscribe(subscription);
+      await hooks.close();
+    }
+  });
+
+  it('lets staff send a failed message again, over REST or GraphQL, with the same webhook-id; only a failed one', async () => {
+    const outsider = await activeMember(app, staff);
+    const hooks = receiver(0);
+    const subscription = await subscribe(await hooks.url(), ['seed.member.activated']);
+    try {
+      const member = await interviewedMember(app, staff);
+      await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff));
+      const message = await app.strapi.db.query('plugin::seed.outbox-message').findOne({ where: { eventType: 'seed.member.activated', subscriptionDocumentId: subscription } });
+      // As the worker leaves it after two days of refusals.
+      await app.strapi.db.query('plugin::seed.outbox-message').update({ where: { id: message.id }, data: { state: 'failed', attempts: 13 } });
+
+      const refusedToMember = await app.http().post(`/api/seed/outbox/${message.documentId}/redeliver`).set(bearer(outsider.jwt));
+      const again = await app.http().post(`/api/seed/outbox/${message.documentId}/redeliver`).set(bearer(staff));
+      const twice = await app.graphql('mutation($id: ID!) { redeliverWebhook(documentId: $id) { state } }', { id: message.documentId }, staff);
+      await drain();
+
+      expectRefusal(refusedToMember, 403, 'FORBIDDEN');
+      expect(again.body.data).toMatchObject({ state: 'pending', attempts: 0, webhookId: message.webhookId });
+      expect(twice.body.errors[0].extensions.code).toBe('INVALID_STATE');
+      expect(hooks.accepted.map((a) => a.id)).toEqual([message.webhookId]);
     } finally {
       await unsubscribe(subscription);
       await hooks.close();

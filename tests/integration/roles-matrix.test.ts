@@ -85,6 +85,7 @@ const REST: Record<string, Role[]> = {
   'GET /seed/awards/pending': STAFF,
   'POST /seed/awards/:documentId/approve': STAFF,
   'POST /seed/awards/:documentId/refuse': STAFF,
+  'POST /seed/outbox/:documentId/redeliver': STAFF,
   // users-permissions, as Strapi sets it: visitors sign up and in (a logged-in user has no
   // reason to); a logged-in user, staff included, manages their own password and sessions;
   // users, roles and permissions are the admin's.
@@ -189,6 +190,7 @@ const GRAPHQL: Record<string, Role[]> = {
   'Query.pendingAwards': STAFF,
   'Mutation.approveAward': STAFF,
   'Mutation.refuseAward': STAFF,
+  'Mutation.redeliverWebhook': STAFF,
 };
 
 function crud(plural: string, readers: Role[]): Record<string, Role[]> {

@@ -1,4 +1,4 @@
-import { afterAttempt, BACKOFF_SECONDS, checkSubscription, MAX_ATTEMPTS, subscribes } from '../../../../src/plugins/seed/server/src/domain/outbox/delivery';
+import { afterAttempt, BACKOFF_SECONDS, checkSubscription, decideRedelivery, MAX_ATTEMPTS, subscribes } from '../../../../src/plugins/seed/server/src/domain/outbox/delivery';
 
 const now = 1_800_000_000;
 const failure = { ok: false as const, status: 503, error: 'HTTP 503' };
@@ -46,5 +46,16 @@ describe('subscriptions', () => {
     expect(checkSubscription({ url: 'not a url' }).map((e) => e.path[0])).toEqual(['url']);
     // A partial update is judged on what it changes.
     expect(checkSubscription({ enabled: false } as never)).toEqual([]);
+  });
+});
+
+describe('redelivery', () => {
+  it('gives a failed message a fresh round of attempts from now', () => {
+    expect(decideRedelivery('failed', now)).toEqual({ ok: true, value: { state: 'pending', attempts: 0, nextAttemptAt: now } });
+  });
+
+  it('leaves a pending or delivered message as it is', () => {
+    expect(decideRedelivery('pending', now)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(decideRedelivery('delivered', now)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
   });
 });

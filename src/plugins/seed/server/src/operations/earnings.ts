@@ -1,4 +1,4 @@
-/** Earning: signed webhooks in (docs/WEBHOOKS.md), and staff's review of the awards that wait for them. */
+/** Earning: signed webhooks in and out (docs/WEBHOOKS.md), and staff's review of the awards that wait for them. */
 import { operation, type RestRequest } from './operation';
 import { documentIdParams, emptyBody, sourceParams } from '../validators';
 import { errorNameFor } from '../errors/codes';
@@ -63,4 +63,14 @@ export const earningsOperations = [
   }),
   verdict('approve', 'approveAward'),
   verdict('refuse', 'refuseAward'),
+  // A message marked failed after two days of retries is sent again once its receiver is back.
+  operation({
+    action: 'outbox.redeliver',
+    who: 'staff',
+    params: documentIdParams,
+    input: emptyBody,
+    run: ({ services, params }) => services.outbox.redeliver(params.documentId),
+    rest: { method: 'POST', path: '/outbox/:documentId/redeliver' },
+    graphql: { kind: 'mutation', name: 'redeliverWebhook', type: 'SeedOutboxMessage!', args: { documentId: 'ID!' } },
+  }),
 ];

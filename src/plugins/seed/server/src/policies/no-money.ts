@@ -15,7 +15,8 @@ export const refuseMoney = (...inputs: unknown[]): void => {
   }
 };
 
-export default (policyContext: { request: { body?: unknown }; query?: unknown }): boolean => {
-  refuseMoney(policyContext.request.body, policyContext.query);
+// The policy context copies the koa context's own fields: the query is read from its request.
+export default (policyContext: { request: { body?: unknown; query?: unknown } }): boolean => {
+  refuseMoney(policyContext.request.body, policyContext.request.query);
   return true;
 };

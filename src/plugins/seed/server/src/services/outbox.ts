@@ -9,7 +9,8 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { signDelivery } from '../domain/earning/standard-webhooks';
-import { afterAttempt, subscribes, type AttemptResult, type OutboundEvent } from '../domain/outbox/delivery';
+import { afterAttempt, decideRedelivery, subscribes, type AttemptResult, type MessageUpdate, type OutboundEvent } from '../domain/outbox/delivery';
+import { CodedError, orFail } from '../errors/codes';
 import type { LedgerService } from './ledger';
 
 const SUBSCRIPTION = 'plugin::seed.webhook-subscription';
@@ -40,6 +41,14 @@ interface ClaimedMessage {
   payload: unknown;
   attempts: number;
   created_at: unknown;
+}
+
+export interface OutboxMessageView {
+  documentId: string;
+  webhookId: string;
+  eventType: string;
+  state: MessageUpdate['state'];
+  attempts: number;
 }
 
 export interface DeliveryReport {
@@ -113,6 +122,19 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Sends the messages due at `at`; returns what became of them. */
+    /** Staff send a failed message again; the next run of the worker delivers it. */
+    async redeliver(documentId: string, at: Date = new Date()): Promise<OutboxMessageView> {
+      const message = (await db.query(MESSAGE).findOne({ where: { documentId }, select: ['id'] })) as { id: number } | null;
+      if (!message) throw new CodedError('NOT_FOUND', `There is no outgoing message ${documentId}.`);
+      await ledger().transaction(async (trx) => {
+        const locked: { state: MessageUpdate['state'] } = await db.connection(MESSAGES_TABLE).transacting(trx).where({ id: message.id }).forUpdate().first('state');
+        const next = orFail(decideRedelivery(locked.state, seconds(at)));
+        await db.connection(MESSAGES_TABLE).transacting(trx).where({ id: message.id }).update({ state: next.state, attempts: next.attempts, next_attempt_at: next.nextAttemptAt, lease_until: null });
+      });
+      const row = (await db.query(MESSAGE).findOne({ where: { documentId } })) as OutboxMessageView;
+      return { documentId: row.documentId, webhookId: row.webhookId, eventType: row.eventType, state: row.state, attempts: row.attempts };
+    },
+
     async deliverDue(at: Date = new Date()): Promise<DeliveryReport> {
       const now = seconds(at);
       const report: DeliveryReport = { delivered: 0, retried: 0, failed: 0 };

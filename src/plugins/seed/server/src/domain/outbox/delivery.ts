@@ -6,6 +6,7 @@
  */
 import type { FieldError } from '../../errors/codes';
 import { isUsableSecret } from '../earning/standard-webhooks';
+import { accept, refuse, type Decision } from '../decision';
 
 export const OUTBOUND_EVENTS = ['seed.entry.created', 'seed.exchange.settled', 'seed.member.activated'] as const;
 export type OutboundEvent = (typeof OUTBOUND_EVENTS)[number];
@@ -33,6 +34,15 @@ export const afterAttempt = (attemptsBefore: number, result: AttemptResult, now:
   if (attempts >= MAX_ATTEMPTS) return { state: 'failed', attempts, nextAttemptAt: now };
   return { state: 'pending', attempts, nextAttemptAt: now + BACKOFF_SECONDS[attempts - 1] };
 };
+
+/**
+ * Staff send a failed message again (the receiver is back): a fresh round of attempts from now,
+ * under the same webhook-id, so a receiver that did get it once still recognises it.
+ */
+export const decideRedelivery = (state: MessageUpdate['state'], now: number): Decision<MessageUpdate> =>
+  state === 'failed'
+    ? accept({ state: 'pending', attempts: 0, nextAttemptAt: now })
+    : refuse('INVALID_STATE', `This message is ${state}: only a failed message is sent again.`);
 
 /** A subscription's own checks, on the fields present in `data`. */
 export const checkSubscription = (data: { url?: unknown; events?: unknown; secret?: unknown }): FieldError[] => {

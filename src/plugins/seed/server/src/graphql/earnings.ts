@@ -1,8 +1,18 @@
-/** Awards' GraphQL type, for staff's review. */
+/** Earning's GraphQL types, for staff: awards to review, outgoing webhook messages to send again. */
 /* eslint-disable @typescript-eslint/no-explicit-any -- nexus is the GraphQL plugin's own schema builder; its types are not exported by the plugin */
 
-export const awardsTypes = (nexus: any): unknown[] => {
+export const earningsTypes = (nexus: any): unknown[] => {
   return [
+    nexus.objectType({
+      name: 'SeedOutboxMessage',
+      definition(t: any) {
+        t.nonNull.id('documentId');
+        t.nonNull.string('webhookId', { description: 'The same on every attempt: receivers deduplicate on it.' });
+        t.nonNull.string('eventType');
+        t.nonNull.string('state', { description: 'pending, delivered or failed' });
+        t.nonNull.int('attempts');
+      },
+    }),
     nexus.objectType({
       name: 'AwardMember',
       definition(t: any) {
