@@ -14,7 +14,7 @@ import { ADMIN, startApp, type TestApp } from '../helpers/strapi';
 
 /** The service `npm run ledger:check` runs. */
 const ledgerCheck = (app: TestApp): Promise<{ accounts: number; problems: string[] }> =>
-  (app.strapi.service('api::seed.ledger-check') as unknown as { run(): Promise<{ accounts: number; problems: string[] }> }).run();
+  (app.strapi.service('plugin::seed.ledger-check') as unknown as { run(): Promise<{ accounts: number; problems: string[] }> }).run();
 
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'upgrade');
 const STAFF = { identifier: 'staff@example.org', password: 'Equipe-2026' };
@@ -157,5 +157,20 @@ describe('booting on the v1 fixture', () => {
     expect(response.status).toBe(200);
     expect(response.body.data.user.email).toBe(ADMIN.email);
     expect(Number((await app.database.select('SELECT COUNT(*) AS n FROM admin_users'))[0].n)).toBe(1);
+  });
+
+  it('renames what Strapi stored under the SEED’s old UIDs, keeping the grants roles had', async () => {
+    const OLD = /^api::(seed|account|award|earning-rule|earning-rule-change|entry|exchange|member|membership|mission|mission-flag|mission-response|outbox-message|webhook-event|webhook-subscription)\./;
+    const actions = (await app.database.select('SELECT action FROM up_permissions')).map((row) => String(row.action));
+    const subjects = (await app.database.select('SELECT subject FROM admin_permissions WHERE subject IS NOT NULL')).map((row) => String(row.subject));
+    const settings = (await app.database.select('SELECT `key` FROM strapi_core_store_settings')).map((row) => String(row.key));
+
+    expect([...actions, ...subjects].filter((uid) => OLD.test(uid))).toEqual([]);
+    expect(settings.filter((key) => /::api::(member|exchange|entry)\./.test(key))).toEqual([]);
+    expect(settings).toContain('plugin_content_manager_configuration_content_types::plugin::seed.member');
+    expect(subjects).toContain('plugin::seed.member');
+    // Staff's rights over accounts, as v1 granted them, now under the plugin's name.
+    expect(actions).toContain('plugin::seed.corrections.adjust');
+    expect(actions).toContain('api::charter.consent.sign');
   });
 });
