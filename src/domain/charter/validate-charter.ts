@@ -2,7 +2,7 @@
  * The charter's consistency rules, over plain data: what the schema alone cannot say.
  * Only the parts present in `data` are checked, so a partial update is judged on what it changes.
  */
-import type { FieldError } from '../../plugins/seed/server/src/errors/codes';
+import type { FieldError } from '../../plugins/seed/server/src/domain/decision';
 
 export interface CharterDraft {
   articles?: unknown;

@@ -31,3 +31,9 @@ export type Decision<T> = { ok: true; value: T } | { ok: false; code: DomainErro
 
 export const accept = <T>(value: T): Decision<T> => ({ ok: true, value });
 export const refuse = <T>(code: DomainErrorCode, message: string): Decision<T> => ({ ok: false, code, message });
+
+/** A field a rule refuses, and why: `details.errors` of the API's answer. */
+export interface FieldError {
+  path: (string | number)[];
+  message: string;
+}

@@ -4,7 +4,7 @@
  * both read it, so a client sees the same code whichever API it uses.
  */
 import { errors } from '@strapi/utils';
-import type { Decision } from '../domain/decision';
+import type { Decision, FieldError } from '../domain/decision';
 
 export const errorCatalog = {
   BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
@@ -58,10 +58,7 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
-export interface FieldError {
-  path: (string | number)[];
-  message: string;
-}
+export type { FieldError };
 
 /** A refusal with a stable code. Extends Strapi's ApplicationError so Strapi code treats it as one. */
 export class CodedError extends errors.ApplicationError {

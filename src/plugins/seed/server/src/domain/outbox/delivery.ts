@@ -4,9 +4,8 @@
  * A receiver that is down is retried with a growing delay for more than two days, so an hour's
  * outage loses nothing; after the last attempt the message stays, marked failed, for staff.
  */
-import type { FieldError } from '../../errors/codes';
 import { isUsableSecret } from '../earning/standard-webhooks';
-import { accept, refuse, type Decision } from '../decision';
+import { accept, refuse, type Decision, type FieldError } from '../decision';
 
 export const OUTBOUND_EVENTS = ['seed.entry.created', 'seed.exchange.settled', 'seed.member.activated'] as const;
 export type OutboundEvent = (typeof OUTBOUND_EVENTS)[number];
