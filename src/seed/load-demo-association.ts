@@ -9,6 +9,7 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { currentYear } from '../plugins/seed/server/src/calendar';
+import { DEFAULT_POINT_TYPE } from '../plugins/seed/server/src/domain/ledger/types';
 import type { MemberRow, MembersService } from '../plugins/seed/server/src/services/members';
 import type { MembershipsService } from '../plugins/seed/server/src/services/memberships';
 import type { ExchangesService } from '../plugins/seed/server/src/services/exchanges';
@@ -98,7 +99,7 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     const proposed = await exchanges.propose(as(exchange.provider), {
       counterpart: beneficiary.documentId,
       side: 'provider',
-      pointType: 'TS',
+      pointType: DEFAULT_POINT_TYPE,
       description: exchange.description,
       hours: exchange.hours,
       amount: exchange.amount,

@@ -1,4 +1,6 @@
 import {
+  countsTowardPairCap,
+  deadlinesOf,
   decideAcceptance,
   decideCancellation,
   decideDelivery,
@@ -6,6 +8,11 @@ import {
   decideExpiry,
   decideProposal,
   decideResolution,
+  decideStarter,
+  EXCHANGE_STATES,
+  HOLDING_STATES,
+  holdsReservation,
+  PAIR_CAP_STATES,
   type ExchangeActor,
   type ExchangeFacts,
   type ExchangeSettings,
@@ -213,3 +220,64 @@ describe('decideExpiry', () => {
   });
 });
 
+
+describe('deadlinesOf', () => {
+  const day = 24 * 60 * 60 * 1000;
+  const now = new Date('2026-11-22T12:00:00Z');
+
+  it('puts each cut-off the point type’s number of days before now', () => {
+    expect(deadlinesOf(TS, now)).toEqual({ acceptedBefore: new Date(now.getTime() - 30 * day), deliveredBefore: new Date(now.getTime() - 14 * day) });
+    expect(deadlinesOf({ acceptanceDeadlineDays: 7, evaluationDeadlineDays: 2 }, now)).toEqual({ acceptedBefore: new Date('2026-11-15T12:00:00Z'), deliveredBefore: new Date('2026-11-20T12:00:00Z') });
+  });
+
+  it('is the line decideExpiry draws: before the cut-off is due, at it is not yet', () => {
+    const { acceptedBefore, deliveredBefore } = deadlinesOf(TS, now);
+    const before = (cutOff: Date) => new Date(cutOff.getTime() - 1);
+    expect(decideExpiry(exchange('accepted'), { now, acceptedAt: before(acceptedBefore), deliveredAt: null }, TS, parties, system.actor).ok).toBe(true);
+    expect(decideExpiry(exchange('accepted'), { now, acceptedAt: acceptedBefore, deliveredAt: null }, TS, parties, system.actor).ok).toBe(false);
+    expect(decideExpiry(exchange('delivered'), { now, acceptedAt: null, deliveredAt: before(deliveredBefore) }, TS, parties, system.actor).ok).toBe(true);
+    expect(decideExpiry(exchange('delivered'), { now, acceptedAt: null, deliveredAt: deliveredBefore }, TS, parties, system.actor).ok).toBe(false);
+  });
+});
+
+describe('reservations and the pair cap', () => {
+  it('holds the points from acceptance until the exchange settles or is cancelled', () => {
+    expect(HOLDING_STATES).toEqual(['accepted', 'delivered', 'disputed']);
+    expect(EXCHANGE_STATES.filter(holdsReservation)).toEqual(['accepted', 'delivered', 'disputed']);
+  });
+
+  it('holds exactly what the steps reserve and release along each path', () => {
+    const payer = { id: 20, balance: 5, reserved: 0, isIssuer: false };
+    const payee = { id: 10, balance: 0, reserved: 0, isIssuer: false };
+    const accepted = decideAcceptance({ exchange: exchange('proposed'), actor: beneficiary, actorActive: true, payer, payee, pairMonthTotal: 0, settings: TS });
+    expect(accepted).toMatchObject({ ok: true, value: { state: 'accepted', reserve: 5 } });
+    expect(decideDelivery(exchange('accepted'), provider)).toMatchObject({ ok: true, value: { state: 'delivered', reserve: 0 } });
+    expect(decideEvaluation(exchange('delivered'), beneficiary, 1, TS, parties)).toMatchObject({ ok: true, value: { state: 'disputed', reserve: 0 } });
+    // Every way out of a holding state releases the amount; cancelling a proposal releases nothing.
+    expect(decideCancellation(exchange('accepted'), provider)).toMatchObject({ ok: true, value: { state: 'cancelled', reserve: -5 } });
+    expect(decideCancellation(exchange('proposed'), provider)).toMatchObject({ ok: true, value: { state: 'cancelled', reserve: 0 } });
+    expect(decideEvaluation(exchange('delivered'), beneficiary, 5, TS, parties)).toMatchObject({ ok: true, value: { state: 'settled', reserve: -5 } });
+    expect(decideResolution(exchange('disputed'), staff, 'cancel', parties)).toMatchObject({ ok: true, value: { state: 'cancelled', reserve: -5 } });
+  });
+
+  it('counts toward the monthly cap every exchange accepted and not cancelled, settled ones included', () => {
+    expect(PAIR_CAP_STATES).toEqual(['accepted', 'delivered', 'disputed', 'settled']);
+    expect(EXCHANGE_STATES.filter(countsTowardPairCap)).toEqual(['accepted', 'delivered', 'settled', 'disputed']);
+    expect(countsTowardPairCap('proposed')).toBe(false);
+    expect(countsTowardPairCap('cancelled')).toBe(false);
+  });
+});
+
+describe('decideStarter', () => {
+  it('lets a member start an exchange only while active with this year’s membership', () => {
+    expect(decideStarter({ kind: 'member', standing: { state: 'active', hasMembership: true } })).toEqual({ ok: true, value: true });
+    expect(decideStarter({ kind: 'member', standing: { state: 'active', hasMembership: false } })).toMatchObject({ ok: false, code: 'MEMBERSHIP_REQUIRED' });
+    expect(decideStarter({ kind: 'member', standing: { state: 'suspended', hasMembership: true } })).toMatchObject({ ok: false, code: 'MEMBER_INACTIVE' });
+    expect(decideStarter({ kind: 'member', standing: { state: 'applicant', hasMembership: false } })).toMatchObject({ ok: false, code: 'MEMBER_INACTIVE' });
+  });
+
+  it('does not ask staff or the scheduled job: the step’s own rule answers them', () => {
+    expect(decideStarter({ kind: 'staff' })).toEqual({ ok: true, value: true });
+    expect(decideStarter({ kind: 'system' })).toEqual({ ok: true, value: true });
+  });
+});

@@ -1,4 +1,4 @@
-import { dayOf, decideJoin, decideRefund, seatsOf, yearOf } from '../../../../src/plugins/seed/server/src/domain/membership/campaign';
+import { dayOf, decideJoin, decideRefund, decideRegistrar, seatsOf, yearOf } from '../../../../src/plugins/seed/server/src/domain/membership/campaign';
 
 const campaign = { year: 2026, cap: 120, taken: 118, feeCents: 500 };
 
@@ -29,5 +29,17 @@ describe('yearly memberships', () => {
     expect(yearOf(newYearInParis, 'Europe/Paris')).toBe(2027);
     expect(yearOf(newYearInParis, 'UTC')).toBe(2026);
     expect(dayOf(newYearInParis, 'Europe/Paris')).toBe('2027-01-01');
+  });
+});
+
+describe('who registers a membership', () => {
+  it('lets members join for themselves and staff register anyone', () => {
+    expect(decideRegistrar({ isStaff: false, forAnother: false })).toEqual({ ok: true, value: true });
+    expect(decideRegistrar({ isStaff: true, forAnother: true })).toEqual({ ok: true, value: true });
+    expect(decideRegistrar({ isStaff: true, forAnother: false })).toEqual({ ok: true, value: true });
+  });
+
+  it('refuses a member registering another member', () => {
+    expect(decideRegistrar({ isStaff: false, forAnother: true })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
   });
 });

@@ -1,4 +1,4 @@
-import { decideFlag, decideMove, decideOutcome, decideResponse, isVisible, visibleResponses, MISSION_STATES } from '../../../../src/plugins/seed/server/src/domain/missions/mission';
+import { decideDetailReader, decideFlag, decideListed, decideMove, decideOutcome, decideResponse, isVisible, MISSION_STATES, placesLeft, STAFF_READER, visibleResponses } from '../../../../src/plugins/seed/server/src/domain/missions/mission';
 
 describe('staff moves', () => {
   it('validates a submitted mission, opens a validated one, marks an answered one', () => {
@@ -74,5 +74,45 @@ describe('flags and visibility', () => {
     expect(decideFlag('open', false)).toEqual({ ok: true, value: true });
     expect(decideFlag('open', true)).toMatchObject({ ok: false, code: 'ALREADY_FLAGGED' });
     expect(decideFlag('rejected', false)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
+});
+
+describe('who reads a mission’s details', () => {
+  const mission = (state: (typeof MISSION_STATES)[number]) => ({ documentId: 'm1', state, broughtBy: 'bringer' });
+  const participant = { state: 'active', hasMembership: true } as const;
+  const member = (id: string, standing: { state: 'active' | 'suspended'; hasMembership: boolean } = participant) => ({ kind: 'member' as const, member: id, standing });
+
+  it('shows staff every mission, in every state', () => {
+    for (const state of MISSION_STATES) expect(decideDetailReader(mission(state), { kind: 'staff' })).toEqual({ ok: true, value: STAFF_READER });
+  });
+
+  it('shows the member who brought it their mission in every state, even when they may no longer take part', () => {
+    for (const state of MISSION_STATES) {
+      expect(decideDetailReader(mission(state), member('bringer', { state: 'suspended', hasMembership: false }))).toEqual({ ok: true, value: { staff: false, member: 'bringer' } });
+    }
+  });
+
+  it('shows other members a mission of the bank while they may take part', () => {
+    expect(decideDetailReader(mission('open'), member('other'))).toEqual({ ok: true, value: { staff: false, member: 'other' } });
+    expect(decideDetailReader(mission('open'), member('other', { state: 'active', hasMembership: false }))).toMatchObject({ ok: false, code: 'MEMBERSHIP_REQUIRED' });
+    expect(decideDetailReader(mission('open'), member('other', { state: 'suspended', hasMembership: true }))).toMatchObject({ ok: false, code: 'MEMBER_INACTIVE' });
+  });
+
+  it('hides from other members, as if it did not exist, a mission outside the bank', () => {
+    for (const state of ['submitted', 'rejected'] as const) {
+      expect(decideDetailReader(mission(state), member('other'))).toEqual({ ok: false, code: 'MISSION_NOT_FOUND', message: 'There is no mission m1.' });
+    }
+  });
+
+  it('finds for members only missions of the bank', () => {
+    expect(MISSION_STATES.filter((state) => decideListed({ documentId: 'm1', state }).ok)).toEqual(MISSION_STATES.filter(isVisible));
+    expect(decideListed({ documentId: 'm1', state: 'submitted' })).toMatchObject({ ok: false, code: 'MISSION_NOT_FOUND' });
+  });
+
+  it('counts the places left while the mission is open, none otherwise', () => {
+    expect(placesLeft('open', 0)).toBe(3);
+    expect(placesLeft('open', 2)).toBe(1);
+    expect(placesLeft('answered', 1)).toBe(0);
+    expect(placesLeft('validated', 0)).toBe(0);
   });
 });

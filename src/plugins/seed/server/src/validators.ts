@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CodedError } from './errors/codes';
 import { MEMBER_STATES } from './domain/members/member-state';
 import { MISSION_MODES, VISIBLE_STATES } from './domain/missions/mission';
+import { DEFAULT_POINT_TYPE } from './domain/ledger/types';
 
 export const documentIdParams = z.strictObject({ documentId: z.string().min(1).max(64) });
 
@@ -13,7 +14,7 @@ export const sourceParams = z.strictObject({ source: z.string() });
 export const documentIdOf = (params: Record<string, unknown>): string => parse(documentIdParams, { documentId: params.documentId }).documentId;
 
 export const accountQuery = z.strictObject({
-  pointType: z.string().min(1).max(16).default('TS'),
+  pointType: z.string().min(1).max(16).default(DEFAULT_POINT_TYPE),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -25,7 +26,7 @@ export const proposalBody = z.strictObject({
   counterpart: z.string().min(1).max(64),
   /** The proposer's own side: they provide the service, or they receive it. */
   side: z.enum(['provider', 'beneficiary']),
-  pointType: z.string().min(1).max(16).default('TS'),
+  pointType: z.string().min(1).max(16).default(DEFAULT_POINT_TYPE),
   description: text(2000),
   hours: z.number().positive().max(1000),
   // The domain refuses zero and fractions with its own code; here only the type is checked.

@@ -1,5 +1,6 @@
 /** The ledger's GraphQL types: accounts, entries, exchanges and corrections. */
 /* eslint-disable @typescript-eslint/no-explicit-any -- nexus is the GraphQL plugin's own schema builder; its types are not exported by the plugin */
+import { DEFAULT_POINT_TYPE } from '../domain/ledger/types';
 
 export const ledgerTypes = (nexus: any): unknown[] => {
   return [
@@ -65,7 +66,7 @@ export const ledgerTypes = (nexus: any): unknown[] => {
       definition(t: any) {
         t.nonNull.id('counterpart', { description: 'The other member’s documentId.' });
         t.nonNull.string('side', { description: '"provider" when you give the service, "beneficiary" when you receive it.' });
-        t.string('pointType', { default: 'TS' });
+        t.string('pointType', { default: DEFAULT_POINT_TYPE });
         t.nonNull.string('description');
         t.nonNull.float('hours');
         t.nonNull.int('amount');

@@ -1,5 +1,6 @@
 /** The ledger's operations: a member's account and exchanges; staff's view of any account and their corrections. */
 import { operation } from './operation';
+import { DEFAULT_POINT_TYPE } from '../domain/ledger/types';
 import {
   accountQuery,
   adjustmentBody,
@@ -35,7 +36,7 @@ export const ledgerOperations = [
     input: accountQuery,
     run: ({ services, caller, input }) => services.accounts.mine(caller, input.pointType, input.page, input.pageSize),
     rest: { method: 'GET', path: '/accounts/me' },
-    graphql: { kind: 'query', name: 'myAccount', type: 'SeedAccount!', args: { pointType: { type: 'String', default: 'TS' }, page: 'Int', pageSize: 'Int' } },
+    graphql: { kind: 'query', name: 'myAccount', type: 'SeedAccount!', args: { pointType: { type: 'String', default: DEFAULT_POINT_TYPE }, page: 'Int', pageSize: 'Int' } },
   }),
   operation({
     action: 'corrections.account',

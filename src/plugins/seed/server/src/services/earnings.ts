@@ -14,7 +14,8 @@ import { CodedError, orFail } from '../errors/codes';
 import { isUsableSecret, verifyDelivery, type DeliveryHeaders } from '../domain/earning/standard-webhooks';
 import { decideEarning, periodStart, type EarningRule } from '../domain/earning/limits';
 import { awardEntry, COUNTED_STATES, decideReview, limitKey, type AwardState } from '../domain/earning/award';
-import type { AccountState, Actor } from '../domain/ledger/types';
+import { refusedOutcome, statusOf, type WebhookOutcome } from '../domain/earning/outcome';
+import { DEFAULT_POINT_TYPE, type AccountState, type Actor } from '../domain/ledger/types';
 import { actorOf, type Caller } from '../caller';
 import { today } from '../calendar';
 import type { LedgerService, PointTypeRow, WrittenEntry } from './ledger';
@@ -26,15 +27,15 @@ const AWARD = 'plugin::seed.award';
 const MEMBER = 'plugin::seed.member';
 const AWARDS_TABLE = 'awards';
 
-export type WebhookOutcome = 'awarded' | 'pending' | 'limit_reached' | 'ceiling_reached' | 'member_inactive' | 'unknown_member' | 'unknown_event_type' | 'rule_disabled' | 'malformed';
+export type { WebhookOutcome };
 
-/** What a delivery answers, stored so that a retry gets it again. */
 /** A delivery as received: the Standard Webhooks headers and the exact bytes of the body. */
 export interface DeliveryInput {
   headers: DeliveryHeaders;
   raw: string;
 }
 
+/** What a delivery answers, stored so that a retry gets it again. */
 export interface Delivery {
   webhookId: string;
   outcome: WebhookOutcome;
@@ -153,15 +154,16 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const parsed = eventBody.safeParse(body);
     if (!parsed.success) {
       const detail = body === undefined ? 'The body is not JSON.' : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-      await db.query(EVENT).create({ data: { ...base, outcome: 'malformed', httpStatus: 400, detail } });
-      return { webhookId, outcome: 'malformed', status: 400, detail, award: null, entry: null };
+      const outcome: WebhookOutcome = 'malformed';
+      await db.query(EVENT).create({ data: { ...base, outcome, httpStatus: statusOf(outcome), detail } });
+      return { webhookId, outcome, status: statusOf(outcome), detail, award: null, entry: null };
     }
     const { type, data } = parsed.data;
     const member = await resolveMember(data.member);
     const found = (await db.query(RULE).findOne({ where: { eventType: type }, populate: { pointType: true } })) as RuleRow | null;
     // MySQL compares case-insensitively; an event type is exact.
     const rule = found?.eventType === type ? found : null;
-    const pointType = rule ? (rule.pointType ?? (await ledger().pointType('TS'))) : null;
+    const pointType = rule ? (rule.pointType ?? (await ledger().pointType(DEFAULT_POINT_TYPE))) : null;
     // Opened before the transaction, like every account (see LedgerService.ensureAccount).
     const accounts = member && pointType ? await accountsOf(member, pointType) : null;
     const actor: Actor = { type: 'webhook', id: source };
@@ -170,15 +172,16 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const event = (await db.query(EVENT).create({
         data: { ...base, type, memberRef: data.member, reference: data.reference ?? null, occurredAt: data.occurredAt ?? null, outcome: 'received', httpStatus: 0 },
       })) as { id: number };
-      const finish = async (outcome: WebhookOutcome, status: number, detail: string, links: { award?: { id: number; documentId: string }; entry?: WrittenEntry } = {}): Promise<Delivery> => {
+      const finish = async (outcome: WebhookOutcome, detail: string, links: { award?: { id: number; documentId: string }; entry?: WrittenEntry } = {}): Promise<Delivery> => {
+        const status = statusOf(outcome);
         await db.query(EVENT).update({
           where: { id: event.id },
           data: { outcome, httpStatus: status, detail, member: member?.id ?? null, award: links.award?.id ?? null, entry: links.entry?.id ?? null },
         });
         return { webhookId, outcome, status, detail, award: links.award?.documentId ?? null, entry: links.entry?.documentId ?? null };
       };
-      if (!member) return finish('unknown_member', 422, `No member is known as ${data.member}.`);
-      if (!rule || !pointType || !accounts) return finish('unknown_event_type', 422, `No earning rule has the event type ${type}.`);
+      if (!member) return finish('unknown_member', `No member is known as ${data.member}.`);
+      if (!rule || !pointType || !accounts) return finish('unknown_event_type', `No earning rule has the event type ${type}.`);
 
       const memberState = await members().lockState(trx, member);
       const locked = await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]);
@@ -191,17 +194,17 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
         balance: locked.get(accounts.member)?.balance ?? 0,
         ceiling: pointType.ceiling,
       });
-      if (!decision.ok) return finish(decision.code === 'RULE_DISABLED' ? 'rule_disabled' : 'member_inactive', 422, decision.message);
-      if (decision.value === 'limit_reached') return finish('limit_reached', 200, `The ${rule.period === 'ever' ? '' : `${rule.period}’s `}limit of ${type} is reached: nothing earned.`);
-      if (decision.value === 'ceiling_reached') return finish('ceiling_reached', 200, `The balance would pass the ceiling of ${pointType.ceiling} ${pointType.code}: nothing earned.`);
+      if (!decision.ok) return finish(refusedOutcome(decision.code), decision.message);
+      if (decision.value === 'limit_reached') return finish('limit_reached', `The ${rule.period === 'ever' ? '' : `${rule.period}’s `}limit of ${type} is reached: nothing earned.`);
+      if (decision.value === 'ceiling_reached') return finish('ceiling_reached', `The balance would pass the ceiling of ${pointType.ceiling} ${pointType.code}: nothing earned.`);
 
       const award = (await db.query(AWARD).create({
         data: { rule: rule.id, pointType: pointType.id, member: member.id, eventType: type, reference: data.reference ?? null, points: rule.points, state: decision.value, day, limitKey: key },
       })) as { id: number; documentId: string };
-      if (decision.value === 'pending') return finish('pending', 202, `${rule.points} ${pointType.code} wait for staff approval.`, { award });
+      if (decision.value === 'pending') return finish('pending', `${rule.points} ${pointType.code} wait for staff approval.`, { award });
       const entry = await pay(trx, { documentId: award.documentId, eventType: type, points: rule.points }, pointType, accounts, locked, actor);
       await db.query(AWARD).update({ where: { id: award.id }, data: { entry: entry.id } });
-      return finish('awarded', 200, `${rule.points} ${pointType.code} earned.`, { award, entry });
+      return finish('awarded', `${rule.points} ${pointType.code} earned.`, { award, entry });
     });
   };
 
@@ -213,7 +216,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!award || !award.member) throw new CodedError('AWARD_NOT_FOUND', `There is no award ${documentId}.`);
     const member = award.member;
     // Paid in the point type decided when the event came, whatever became of the rule since.
-    const pointType = award.pointType ?? (await ledger().pointType('TS'));
+    const pointType = award.pointType ?? (await ledger().pointType(DEFAULT_POINT_TYPE));
     const accounts = verdict === 'approve' ? await accountsOf(member, pointType) : null;
     await ledger().transaction(async (trx) => {
       const locked: { state: AwardState } = await db.connection(AWARDS_TABLE).transacting(trx).where({ id: award.id }).forUpdate().first('state');

@@ -5,9 +5,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CodedError } from '../errors/codes';
+import { CodedError, orFail } from '../errors/codes';
 import { actorOf, userIdOf, type Caller } from '../caller';
 import {
+  deadlinesOf,
   decideAcceptance,
   decideCancellation,
   decideDelivery,
@@ -15,6 +16,8 @@ import {
   decideExpiry,
   decideProposal,
   decideResolution,
+  decideStarter,
+  PAIR_CAP_STATES,
   type ExchangeActor,
   type ExchangeFacts,
   type ExchangeSettings,
@@ -120,6 +123,9 @@ const facts = (row: ExchangeRow, state: ExchangeState): ExchangeFacts => ({
   state,
 });
 
+/** Who asks, with the member's row when a member asks. */
+type Asker = (Extract<ExchangeActor, { kind: 'member' }> & { memberRow: MemberRef }) | Exclude<ExchangeActor, { kind: 'member' }>;
+
 /** What each step needs beyond the exchange: the locked accounts and the transaction. */
 interface StepContext {
   trx: Knex.Transaction;
@@ -187,7 +193,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The caller as the exchange rules see them: staff, or a member (refused if neither). */
-  const actorFor = async (caller: Caller): Promise<ExchangeActor & { memberRow?: MemberRef }> => {
+  const actorFor = async (caller: Caller): Promise<Asker> => {
     const userId = userIdOf(caller);
     if (userId === undefined) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to exchange.');
     const actor = actorOf(caller);
@@ -197,13 +203,18 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { kind: 'member', member: member.documentId, actor, memberRow: member };
   };
 
-  /** Points of the exchanges accepted this month between the two members, in either direction. */
+  /** A member starting an exchange — proposing or accepting it — must take part now (decideStarter). */
+  const requireStarter = async (actor: Asker): Promise<void> => {
+    orFail(decideStarter(actor.kind === 'member' ? { kind: 'member', standing: await members().standing(actor.memberRow) } : actor));
+  };
+
+  /** Points of the exchanges that count toward the cap (PAIR_CAP_STATES) accepted this month between the two members, in either direction. */
   const pairMonthTotal = async (trx: Knex.Transaction, key: string, month: string): Promise<number> => {
     const [{ total }] = await db
       .connection(EXCHANGES_TABLE)
       .transacting(trx)
       .where({ pair_key: key, accepted_month: month })
-      .whereNot({ state: 'cancelled' })
+      .whereIn('state', PAIR_CAP_STATES)
       .sum({ total: 'amount' });
     return Number(total ?? 0);
   };
@@ -212,13 +223,13 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async propose(caller: Caller, input: ProposalInput): Promise<ExchangeView> {
       const actor = await actorFor(caller);
       if (actor.kind !== 'member') throw new CodedError('NOT_A_MEMBER', 'Only members propose exchanges.');
-      await members().requireParticipant(actor.memberRow!);
+      await requireStarter(actor);
       const pointType = await ledger().pointType(input.pointType);
       const counterpart = await members().findMember({ documentId: input.counterpart });
       if (!counterpart) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${input.counterpart}.`);
       const decision = decideProposal({
         proposer: actor.member,
-        proposerActive: actor.memberRow?.state === 'active',
+        proposerActive: actor.memberRow.state === 'active',
         counterpart: counterpart.documentId,
         counterpartActive: counterpart.state === 'active',
         side: input.side,
@@ -226,7 +237,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
         hours: input.hours,
       });
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
-      const proposer = actor.memberRow!;
+      const proposer = actor.memberRow;
       const byDocumentId = new Map([proposer, counterpart].map((m) => [m.documentId, m.id]));
       const created = (await db.query(EXCHANGE).create({
         data: {
@@ -246,13 +257,12 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async accept(caller: Caller, documentId: string): Promise<ExchangeView> {
       const actor = await actorFor(caller);
-      // Starting an exchange takes both members' yes: each needs this year's membership.
-      if (actor.memberRow) await members().requireParticipant(actor.memberRow);
+      await requireStarter(actor);
       return step(documentId, async (exchange, { trx, accounts, payer, payee, row, now }) =>
         decideAcceptance({
           exchange,
           actor,
-          actorActive: actor.memberRow?.state === 'active',
+          actorActive: actor.kind === 'member' && actor.memberRow.state === 'active',
           payer: accounts.get(payer)!,
           payee: accounts.get(payee)!,
           pairMonthTotal: await pairMonthTotal(trx, row.pairKey, monthKey(now, timeZone())),
@@ -304,13 +314,13 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Exchanges of the point type that may be past a deadline, oldest first. */
     async overdue(pointType: PointTypeRow & ExchangeSettings, now: Date, limit: number): Promise<string[]> {
-      const daysBefore = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+      const { acceptedBefore, deliveredBefore } = deadlinesOf(pointType, now);
       const rows = (await db.query(EXCHANGE).findMany({
         where: {
           pointType: { id: pointType.id },
           $or: [
-            { state: 'accepted', acceptedAt: { $lt: daysBefore(pointType.acceptanceDeadlineDays) } },
-            { state: 'delivered', deliveredAt: { $lt: daysBefore(pointType.evaluationDeadlineDays) } },
+            { state: 'accepted', acceptedAt: { $lt: acceptedBefore } },
+            { state: 'delivered', deliveredAt: { $lt: deliveredBefore } },
           ],
         },
         select: ['documentId'],

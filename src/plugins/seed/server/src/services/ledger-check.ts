@@ -1,10 +1,8 @@
 /** Gathers every account's totals in a few aggregate queries and checks them (domain/ledger/check). */
 import type { Core } from '@strapi/strapi';
 import { checkLedger, type AccountTotals } from '../domain/ledger/check';
+import { HOLDING_STATES } from '../domain/ledger/exchange';
 import { memberAccountKey, type JoinTable, type LedgerService } from './ledger';
-
-// An accepted exchange holds its points on the beneficiary's account until it settles or is cancelled.
-const HOLDING_STATES = ['accepted', 'delivered', 'disputed'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async run(): Promise<{ accounts: number; problems: string[] }> {
@@ -22,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
     const [incoming, outgoing] = await Promise.all([flow(links.to), flow(links.from)]);
     const holding = (await strapi.db.query('plugin::seed.exchange').findMany({
-      where: { state: { $in: HOLDING_STATES } },
+      where: { state: { $in: [...HOLDING_STATES] } },
       select: ['amount'],
       populate: { beneficiary: { select: ['documentId'] }, pointType: { select: ['code'] } },
     })) as { amount: number; beneficiary: { documentId: string }; pointType: { code: string } }[];

@@ -6,8 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CodedError } from '../errors/codes';
-import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, type MemberState } from '../domain/members/member-state';
+import { CodedError, orFail } from '../errors/codes';
+import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, type MemberState, type Standing } from '../domain/members/member-state';
 import { decideStartingGrant, startingGrantKey } from '../domain/ledger/starting-grant';
 import type { Actor, Decision } from '../domain/ledger/types';
 import { actorOf, userIdOf, type Caller } from '../caller';
@@ -152,10 +152,14 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db.query(MEMBERSHIP).count({ where: { member: { id: member.id }, year, refundedOn: null } })) > 0;
     },
 
+    /** What the participation rule reads of a member (decideParticipation). */
+    async standing(member: MemberRow): Promise<Standing> {
+      return { state: member.state, hasMembership: await this.hasMembership(member) };
+    },
+
     /** The member if they may exchange and answer missions now; the refusal otherwise. */
     async requireParticipant(member: MemberRow): Promise<MemberRow> {
-      const decision = decideParticipation({ state: member.state, hasMembership: member.state === 'active' && (await this.hasMembership(member)) });
-      if (!decision.ok) throw new CodedError(decision.code, decision.message);
+      orFail(decideParticipation(await this.standing(member)));
       return member;
     },
 

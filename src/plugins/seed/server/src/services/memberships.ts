@@ -6,8 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CodedError } from '../errors/codes';
-import { decideJoin, decideRefund, seatKey, seatsOf, type CampaignState, type Seats } from '../domain/membership/campaign';
+import { CodedError, orFail } from '../errors/codes';
+import { decideJoin, decideRefund, decideRegistrar, seatKey, seatsOf, type CampaignState, type Seats } from '../domain/membership/campaign';
 import type { Caller } from '../caller';
 import { currentYear, today } from '../calendar';
 import type { LedgerService } from './ledger';
@@ -92,9 +92,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The caller joins for the year; staff may register a member who paid another way. */
     async join(caller: Caller, year: number = currentYear(), memberDocumentId?: string): Promise<MembershipView> {
-      if (memberDocumentId !== undefined && caller.kind !== 'staff') {
-        throw new CodedError('NOT_ALLOWED', 'Members join for themselves; only staff register another member.');
-      }
+      orFail(decideRegistrar({ isStaff: caller.kind === 'staff', forAnother: memberDocumentId !== undefined }));
       const member = memberDocumentId !== undefined ? await members().findMember({ documentId: memberDocumentId }) : await members().callerMember(caller);
       if (!member) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${memberDocumentId}.`);
       return enrol(member, year);

@@ -11,16 +11,20 @@ import { CodedError, orFail } from '../errors/codes';
 import { reversalKey } from '../domain/ledger/corrections';
 import type { Actor, EntryKind } from '../domain/ledger/types';
 import {
+  decideDetailReader,
   decideFlag,
+  decideListed,
   decideMove,
   decideOutcome,
   decideResponse,
   flagKey,
+  placesLeft,
   respondentKey,
-  isVisible,
   visibleResponses,
+  STAFF_READER,
   VISIBLE_STATES,
-  MAX_RESPONSES,
+  type DetailCaller,
+  type MissionReader,
   type MissionMode,
   type MissionMove,
   type MissionOutcome,
@@ -29,7 +33,7 @@ import {
 import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../domain/missions/reward';
 import { actorOf, type Caller } from '../caller';
 import type { LedgerService, PointTypeRow } from './ledger';
-import type { MemberRow, MembersService } from './members';
+import type { MembersService } from './members';
 
 const MISSION = 'plugin::seed.mission';
 const RESPONSE = 'plugin::seed.mission-response';
@@ -91,7 +95,7 @@ const summaryView = (row: MissionRow) => ({
   mode: row.mode,
   state: row.state,
   /** Answers still accepted while the mission is open. */
-  places: row.state === 'open' ? MAX_RESPONSES - row.responseCount : 0,
+  places: placesLeft(row.state, row.responseCount),
   createdAt: row.createdAt,
 });
 
@@ -118,16 +122,14 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { id, state: row.state, mode: row.mode, responseCount: Number(row.response_count) };
   };
 
-  /** Who reads a mission's details: staff, the member who brought it, and members who may take part now. */
-  const viewer = async (caller: Caller, mission: MissionRow): Promise<{ staff: boolean; member: MemberRow | null }> => {
-    if (caller.kind === 'staff') return { staff: true, member: null };
-    const member = await members().callerMember(caller);
-    if (mission.broughtBy?.documentId === member.documentId) return { staff: false, member };
-    if (!isVisible(mission.state)) throw new CodedError('MISSION_NOT_FOUND', `There is no mission ${mission.documentId}.`);
-    return { staff: false, member: await members().requireParticipant(member) };
+  /** Who reads a mission's details (decideDetailReader): the caller as staff, or as a member with their standing. */
+  const viewer = async (caller: Caller, mission: MissionRow): Promise<MissionReader> => {
+    const member = caller.kind === 'staff' ? null : await members().callerMember(caller);
+    const asker: DetailCaller = member ? { kind: 'member', member: member.documentId, standing: await members().standing(member) } : { kind: 'staff' };
+    return orFail(decideDetailReader({ documentId: mission.documentId, state: mission.state, broughtBy: mission.broughtBy?.documentId ?? null }, asker));
   };
 
-  const detailView = async (mission: MissionRow, who: { staff: boolean; member: MemberRow | null }) => {
+  const detailView = async (mission: MissionRow, who: MissionReader) => {
     const responses = (await db.query(RESPONSE).findMany({
       where: { mission: { id: mission.id } },
       orderBy: { id: 'asc' },
@@ -135,7 +137,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as ResponseRow[];
     const shown = visibleResponses(
       mission.mode,
-      { staff: who.staff, member: who.member?.documentId ?? null },
+      who,
       responses.map((response) => ({ documentId: response.documentId, member: response.member?.documentId ?? null, row: response })),
     );
     return {
@@ -152,7 +154,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const staffDetail = async (documentId: string) => detailView(await load(documentId), { staff: true, member: null });
+  const staffDetail = async (documentId: string) => detailView(await load(documentId), STAFF_READER);
 
   /** A staff move that changes the state only. */
   const move = async (documentId: string, name: MissionMove) => {
@@ -173,7 +175,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const created = (await db.query(MISSION).create({
         data: { ...submission, broughtBy: member.id, state: 'submitted', responseCount: 0, flagCount: 0 },
       })) as { documentId: string };
-      return detailView(await load(created.documentId), { staff: false, member });
+      return detailView(await load(created.documentId), { staff: false, member: member.documentId });
     },
 
     /** The bank as the sites show it: validated missions only, newest first. */
@@ -193,7 +195,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ flagCount: 'desc' }, { createdAt: 'asc' }],
         populate: POPULATE,
       })) as MissionRow[];
-      return Promise.all(rows.map((row) => detailView(row, { staff: true, member: null })));
+      return Promise.all(rows.map((row) => detailView(row, STAFF_READER)));
     },
 
     async detail(caller: Caller, documentId: string) {
@@ -295,16 +297,14 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await db.query(RESPONSE).create({ data: { mission: mission.id, member: member.id, text: text ?? null, respondentKey: key } });
         await db.connection(MISSIONS_TABLE).transacting(trx).where({ id: mission.id }).update({ response_count: responseCount });
       });
-      return detailView(await load(documentId), { staff: false, member });
+      return detailView(await load(documentId), { staff: false, member: member.documentId });
     },
 
     /** A member warns staff that a mission looks fake. */
     async flag(caller: Caller, documentId: string, reason: string): Promise<{ mission: string; flagged: true }> {
       const member = await members().requireParticipant(await members().callerMember(caller));
       const mission = await load(documentId);
-      if (!isVisible(mission.state)) {
-        throw new CodedError('MISSION_NOT_FOUND', `There is no mission ${documentId}.`);
-      }
+      orFail(decideListed(mission));
       const key = flagKey(documentId, member.documentId);
       await ledger().transaction(async (trx) => {
         const locked = await lock(trx, mission.id);

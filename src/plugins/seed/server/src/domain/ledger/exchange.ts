@@ -15,9 +15,26 @@
  */
 import { available } from './balances';
 import { accept, refuse, type AccountState, type Actor, type Decision, type EntryDraft } from './types';
+import { decideParticipation, type Standing } from '../members/member-state';
 
 export const EXCHANGE_STATES = ['proposed', 'accepted', 'delivered', 'settled', 'disputed', 'cancelled'] as const;
 export type ExchangeState = (typeof EXCHANGE_STATES)[number];
+
+const among = (states: readonly ExchangeState[], state: ExchangeState): boolean => states.includes(state);
+
+/** The states in which an exchange holds its points on the beneficiary's account: from its acceptance until it settles or is cancelled. */
+export const HOLDING_STATES = ['accepted', 'delivered', 'disputed'] as const satisfies readonly ExchangeState[];
+
+export const holdsReservation = (state: ExchangeState): boolean => among(HOLDING_STATES, state);
+
+/**
+ * The exchanges that count toward the monthly cap between two members: those accepted (in the
+ * month counted) and not cancelled since, settled ones included.
+ */
+export const PAIR_CAP_STATES = ['accepted', 'delivered', 'disputed', 'settled'] as const satisfies readonly ExchangeState[];
+
+export const countsTowardPairCap = (state: ExchangeState): boolean => among(PAIR_CAP_STATES, state);
+
 export type Side = 'provider' | 'beneficiary';
 
 export interface ExchangeSettings {
@@ -74,6 +91,15 @@ export interface Proposal {
   amount: number;
   hours: number;
 }
+
+/**
+ * Starting an exchange takes both members' yes (seed 004): a member who proposes or accepts one
+ * must take part — active, with this year's membership (decideParticipation). Staff and the
+ * scheduled job are not asked here: the step's own rule answers them.
+ */
+export type Starter = { kind: 'member'; standing: Standing } | { kind: 'staff' | 'system' };
+
+export const decideStarter = (starter: Starter): Decision<true> => (starter.kind === 'member' ? decideParticipation(starter.standing) : accept(true));
 
 export const decideProposal = (proposal: Proposal): Decision<Omit<ExchangeFacts, 'id' | 'documentId'>> => {
   if (proposal.proposer === proposal.counterpart) {
@@ -195,7 +221,7 @@ export const decideCancellation = (exchange: ExchangeFacts, actor: ExchangeActor
   if (exchange.state !== 'proposed' && exchange.state !== 'accepted') {
     return refuse('INVALID_STATE', `This exchange is ${exchange.state}: it can no longer be cancelled.`);
   }
-  return accept({ state: 'cancelled', reserve: exchange.state === 'accepted' ? -exchange.amount : 0, entries: [] });
+  return accept({ state: 'cancelled', reserve: holdsReservation(exchange.state) ? -exchange.amount : 0, entries: [] });
 };
 
 export type Resolution = 'settle' | 'cancel';
@@ -212,6 +238,17 @@ export const decideResolution = (exchange: ExchangeFacts, actor: ExchangeActor, 
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The cut-offs of the deadlines at `now`: an exchange accepted, or delivered, before its cut-off is past its deadline. */
+export interface Deadlines {
+  acceptedBefore: Date;
+  deliveredBefore: Date;
+}
+
+export const deadlinesOf = (settings: Pick<ExchangeSettings, 'acceptanceDeadlineDays' | 'evaluationDeadlineDays'>, now: Date): Deadlines => {
+  const daysBefore = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  return { acceptedBefore: daysBefore(settings.acceptanceDeadlineDays), deliveredBefore: daysBefore(settings.evaluationDeadlineDays) };
+};
+
 export interface ExpiryClock {
   now: Date;
   acceptedAt: Date | null;
@@ -220,13 +257,13 @@ export interface ExpiryClock {
 
 /** What the scheduled job does to an exchange past its deadline; INVALID_STATE when nothing is due. */
 export const decideExpiry = (exchange: ExchangeFacts, clock: ExpiryClock, settings: ExchangeSettings, parties: Parties, actor: Actor): Decision<Transition> => {
-  const overdue = (since: Date | null, days: number) => since !== null && clock.now.getTime() - since.getTime() > days * DAY_MS;
-  if (exchange.state === 'accepted' && overdue(clock.acceptedAt, settings.acceptanceDeadlineDays)) {
+  const { acceptedBefore, deliveredBefore } = deadlinesOf(settings, clock.now);
+  const overdue = (since: Date | null, cutOff: Date) => since !== null && since.getTime() < cutOff.getTime();
+  if (exchange.state === 'accepted' && overdue(clock.acceptedAt, acceptedBefore)) {
     return accept({ state: 'cancelled', reserve: -exchange.amount, entries: [] });
   }
-  if (exchange.state === 'delivered' && overdue(clock.deliveredAt, settings.evaluationDeadlineDays)) {
+  if (exchange.state === 'delivered' && overdue(clock.deliveredAt, deliveredBefore)) {
     return accept(settle(exchange, parties, actor));
   }
   return refuse('INVALID_STATE', `Exchange ${exchange.documentId} is not past a deadline.`);
 };
-

@@ -3,6 +3,9 @@
  * Amounts are integers of one point type (the TS by default); money never appears.
  */
 
+/** The point type used when none is named: the TS ("téléservice", seed 004), created at the first start. */
+export const DEFAULT_POINT_TYPE = 'TS';
+
 /** A point type's settings, edited by staff in the admin. */
 export interface PointTypeSettings {
   code: string;

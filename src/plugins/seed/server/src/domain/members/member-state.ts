@@ -36,7 +36,13 @@ export const decideDeparture = (state: MemberState): Decision<MemberState> => ac
  * Exchanges and the mission bank are for active members holding a membership of the current
  * year (seed 004: "adhésion annuelle"). Without it their balance stays, unused.
  */
-export const decideParticipation = (member: { state: MemberState; hasMembership: boolean }): Decision<true> => {
+export interface Standing {
+  state: MemberState;
+  /** Whether the member holds a seat of the current year (a membership not refunded). */
+  hasMembership: boolean;
+}
+
+export const decideParticipation = (member: Standing): Decision<true> => {
   if (member.state !== 'active') {
     return refuse('MEMBER_INACTIVE', `Only active members take part; this member is ${member.state}.`);
   }

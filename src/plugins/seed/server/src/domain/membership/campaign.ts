@@ -32,6 +32,10 @@ export const seatsOf = (campaign: CampaignState): Seats => ({
 /** The key that holds a member's seat: unique in the database, cleared by a refund. */
 export const seatKey = (year: number, memberDocumentId: string): string => `${year}:${memberDocumentId}`;
 
+/** Members join for themselves; only staff register another member (one who paid another way). */
+export const decideRegistrar = (registrar: { isStaff: boolean; forAnother: boolean }): Decision<true> =>
+  registrar.forAnother && !registrar.isStaff ? refuse('NOT_ALLOWED', 'Members join for themselves; only staff register another member.') : accept(true);
+
 export const decideJoin = (
   campaign: CampaignState | null,
   year: number,

@@ -6,6 +6,7 @@
  * proposals among which the client chooses (comparative).
  */
 import { accept, refuse, type Decision } from '../decision';
+import { decideParticipation, type Standing } from '../members/member-state';
 
 export const MISSION_MODES = ['cooperative', 'comparative'] as const;
 export type MissionMode = (typeof MISSION_MODES)[number];
@@ -20,6 +21,39 @@ export const isVisible = (state: MissionState): boolean => (VISIBLE_STATES as re
 
 /** Three respondents in cooperative mode, three proposals in comparative mode. */
 export const MAX_RESPONSES = 3;
+
+/** Answers a mission still accepts: its free places while it is open, none otherwise. */
+export const placesLeft = (state: MissionState, responseCount: number): number => (state === 'open' ? MAX_RESPONSES - responseCount : 0);
+
+/** To a member, a mission outside the bank (waiting for staff, or rejected) does not exist. */
+export const decideListed = (mission: { documentId: string; state: MissionState }): Decision<true> =>
+  isVisible(mission.state) ? accept(true) : refuse('MISSION_NOT_FOUND', `There is no mission ${mission.documentId}.`);
+
+/** Who reads a mission's details, as visibleResponses sees them: staff, or a member. */
+export interface MissionReader {
+  staff: boolean;
+  member: string | null;
+}
+
+export const STAFF_READER: MissionReader = { staff: true, member: null };
+
+/** Who asks to read a mission's details: staff, or a member with their standing (decideParticipation). */
+export type DetailCaller = { kind: 'staff' } | { kind: 'member'; member: string; standing: Standing };
+
+/**
+ * Who reads a mission's details (its prospect, its answers): staff; the member who brought it,
+ * whatever its state; and, while it is in the bank, members who may take part now. To anyone
+ * else a mission outside the bank does not exist.
+ */
+export const decideDetailReader = (mission: { documentId: string; state: MissionState; broughtBy: string | null }, caller: DetailCaller): Decision<MissionReader> => {
+  if (caller.kind === 'staff') return accept(STAFF_READER);
+  const reader = { staff: false, member: caller.member };
+  if (mission.broughtBy === caller.member) return accept(reader);
+  const listed = decideListed(mission);
+  if (!listed.ok) return listed;
+  const participation = decideParticipation(caller.standing);
+  return participation.ok ? accept(reader) : participation;
+};
 
 export type MissionOutcome = 'won' | 'lost' | 'closed';
 
