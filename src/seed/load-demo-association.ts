@@ -18,7 +18,6 @@ import type { ChartersService } from '../api/charter/services/consent';
 import { signatoryKey } from '../domain/charter/signing';
 import { systemCaller, type Caller } from '../plugins/seed/server/src/caller';
 import { DEMO_CAMPAIGN, DEMO_CHARTER, DEMO_EMAIL_DOMAIN, demoEarningRules, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
-import type { SeedReport } from './load-demo-content';
 
 const MEMBER = 'plugin::seed.member';
 const USER = 'plugin::users-permissions.user';
@@ -32,6 +31,11 @@ const EARNING_RULE = 'plugin::seed.earning-rule';
 
 /** Staff's steps of the demo are taken by the app itself; members' steps, by each member. */
 const DEMO: Caller = systemCaller('demo-content');
+
+/** What a load did: the documents it created (0 when everything was there). */
+export interface SeedReport {
+  created: number;
+}
 
 export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedReport): Promise<void> => {
   const members = strapi.service('plugin::seed.members') as MembersService;

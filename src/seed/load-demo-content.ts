@@ -10,11 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { demoOrganisations, type CharterText, type DemoCharter } from './demo-content';
-import { loadDemoAssociation } from './load-demo-association';
-
-export interface SeedReport {
-  created: number;
-}
+import { loadDemoAssociation, type SeedReport } from './load-demo-association';
 
 const ORGANISATION = 'api::organisation.organisation';
 const VALUE = 'api::value.value';

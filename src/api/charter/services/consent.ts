@@ -8,6 +8,7 @@
  * decided in src/domain/charter.
  */
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from '../../../plugins/seed/server/src/services/transactions';
 import type { Knex } from 'knex';
 import { CodedError, orFail } from '../../../plugins/seed/server/src/errors/codes';
 import { decideSignature, signatoryKey } from '../../../domain/charter/signing';
@@ -25,7 +26,6 @@ import { charterText, sameText } from '../../../domain/charter/version';
 import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
 import type { Caller } from '../../../plugins/seed/server/src/caller';
 import { today } from '../../../plugins/seed/server/src/calendar';
-import type { LedgerService } from '../../../plugins/seed/server/src/services/ledger';
 import type { MemberRow, MembersService } from '../../../plugins/seed/server/src/services/members';
 
 const CHARTER = 'api::charter.charter';
@@ -78,7 +78,7 @@ const person = (ref: PersonRef | null) => (ref ? { documentId: ref.documentId, d
 
 const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
-  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
   const charters = () => strapi.documents(CHARTER);
 
@@ -157,7 +157,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = await publishedLocale(charterDocumentId);
       const profile = (await db.query('plugin::seed.member').findOne({ where: { id: member.id }, select: ['displayName'] })) as { displayName: string | null };
       const key = signatoryKey(charterDocumentId, member.documentId);
-      const signature = await ledger().transaction(async (trx) => {
+      const signature = await transactions().run(async (trx) => {
         const memberState = await members().lockState(trx, member);
         const alreadySigned = (await db.query(SIGNATURE).count({ where: { signatoryKey: key } })) > 0;
         orFail(decideSignature({ memberState, alreadySigned }));
@@ -188,7 +188,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const member = await activeCaller(caller);
       const locale = await publishedLocale(charterDocumentId, input.locale ?? DEFAULT_LOCALE);
       const { electorate, state } = orFail(decideProposal({ proposer: member.documentId, signatories: await activeSignatories(charterDocumentId), articles: input.articles }));
-      const created = await ledger().transaction(async () => {
+      const created = await transactions().run(async () => {
         const revision = (await db.query(REVISION).create({
           data: { charterDocumentId, locale, proposer: member.id, reason: input.reason, articles: input.articles, electorate, ...decided(state) },
         })) as { id: number; documentId: string };
@@ -203,7 +203,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async answer(caller: Caller, revisionDocumentId: string, answer: RevisionAnswer, comment?: string) {
       const member = await activeCaller(caller);
       const revision = await loadRevision(revisionDocumentId);
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const state = await lockRevision(trx, revision.id);
         const rows = (await db.query(CONSENT).findMany({ where: { revision: { id: revision.id } }, populate: { member: { select: ['documentId'] } } })) as ConsentRow[];
         const answered = Object.fromEntries(rows.flatMap((row) => (row.member ? [[row.member.documentId, row.answer]] : [])));
@@ -221,7 +221,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async withdraw(caller: Caller, revisionDocumentId: string) {
       const member = await members().callerMember(caller);
       const revision = await loadRevision(revisionDocumentId);
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const state = orFail(decideWithdrawal({ state: await lockRevision(trx, revision.id), proposer: revision.proposer?.documentId ?? '', member: member.documentId }));
         await db.query(REVISION).update({ where: { id: revision.id }, data: decided(state) });
       });

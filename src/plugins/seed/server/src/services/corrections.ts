@@ -1,6 +1,7 @@
 /** Staff corrections: adjustments and reversals, each one transaction (see domain/ledger/corrections). */
 import { createHash, randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from './transactions';
 import { CodedError, orFail } from '../errors/codes';
 import { adjustmentKey, decideAdjustment, decideReplay, decideReversal, reversalKey } from '../domain/ledger/corrections';
 import type { EntryKind } from '../domain/ledger/types';
@@ -26,6 +27,7 @@ export interface AdjustmentRequest {
 
 const correctionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
 
   return {
     /** Credits or debits the account against the issuing account; a repeated idempotency key answers the first result. */
@@ -36,7 +38,7 @@ const correctionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { direction, amount, reason, idempotencyKey } = request;
       const key = adjustmentKey(accountDocumentId, idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : randomUUID());
       const adjustment = { key, accountId: account.id, accountIsIssuer: account.kind === 'issuer', issuerAccountId: issuer, direction, amount, reason };
-      return ledger().transaction(async (trx) => {
+      return transactions().run(async (trx) => {
         // Under the accounts' locks: a repeat of the same request waits for the first, then finds its entry.
         const accounts = await ledger().lockAccounts(trx, [account.id, issuer]);
         const past = (await strapi.db.query(ENTRY).findOne({
@@ -61,7 +63,7 @@ const correctionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!original) throw new CodedError('NOT_FOUND', `There is no entry ${entryDocumentId}.`);
       const from = original.fromAccount.id;
       const to = original.toAccount.id;
-      return ledger().transaction(async (trx) => {
+      return transactions().run(async (trx) => {
         const accounts = await ledger().lockAccounts(trx, [from, to]);
         const alreadyReversed = await ledger().hasEntry(reversalKey(original.documentId));
         const decision = decideReversal(

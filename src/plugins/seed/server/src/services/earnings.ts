@@ -8,6 +8,7 @@
  */
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from './transactions';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { CodedError, orFail } from '../errors/codes';
@@ -99,6 +100,7 @@ const isDuplicateKey = (error: unknown): boolean => {
 const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
 
   const storedDelivery = async (eventKey: string): Promise<Delivery | null> => {
@@ -168,7 +170,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const accounts = member && pointType ? await accountsOf(member, pointType) : null;
     const actor: Actor = { type: 'webhook', id: source };
 
-    return ledger().transaction(async (trx) => {
+    return transactions().run(async (trx) => {
       const event = (await db.query(EVENT).create({
         data: { ...base, type, memberRef: data.member, reference: data.reference ?? null, occurredAt: data.occurredAt ?? null, outcome: 'received', httpStatus: 0 },
       })) as { id: number };
@@ -218,7 +220,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     // Paid in the point type decided when the event came, whatever became of the rule since.
     const pointType = award.pointType ?? (await ledger().pointType(DEFAULT_POINT_TYPE));
     const accounts = verdict === 'approve' ? await accountsOf(member, pointType) : null;
-    await ledger().transaction(async (trx) => {
+    await transactions().run(async (trx) => {
       const locked: { state: AwardState } = await db.connection(AWARDS_TABLE).transacting(trx).where({ id: award.id }).forUpdate().first('state');
       const state = orFail(decideReview(locked.state, verdict, accounts ? await members().lockState(trx, member) : null));
       let entry: number | null = null;

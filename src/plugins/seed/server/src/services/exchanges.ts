@@ -4,6 +4,7 @@
  * write the new state, entries and reservations in the same transaction.
  */
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from './transactions';
 import type { Knex } from 'knex';
 import { CodedError, orFail } from '../errors/codes';
 import { actorOf, userIdOf, type Caller } from '../caller';
@@ -139,6 +140,7 @@ interface StepContext {
 const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
 
   const load = async (documentId: string): Promise<ExchangeRow> => {
@@ -158,7 +160,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     const row = await load(documentId);
     const payer = await ledger().memberAccount(row.beneficiary, row.pointType);
     const payee = await ledger().memberAccount(row.provider, row.pointType);
-    await ledger().transaction(async (trx) => {
+    await transactions().run(async (trx) => {
       // The exchange first, then the accounts in id order: every step takes its locks in that order.
       const locked: { state: ExchangeState } = await db.connection(EXCHANGES_TABLE).transacting(trx).where({ id: row.id }).forUpdate().first('state');
       const accounts = await ledger().lockAccounts(trx, [payer, payee]);

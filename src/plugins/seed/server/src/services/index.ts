@@ -10,6 +10,7 @@ import memberships from './memberships';
 import missions from './missions';
 import outbox from './outbox';
 import personalData from './personal-data';
+import transactions from './transactions';
 import type { Core } from '@strapi/strapi';
 
 const services = {
@@ -25,6 +26,7 @@ const services = {
   missions,
   outbox,
   'personal-data': personalData,
+  transactions,
 };
 
 export default services;

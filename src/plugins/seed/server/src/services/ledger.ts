@@ -46,14 +46,6 @@ export interface JoinTable {
 export const issuerAccountKey = (pointType: string): string => `issuer:${pointType}`;
 export const memberAccountKey = (memberDocumentId: string, pointType: string): string => `member:${pointType}:${memberDocumentId}`;
 
-// MySQL: deadlock victim (1213) or lock wait timeout (1205); SQLite: database busy.
-const isRetryable = (error: unknown): boolean => {
-  const { errno, code } = (error ?? {}) as { errno?: number; code?: string };
-  return errno === 1213 || errno === 1205 || code === 'SQLITE_BUSY';
-};
-
-const MAX_ATTEMPTS = 5;
-
 const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
   const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
@@ -170,18 +162,6 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
         await db.connection(ACCOUNTS_TABLE).transacting(trx).where({ id }).update({ balance: account.balance, reserved: account.reserved });
       }
       return written;
-    },
-
-    /** Runs `work` in one transaction, again when the database chose it as a deadlock victim. */
-    async transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await db.transaction(({ trx }) => work(trx));
-        } catch (error) {
-          if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-        }
-      }
     },
   };
 };

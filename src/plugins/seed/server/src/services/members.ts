@@ -5,6 +5,7 @@
  * members use to find one another, and the participation check of exchanges and missions.
  */
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from './transactions';
 import type { Knex } from 'knex';
 import { CodedError, orFail } from '../errors/codes';
 import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, type MemberState, type Standing } from '../domain/members/member-state';
@@ -96,6 +97,7 @@ const FULL = { populate: { tutor: { select: ['documentId', 'displayName'] }, use
 
 const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
 
   const findMember = async (where: Record<string, unknown>): Promise<MemberRow | null> =>
     (await strapi.db.query(MEMBER).findOne({ where, select: ['id', 'documentId', 'state'] })) as MemberRow | null;
@@ -122,7 +124,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Moves the member to the state the rule decides, in one transaction; `extra` fields are written with it. */
   const move = async (documentId: string, decide: (state: MemberState) => Decision<MemberState>, extra: Record<string, unknown> = {}) => {
     const member = await memberOrFail(documentId);
-    return ledger().transaction(async (trx) => {
+    return transactions().run(async (trx) => {
       const decision = decide(await lockState(trx, member));
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
       await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: { ...extra, state: decision.value } });
@@ -187,7 +189,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
         })),
       );
 
-      return ledger().transaction(async (trx) => {
+      return transactions().run(async (trx) => {
         const decision = decideActivation(await lockState(trx, member));
         if (!decision.ok) {
           throw new CodedError(decision.code, decision.message);

@@ -5,12 +5,12 @@
  * The fee is recorded in euro cents; it is the association's money and never becomes points.
  */
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from './transactions';
 import type { Knex } from 'knex';
 import { CodedError, orFail } from '../errors/codes';
 import { decideJoin, decideRefund, decideRegistrar, seatKey, seatsOf, type CampaignState, type Seats } from '../domain/membership/campaign';
 import type { Caller } from '../caller';
 import { currentYear, today } from '../calendar';
-import type { LedgerService } from './ledger';
 import type { MemberRow, MembersService } from './members';
 
 const CAMPAIGN = 'api::membership-campaign.membership-campaign';
@@ -50,7 +50,7 @@ const POPULATE = { member: { select: ['documentId'] } };
 
 const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
-  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
 
   const lockCampaign = async (trx: Knex.Transaction, year: number): Promise<(CampaignState & { id: number }) | null> => {
@@ -67,7 +67,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Gives the member a seat of the year, or the refusal. */
   const enrol = async (member: MemberRow, year: number): Promise<MembershipView> => {
     const key = seatKey(year, member.documentId);
-    const created = await ledger().transaction(async (trx) => {
+    const created = await transactions().run(async (trx) => {
       const campaign = await lockCampaign(trx, year);
       const held = await db.connection(MEMBERSHIPS_TABLE).transacting(trx).where({ seat_key: key }).first('id');
       const decision = decideJoin(campaign, year, { state: member.state, holdsSeat: Boolean(held) });
@@ -101,7 +101,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Staff refund a membership (on request, or to refuse it): its seat is free again. */
     async refund(documentId: string): Promise<MembershipView> {
       const membership = await load(documentId);
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         // The campaign first, as joining does, then the membership.
         const campaign = await lockCampaign(trx, membership.year);
         const locked = await db.connection(MEMBERSHIPS_TABLE).transacting(trx).where({ id: membership.id }).forUpdate().first('refunded_on');

@@ -6,6 +6,7 @@
  * src/domain/missions.
  */
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from './transactions';
 import type { Knex } from 'knex';
 import { CodedError, orFail } from '../errors/codes';
 import { reversalKey } from '../domain/ledger/corrections';
@@ -109,6 +110,7 @@ const POPULATE = {
 const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
 
   const load = async (documentId: string): Promise<MissionRow> => {
@@ -159,7 +161,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** A staff move that changes the state only. */
   const move = async (documentId: string, name: MissionMove) => {
     const mission = await load(documentId);
-    await ledger().transaction(async (trx) => {
+    await transactions().run(async (trx) => {
       const locked = await lock(trx, mission.id);
       const state = orFail(decideMove(name, locked.state, locked.responseCount));
       await db.query(MISSION).update({ where: { id: mission.id }, data: { state } });
@@ -217,7 +219,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             })),
           )
         : [];
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const locked = await lock(trx, mission.id);
         const state = orFail(decideMove('validate', locked.state, locked.responseCount));
         await db.query(MISSION).update({ where: { id: mission.id }, data: { state } });
@@ -246,7 +248,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           }),
         )
       ).filter((reward) => reward !== null);
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const locked = await lock(trx, mission.id);
         const state = orFail(decideMove('reject', locked.state, locked.responseCount));
         await db.query(MISSION).update({ where: { id: mission.id }, data: { state, rejectionReason: reason } });
@@ -277,7 +279,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row) throw new CodedError('RESPONSE_NOT_FOUND', `There is no answer ${chosenDocumentId}.`);
         chosen = { id: row.id, mission: row.mission?.documentId ?? '' };
       }
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const locked = await lock(trx, mission.id);
         const state = orFail(decideOutcome({ state: locked.state, mode: locked.mode, outcome, missionDocumentId: documentId, chosenResponse: chosen }));
         await db.query(MISSION).update({ where: { id: mission.id }, data: { state, chosenResponse: chosen?.id ?? null } });
@@ -290,7 +292,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const member = await members().requireParticipant(await members().callerMember(caller));
       const mission = await load(documentId);
       const key = respondentKey(documentId, member.documentId);
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const locked = await lock(trx, mission.id);
         const alreadyResponded = (await db.query(RESPONSE).count({ where: { respondentKey: key } })) > 0;
         const responseCount = orFail(decideResponse({ ...locked, alreadyResponded, text }));
@@ -306,7 +308,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const mission = await load(documentId);
       orFail(decideListed(mission));
       const key = flagKey(documentId, member.documentId);
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const locked = await lock(trx, mission.id);
         const alreadyFlagged = (await db.query(FLAG).count({ where: { flagKey: key } })) > 0;
         orFail(decideFlag(locked.state, alreadyFlagged));

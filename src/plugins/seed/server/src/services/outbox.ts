@@ -8,10 +8,10 @@
  */
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from './transactions';
 import { signDelivery } from '../domain/earning/standard-webhooks';
 import { afterAttempt, decideRedelivery, subscribes, type AttemptResult, type MessageUpdate, type OutboundEvent } from '../domain/outbox/delivery';
 import { CodedError, orFail } from '../errors/codes';
-import type { LedgerService } from './ledger';
 
 const SUBSCRIPTION = 'plugin::seed.webhook-subscription';
 const MESSAGE = 'plugin::seed.outbox-message';
@@ -61,11 +61,11 @@ const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
 
 const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
-  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
 
   /** Claims due messages for this instance: locked while claimed, leased until delivered or released. */
   const claim = (now: number): Promise<ClaimedMessage[]> =>
-    ledger().transaction(async (trx) => {
+    transactions().run(async (trx) => {
       const due = db
         .connection(MESSAGES_TABLE)
         .transacting(trx)
@@ -126,7 +126,7 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     async redeliver(documentId: string, at: Date = new Date()): Promise<OutboxMessageView> {
       const message = (await db.query(MESSAGE).findOne({ where: { documentId }, select: ['id'] })) as { id: number } | null;
       if (!message) throw new CodedError('NOT_FOUND', `There is no outgoing message ${documentId}.`);
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const locked: { state: MessageUpdate['state'] } = await db.connection(MESSAGES_TABLE).transacting(trx).where({ id: message.id }).forUpdate().first('state');
         const next = orFail(decideRedelivery(locked.state, seconds(at)));
         await db.connection(MESSAGES_TABLE).transacting(trx).where({ id: message.id }).update({ state: next.state, attempts: next.attempts, next_attempt_at: next.nextAttemptAt, lease_until: null });

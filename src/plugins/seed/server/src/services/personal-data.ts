@@ -4,10 +4,10 @@
  * that says who they were, in one transaction (see src/domain/members/erasure).
  */
 import type { Core } from '@strapi/strapi';
+import type { TransactionsService } from './transactions';
 import { CodedError } from '../errors/codes';
 import { FREE_TEXT } from '../manifest';
 import { decideErasure, erasedMember, erasedText } from '../domain/members/erasure';
-import type { LedgerService } from './ledger';
 
 const MEMBER = 'plugin::seed.member';
 const USER = 'plugin::users-permissions.user';
@@ -29,7 +29,7 @@ type Row = Record<string, unknown> & { id: number };
 
 const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
-  const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
 
   const load = async (documentId: string): Promise<MemberRecord & Row> => {
     const member = (await db.query(MEMBER).findOne({ where: { documentId }, populate: { user: true } })) as (MemberRecord & Row) | null;
@@ -79,7 +79,7 @@ const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Erases the member: their user goes, their profile and the free text about them are emptied; their account stays. */
     async erase(documentId: string): Promise<{ documentId: string; state: string }> {
       const member = await load(documentId);
-      await ledger().transaction(async (trx) => {
+      await transactions().run(async (trx) => {
         const locked = await db.connection(MEMBERS_TABLE).transacting(trx).where({ id: member.id }).forUpdate().first('erased_at');
         const decision = decideErasure({ erasedAt: locked?.erased_at ?? null });
         if (!decision.ok) throw new CodedError(decision.code, decision.message);
