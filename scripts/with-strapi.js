@@ -2,6 +2,7 @@
  * Runs a command-line task against the configured database: compiles the project, loads Strapi
  * without serving HTTP, runs the task, shuts down. Exit code 2 when the task crashed.
  */
+const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -18,12 +19,22 @@ const settle = async (strapi) => {
   }
 };
 
+/**
+ * The app, compiled now — or, with SEED_COMPILED=true, as already compiled into dist/ (the test
+ * suite compiles once in its global setup and runs the scripts against that build).
+ */
+const compiled = async () => {
+  if (process.env.SEED_COMPILED !== 'true') return compileStrapi();
+  const appDir = path.resolve(__dirname, '..');
+  return { appDir, distDir: path.join(appDir, 'dist') };
+};
+
 const withStrapi = (task) => {
   // A task loads what it needs itself; the first-start demo load would only add noise.
   process.env.DEMO_CONTENT = 'false';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   const main = async () => {
-    const appContext = await compileStrapi();
+    const appContext = await compiled();
     const app = await createStrapi(appContext).load();
     try {
       await task(app, appContext);

@@ -15,7 +15,9 @@ let token: string;
 let entry: { id: number; documentId: string; key: string };
 let memberDocumentId: string;
 
-const run = promisify(execFile);
+const execute = promisify(execFile);
+/** Runs a script against the build the suite compiled once (global setup). */
+const run = (command: string, args: string[], options: { env: NodeJS.ProcessEnv }) => execute(command, args, { env: { ...options.env, SEED_COMPILED: 'true' } });
 const scripts = path.resolve(__dirname, '..', '..', 'scripts');
 const contentManager = (uid: string) => `/content-manager/collection-types/${uid}`;
 

@@ -132,7 +132,8 @@ describe('npm run seed', () => {
 
   it('loads the demo content into a fresh database, then creates nothing the second time', async () => {
     const database = await createThrowawayDatabase();
-    const env = { ...process.env, ...database.env, LOG_LEVEL: 'warn' };
+    // The suite compiled the app once (global setup): the script runs that build.
+    const env = { ...process.env, ...database.env, LOG_LEVEL: 'warn', SEED_COMPILED: 'true' };
     const script = path.resolve(__dirname, '..', '..', 'scripts', 'seed.js');
     try {
       const first = await run('node', [script], { env });
