@@ -121,7 +121,7 @@ describe('the outbox', () => {
       const [issuer, account] = [await ledger.issuerAccount(pointType), await ledger.memberAccount({ id: (await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } })).id, documentId: member.documentId }, pointType)];
 
       await expect(
-        ledger.transaction(async (trx: unknown) => {
+        app.strapi.service('plugin::seed.transactions').run(async (trx: unknown) => {
           const entry = { key: `rolled-back:${member.documentId}`, kind: 'adjustment', from: issuer, to: account, amount: 3, memo: 'rolled back', actor: { type: 'system', id: 'test' } };
           await ledger.post(trx, pointType, await ledger.lockAccounts(trx, [issuer, account]), [entry]);
           throw new Error('the change fails after its entry was written');
