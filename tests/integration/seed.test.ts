@@ -95,7 +95,7 @@ describe('demo content', () => {
 
     expect(await strapi.db.query('api::signature.signature').count({ where: { charter: { documentId: charter!.documentId }, member: { state: 'active' } } })).toBe(DEMO_CHARTER.signatories.length);
     expect(revisions.map((r: { state: string; awaiting: number }) => [r.state, r.awaiting])).toEqual([['proposed', 2], ['adopted', 0]]);
-    expect(charter!.articles!.map((a: { number: number }) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(charter!.articles!.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(versions[0].text.articles).toHaveLength(6);
   });

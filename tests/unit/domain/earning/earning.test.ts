@@ -98,7 +98,9 @@ describe('earning', () => {
 
   it('pays an award under one key, with a memo that names no one, and reviews pending awards only', () => {
     const actor = { type: 'webhook', id: 'forms' } as const;
-    expect(awardEntry({ documentId: 'a1', eventType: 'training.completed', reference: 'cours-42', points: 3 }, { issuer: 1, member: 2 }, actor)).toEqual({
+    // An award's reference (a course, say) never reaches the memo.
+    const award = { documentId: 'a1', eventType: 'training.completed', reference: 'cours-42', points: 3 };
+    expect(awardEntry(award, { issuer: 1, member: 2 }, actor)).toEqual({
       key: 'award:a1', kind: 'reward', from: 1, to: 2, amount: 3, memo: 'Earned: training.completed', actor,
     });
     expect(limitKey('r1', 'm1')).toBe('r1:m1');
