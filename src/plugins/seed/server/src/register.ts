@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { keepLedgerReadOnly } from './document-middlewares/ledger-stays-put';
 import { createMemberOnRegistration } from './document-middlewares/member-on-registration';
 import { keepEarningRuleHistory } from './document-middlewares/earning-rule-history';
-import { validateSubscriptions } from './document-middlewares/validate-subscription';
+import { forgetSubscriptionsOnChange, validateSubscriptions } from './document-middlewares/validate-subscription';
 import { limitShadowCrud, refuseMoneyOverGraphql, seedGraphqlExtension } from './graphql';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -11,6 +11,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(createMemberOnRegistration(strapi));
   strapi.documents.use(keepEarningRuleHistory(strapi));
   strapi.documents.use(validateSubscriptions);
+  strapi.documents.use(forgetSubscriptionsOnChange(strapi));
   limitShadowCrud(strapi);
   refuseMoneyOverGraphql(strapi);
   strapi.plugin('graphql').service('extension').use(seedGraphqlExtension(strapi));

@@ -1,5 +1,6 @@
 /** Refuses a webhook subscription the worker could not use (not an http(s) URL, an unknown event type, a secret not in the whsec_ form), whoever writes it. */
-import type { Modules } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
+import { seedStores } from '../stores';
 import { fieldsError } from '../errors/codes';
 import { checkSubscription } from '../domain/outbox/delivery';
 
@@ -10,3 +11,12 @@ export const validateSubscriptions: Modules.Documents.Middleware.Middleware = as
   }
   return next();
 };
+
+/** Staff changed a subscription: this instance reads them again on the next movement of points (OutboxStore). */
+export const forgetSubscriptionsOnChange =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (ctx, next) => {
+    const result = await next();
+    if (ctx.uid === 'plugin::seed.webhook-subscription' && !['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action)) seedStores(strapi).outbox.forgetSubscriptions();
+    return result;
+  };

@@ -1,12 +1,12 @@
 /** Reading accounts: a member's own, with its entries newest first. */
 import type { Core } from '@strapi/strapi';
 import { CodedError } from '../errors/codes';
+import { seedStores } from '../stores';
 import { memberAccountKey, type LedgerService } from './ledger';
 import type { MembersService } from './members';
 import { userIdOf, type Caller } from '../caller';
 
 const ACCOUNT = 'plugin::seed.account';
-const ENTRY = 'plugin::seed.entry';
 
 export interface AccountEntry {
   documentId: string;
@@ -37,45 +37,16 @@ interface AccountRow {
 const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
 
-  /**
-   * The ids of an account's entries, from the link tables of `fromAccount` and `toAccount`, each
-   * read through its account index: the cost follows the account's entries, not the ledger's.
-   */
-  const entryIds = (accountId: number) =>
-    Object.values(ledger().entryLinks()).map((join) =>
-      strapi.db.connection(join.name).where(join.inverseJoinColumn.name, accountId).select(`${join.joinColumn.name} as id`),
-    );
-
   /** The account with one page of its entries, newest first; amounts signed from its side. */
   const view = async (account: AccountRow, pointType: string, page: number, pageSize: number): Promise<AccountView> => {
-    const knex = strapi.db.connection;
-    const [pageIds, counts] = await Promise.all([
-      knex
-        .select('id')
-        .from(knex.unionAll(entryIds(account.id)).as('account_entries'))
-        .orderBy('id', 'desc')
-        .offset((page - 1) * pageSize)
-        .limit(pageSize),
-      Promise.all(entryIds(account.id).map((ids) => ids.clone().clearSelect().count({ n: '*' }))),
-    ]);
-    const rows = (await strapi.db.query(ENTRY).findMany({
-      where: { id: { $in: pageIds.map((row: { id: number }) => row.id) } },
-      orderBy: { id: 'desc' },
-      populate: { toAccount: { select: ['id'] } },
-    })) as { documentId: string; kind: string; amount: number; memo: string | null; createdAt: string; toAccount?: { id: number } }[];
+    const { entries, total } = await seedStores(strapi).ledger.entriesOf(account.id, page, pageSize);
     return {
       pointType,
       balance: account.balance,
       reserved: account.reserved,
       available: account.balance - account.reserved,
-      entries: rows.map((row) => ({
-        documentId: row.documentId,
-        kind: row.kind,
-        amount: row.toAccount?.id === account.id ? row.amount : -row.amount,
-        memo: row.memo,
-        createdAt: row.createdAt,
-      })),
-      pagination: { page, pageSize, total: counts.reduce((sum, [row]) => sum + Number(row?.n ?? 0), 0) },
+      entries: entries.map(({ incoming, ...entry }) => ({ ...entry, amount: incoming ? entry.amount : -entry.amount })),
+      pagination: { page, pageSize, total },
     };
   };
 

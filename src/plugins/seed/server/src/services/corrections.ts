@@ -65,7 +65,7 @@ const correctionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const to = original.toAccount.id;
       return transactions().run(async (trx) => {
         const accounts = await ledger().lockAccounts(trx, [from, to]);
-        const alreadyReversed = await ledger().hasEntry(reversalKey(original.documentId));
+        const alreadyReversed = await ledger().hasEntry(trx, reversalKey(original.documentId));
         const decision = decideReversal(
           { id: original.id, documentId: original.documentId, kind: original.kind, from, to, amount: original.amount },
           alreadyReversed,

@@ -2,7 +2,7 @@
  * Points earned through other tools (myCred's hooks, headless): a signed webhook reports an
  * action, an earning rule says what it earns. Each delivery is stored under its source and
  * webhook-id (a unique key): the first one decides, a retry — even one arriving while the first
- * is still being processed — reads the stored outcome. The member's row is locked while their
+ * is still being processed — meets the key and reads the stored outcome. The member's row is locked while their
  * limits are counted, so concurrent events cannot pass a limit together. The rules are decided in
  * src/domain/earning.
  */
@@ -13,20 +13,19 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { CodedError, orFail } from '../errors/codes';
 import { isUsableSecret, verifyDelivery, type DeliveryHeaders } from '../domain/earning/standard-webhooks';
-import { decideEarning, periodStart, type EarningRule } from '../domain/earning/limits';
-import { awardEntry, COUNTED_STATES, decideReview, limitKey, type AwardState } from '../domain/earning/award';
+import { decideEarning, hasLimits, periodStart } from '../domain/earning/limits';
+import { awardEntry, decideReview, limitKey, type AwardState } from '../domain/earning/award';
 import { refusedOutcome, statusOf, type WebhookOutcome } from '../domain/earning/outcome';
 import { DEFAULT_POINT_TYPE, type AccountState, type Actor } from '../domain/ledger/types';
 import { actorOf, type Caller } from '../caller';
 import { today } from '../calendar';
 import type { LedgerService, PointTypeRow, WrittenEntry } from './ledger';
-import type { MemberRow, MembersService } from './members';
+import { seedStores } from '../stores';
+import type { NewDelivery } from '../stores/awards';
+import type { MemberRef } from '../stores/members';
+import { isDuplicateKey, newDocumentId } from '../stores/rows';
 
-const RULE = 'plugin::seed.earning-rule';
-const EVENT = 'plugin::seed.webhook-event';
 const AWARD = 'plugin::seed.award';
-const MEMBER = 'plugin::seed.member';
-const AWARDS_TABLE = 'awards';
 
 export type { WebhookOutcome };
 
@@ -44,22 +43,6 @@ export interface Delivery {
   detail: string;
   award: string | null;
   entry: string | null;
-}
-
-interface RuleRow extends EarningRule {
-  id: number;
-  documentId: string;
-  eventType: string;
-  pointType: PointTypeRow | null;
-}
-
-interface EventRow {
-  webhookId: string;
-  outcome: WebhookOutcome;
-  httpStatus: number;
-  detail: string | null;
-  award: { documentId: string } | null;
-  entry: { documentId: string } | null;
 }
 
 const eventBody = z.object({
@@ -92,32 +75,18 @@ const SOURCE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
  */
 const eventKeyOf = (source: string, webhookId: string): string => `${source}:${createHash('sha256').update(webhookId).digest('hex')}`;
 
-const isDuplicateKey = (error: unknown): boolean => {
-  const { code, errno } = (error ?? {}) as { code?: string; errno?: number };
-  return errno === 1062 || code === 'ER_DUP_ENTRY' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
-};
-
 const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
+  const stores = () => seedStores(strapi);
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
-  const members = () => strapi.service('plugin::seed.members') as MembersService;
 
   const storedDelivery = async (eventKey: string): Promise<Delivery | null> => {
-    const row = (await db.query(EVENT).findOne({
-      where: { eventKey },
-      populate: { award: { select: ['documentId'] }, entry: { select: ['documentId'] } },
-    })) as EventRow | null;
-    if (!row || (row.outcome as string) === 'received') return null;
-    return { webhookId: row.webhookId, outcome: row.outcome, status: row.httpStatus, detail: row.detail ?? '', award: row.award?.documentId ?? null, entry: row.entry?.documentId ?? null };
+    const row = await stores().awards.delivery(eventKey);
+    return row && { webhookId: row.webhookId, outcome: row.outcome, status: row.httpStatus, detail: row.detail ?? '', award: row.award, entry: row.entry };
   };
 
-  const resolveMember = async (reference: string): Promise<MemberRow | null> =>
-    reference.includes('@')
-      ? members().findMember({ user: { email: reference.toLowerCase() } })
-      : members().findMember({ documentId: reference });
-
-  const accountsOf = async (member: MemberRow, pointType: PointTypeRow) => ({
+  const accountsOf = async (member: MemberRef, pointType: PointTypeRow) => ({
     issuer: await ledger().issuerAccount(pointType),
     member: await ledger().memberAccount(member, pointType),
   });
@@ -135,18 +104,18 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return entry;
   };
 
-  /** The member's awards of the rule in the rule's current period, pending ones included. */
-  const earnedInPeriod = async (trx: Knex.Transaction, key: string, start: string | null) => {
-    // A locking read: it sees the awards committed while this transaction waited for the member's row.
-    const query = db.connection(AWARDS_TABLE).transacting(trx).forUpdate().where('limit_key', key).whereIn('state', [...COUNTED_STATES]);
-    if (start) query.andWhere('day', '>=', start);
-    const row = (await query.count({ awards: '*' }).sum({ points: 'points' }).first()) as { awards: number | string; points: number | string | null } | undefined;
-    return { awards: Number(row?.awards ?? 0), points: Number(row?.points ?? 0) };
-  };
-
-  /** Decides and stores a verified delivery, in one transaction that starts by claiming its key. */
+  /**
+   * Decides and stores a verified delivery in one transaction: the member locked while their limits
+   * are counted, then the entry, the award and the delivery written — the delivery last, so a
+   * concurrent retry of the same webhook-id fails on its unique key and this whole attempt rolls back.
+   */
   const decide = async (source: string, webhookId: string, eventKey: string, raw: string): Promise<Delivery> => {
     const base = { source, webhookId, eventKey, received: new Date() };
+    const answer = async (db: Knex | Knex.Transaction, outcome: WebhookOutcome, detail: string, stored: Partial<NewDelivery> = {}, ids: { award?: string; entry?: string } = {}): Promise<Delivery> => {
+      const status = statusOf(outcome);
+      await stores().awards.insertDelivery(db, { ...base, ...stored, outcome, httpStatus: status, detail });
+      return { webhookId, outcome, status, detail, award: ids.award ?? null, entry: ids.entry ?? null };
+    };
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -156,43 +125,32 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const parsed = eventBody.safeParse(body);
     if (!parsed.success) {
       const detail = body === undefined ? 'The body is not JSON.' : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-      const outcome: WebhookOutcome = 'malformed';
-      await db.query(EVENT).create({ data: { ...base, outcome, httpStatus: statusOf(outcome), detail } });
-      return { webhookId, outcome, status: statusOf(outcome), detail, award: null, entry: null };
+      return answer(strapi.db.connection, 'malformed', detail);
     }
     const { type, data } = parsed.data;
-    const member = await resolveMember(data.member);
-    const found = (await db.query(RULE).findOne({ where: { eventType: type }, populate: { pointType: true } })) as RuleRow | null;
-    // MySQL compares case-insensitively; an event type is exact.
-    const rule = found?.eventType === type ? found : null;
-    const pointType = rule ? (rule.pointType ?? (await ledger().pointType(DEFAULT_POINT_TYPE))) : null;
-    // Opened before the transaction, like every account (see LedgerService.ensureAccount).
-    const accounts = member && pointType ? await accountsOf(member, pointType) : null;
+    const event = { type, memberRef: data.member, reference: data.reference ?? null, occurredAt: data.occurredAt ?? null };
+    const [member, rule] = await Promise.all([
+      stores().members.find(data.member.includes('@') ? { email: data.member.toLowerCase() } : { documentId: data.member }),
+      stores().awards.rule(type, DEFAULT_POINT_TYPE),
+    ]);
+    if (!member) return answer(strapi.db.connection, 'unknown_member', `No member is known as ${data.member}.`, event);
+    if (!rule) return answer(strapi.db.connection, 'unknown_event_type', `No earning rule has the event type ${type}.`, { ...event, memberId: member.id });
+    const { pointType } = rule;
+    // Opened before the transaction, like every account (see LedgerStore.openAccount).
+    const accounts = await accountsOf(member, pointType);
     const actor: Actor = { type: 'webhook', id: source };
 
     return transactions().run(async (trx) => {
-      const event = (await db.query(EVENT).create({
-        data: { ...base, type, memberRef: data.member, reference: data.reference ?? null, occurredAt: data.occurredAt ?? null, outcome: 'received', httpStatus: 0 },
-      })) as { id: number };
-      const finish = async (outcome: WebhookOutcome, detail: string, links: { award?: { id: number; documentId: string }; entry?: WrittenEntry } = {}): Promise<Delivery> => {
-        const status = statusOf(outcome);
-        await db.query(EVENT).update({
-          where: { id: event.id },
-          data: { outcome, httpStatus: status, detail, member: member?.id ?? null, award: links.award?.id ?? null, entry: links.entry?.id ?? null },
-        });
-        return { webhookId, outcome, status, detail, award: links.award?.documentId ?? null, entry: links.entry?.documentId ?? null };
-      };
-      if (!member) return finish('unknown_member', `No member is known as ${data.member}.`);
-      if (!rule || !pointType || !accounts) return finish('unknown_event_type', `No earning rule has the event type ${type}.`);
-
-      const memberState = await members().lockState(trx, member);
+      const finish = (outcome: WebhookOutcome, detail: string, ids: { awardId?: number; award?: string; entry?: WrittenEntry } = {}) =>
+        answer(trx, outcome, detail, { ...event, memberId: member.id, awardId: ids.awardId, entryId: ids.entry?.id }, { award: ids.award, entry: ids.entry?.documentId });
+      const memberState = (await stores().members.lockState(trx, member.id)) ?? member.state;
       const locked = await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]);
       const day = today();
       const key = limitKey(rule.documentId, member.documentId);
       const decision = decideEarning({
         rule,
         memberState,
-        earned: await earnedInPeriod(trx, key, periodStart(rule.period, day)),
+        earned: hasLimits(rule) ? await stores().awards.earnedInPeriod(trx, key, periodStart(rule.period, day)) : { awards: 0, points: 0 },
         balance: locked.get(accounts.member)?.balance ?? 0,
         ceiling: pointType.ceiling,
       });
@@ -200,13 +158,22 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (decision.value === 'limit_reached') return finish('limit_reached', `The ${rule.period === 'ever' ? '' : `${rule.period}’s `}limit of ${type} is reached: nothing earned.`);
       if (decision.value === 'ceiling_reached') return finish('ceiling_reached', `The balance would pass the ceiling of ${pointType.ceiling} ${pointType.code}: nothing earned.`);
 
-      const award = (await db.query(AWARD).create({
-        data: { rule: rule.id, pointType: pointType.id, member: member.id, eventType: type, reference: data.reference ?? null, points: rule.points, state: decision.value, day, limitKey: key },
-      })) as { id: number; documentId: string };
-      if (decision.value === 'pending') return finish('pending', `${rule.points} ${pointType.code} wait for staff approval.`, { award });
-      const entry = await pay(trx, { documentId: award.documentId, eventType: type, points: rule.points }, pointType, accounts, locked, actor);
-      await db.query(AWARD).update({ where: { id: award.id }, data: { entry: entry.id } });
-      return finish('awarded', `${rule.points} ${pointType.code} earned.`, { award, entry });
+      const award = { documentId: newDocumentId(), eventType: type, points: rule.points };
+      // The entry first, so the award is written once, with it.
+      const entry = decision.value === 'pending' ? undefined : await pay(trx, award, pointType, accounts, locked, actor);
+      const awardId = await stores().awards.insertAward(trx, {
+        ...award,
+        ruleId: rule.id,
+        pointTypeId: pointType.id,
+        memberId: member.id,
+        reference: data.reference ?? null,
+        state: decision.value,
+        day,
+        limitKey: key,
+        entryId: entry?.id ?? null,
+      });
+      if (!entry) return finish('pending', `${rule.points} ${pointType.code} wait for staff approval.`, { awardId, award: award.documentId });
+      return finish('awarded', `${rule.points} ${pointType.code} earned.`, { awardId, award: award.documentId, entry });
     });
   };
 
@@ -214,20 +181,19 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const award = (await db.query(AWARD).findOne({
       where: { documentId },
       populate: { pointType: true, member: { select: ['id', 'documentId', 'state'] } },
-    })) as { id: number; documentId: string; eventType: string; reference: string | null; points: number; pointType: PointTypeRow | null; member: MemberRow | null } | null;
+    })) as { id: number; documentId: string; eventType: string; reference: string | null; points: number; pointType: PointTypeRow | null; member: MemberRef | null } | null;
     if (!award || !award.member) throw new CodedError('AWARD_NOT_FOUND', `There is no award ${documentId}.`);
     const member = award.member;
     // Paid in the point type decided when the event came, whatever became of the rule since.
-    const pointType = award.pointType ?? (await ledger().pointType(DEFAULT_POINT_TYPE));
+    const pointType = award.pointType ? await ledger().pointType(award.pointType.code) : await ledger().pointType(DEFAULT_POINT_TYPE);
     const accounts = verdict === 'approve' ? await accountsOf(member, pointType) : null;
     await transactions().run(async (trx) => {
-      const locked: { state: AwardState } = await db.connection(AWARDS_TABLE).transacting(trx).where({ id: award.id }).forUpdate().first('state');
-      const state = orFail(decideReview(locked.state, verdict, accounts ? await members().lockState(trx, member) : null));
-      let entry: number | null = null;
+      const state = orFail(decideReview(await stores().awards.lockAward(trx, award.id), verdict, accounts ? ((await stores().members.lockState(trx, member.id)) ?? member.state) : null));
+      let entryId: number | null = null;
       if (accounts) {
-        entry = (await pay(trx, award, pointType, accounts, await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]), actor)).id;
+        entryId = (await pay(trx, award, pointType, accounts, await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]), actor)).id;
       }
-      await db.query(AWARD).update({ where: { id: award.id }, data: { state, entry, decidedBy: `${actor.type}:${actor.id}`, decidedAt: new Date() } });
+      await stores().awards.decide(trx, award.id, { state, entryId, decidedBy: `${actor.type}:${actor.id}` });
     });
     return awardView(documentId);
   };
@@ -264,14 +230,14 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new CodedError(verified.code, verified.message);
       }
       const eventKey = eventKeyOf(source, verified.value.id);
-      const stored = await storedDelivery(eventKey);
-      if (stored) return stored;
       try {
         const delivery = await decide(source, verified.value.id, eventKey, raw);
         if (delivery.status >= 400) strapi.log.info(`webhook ${eventKey}: ${delivery.outcome} (${delivery.detail})`);
         return delivery;
       } catch (error) {
-        // Another request holds this webhook-id and decided first: answer what it decided.
+        // A retry: this webhook-id is stored (or being stored by a concurrent request, whose
+        // commit it waited for), and everything this attempt wrote is rolled back. Answer what
+        // the first decided. Not read beforehand: retries are rare, first deliveries are not.
         if (!isDuplicateKey(error)) throw error;
         const decided = await storedDelivery(eventKey);
         if (!decided) throw error;

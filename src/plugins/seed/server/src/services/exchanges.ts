@@ -32,33 +32,10 @@ import { timeZone } from '../calendar';
 import type { AccountState, Decision } from '../domain/ledger/types';
 import type { OutboxService } from './outbox';
 import type { LedgerService, PointTypeRow } from './ledger';
-import type { MemberRow, MembersService } from './members';
-
-const EXCHANGE = 'plugin::seed.exchange';
-const EXCHANGES_TABLE = 'exchanges';
-
-type MemberRef = MemberRow;
-
-interface ExchangeRow {
-  id: number;
-  documentId: string;
-  proposedBy: Side;
-  description: string;
-  hours: number | string;
-  amount: number;
-  state: ExchangeState;
-  rating: number | null;
-  comment: string | null;
-  resolutionReason: string | null;
-  pairKey: string;
-  acceptedAt: string | null;
-  deliveredAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  provider: MemberRef;
-  beneficiary: MemberRef;
-  pointType: PointTypeRow & ExchangeSettings;
-}
+import type { MembersService } from './members';
+import { seedStores } from '../stores';
+import type { ExchangePatch, ExchangeRow } from '../stores/exchanges';
+import type { MemberRef } from '../stores/members';
 
 export interface ExchangeView {
   documentId: string;
@@ -88,12 +65,6 @@ export interface ProposalInput {
   hours: number;
   amount: number;
 }
-
-const POPULATE = {
-  provider: { select: ['id', 'documentId', 'state'] },
-  beneficiary: { select: ['id', 'documentId', 'state'] },
-  pointType: true,
-};
 
 const view = (row: ExchangeRow): ExchangeView => ({
   documentId: row.documentId,
@@ -138,13 +109,13 @@ interface StepContext {
 }
 
 const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const { db } = strapi;
+  const store = () => seedStores(strapi).exchanges;
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
 
   const load = async (documentId: string): Promise<ExchangeRow> => {
-    const row = (await db.query(EXCHANGE).findOne({ where: { documentId }, populate: POPULATE })) as ExchangeRow | null;
+    const row = await store().byDocumentId(documentId);
     if (!row) {
       throw new CodedError('EXCHANGE_NOT_FOUND', `There is no exchange ${documentId}.`);
     }
@@ -155,32 +126,45 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const step = async (
     documentId: string,
     decide: (exchange: ExchangeFacts, context: StepContext) => Promise<Decision<Transition>> | Decision<Transition>,
-    details: Record<string, unknown> = {},
+    details: Omit<ExchangePatch, 'state'> = {},
   ): Promise<ExchangeView> => {
     const row = await load(documentId);
     const payer = await ledger().memberAccount(row.beneficiary, row.pointType);
     const payee = await ledger().memberAccount(row.provider, row.pointType);
-    await transactions().run(async (trx) => {
+    const patch = await transactions().run(async (trx) => {
       // The exchange first, then the accounts in id order: every step takes its locks in that order.
-      const locked: { state: ExchangeState } = await db.connection(EXCHANGES_TABLE).transacting(trx).where({ id: row.id }).forUpdate().first('state');
+      const lockedState = await store().lockState(trx, row.id);
       const accounts = await ledger().lockAccounts(trx, [payer, payee]);
       const now = new Date();
-      const decision = await decide(facts(row, locked.state), { trx, accounts, payer, payee, row, now });
+      const decision = await decide(facts(row, lockedState), { trx, accounts, payer, payee, row, now });
       if (!decision.ok) {
         throw new CodedError(decision.code, decision.message);
       }
       const { state, reserve, entries } = decision.value;
       await ledger().post(trx, row.pointType, accounts, entries, new Map(reserve !== 0 ? [[payer, reserve]] : []));
-      await db.query(EXCHANGE).update({ where: { id: row.id }, data: { ...details, state, ...timestampsFor(state, now) } });
+      const changes: ExchangePatch = { ...details, state, ...timestampsFor(state, now) };
+      await store().update(trx, row.id, changes);
       if (state === 'settled') {
         const settled = { documentId, provider: row.provider.documentId, beneficiary: row.beneficiary.documentId, pointType: row.pointType.code, amount: row.amount, hours: Number(row.hours), settledAt: now.toISOString() };
-        await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue([{ type: 'seed.exchange.settled', payload: settled }]);
+        await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue(trx, [{ type: 'seed.exchange.settled', payload: settled }]);
       }
+      return changes;
     });
-    return view(await load(documentId));
+    // What was written, without reading it back.
+    const iso = (at: Date | undefined, before: string | null) => (at ? at.toISOString() : before);
+    return view({
+      ...row,
+      state: patch.state,
+      rating: patch.rating ?? row.rating,
+      comment: patch.comment !== undefined ? patch.comment : row.comment,
+      resolutionReason: patch.resolutionReason ?? row.resolutionReason,
+      acceptedAt: iso(patch.acceptedAt, row.acceptedAt),
+      deliveredAt: iso(patch.deliveredAt, row.deliveredAt),
+      closedAt: iso(patch.closedAt, row.closedAt),
+    });
   };
 
-  const timestampsFor = (state: ExchangeState, now: Date): Record<string, unknown> => {
+  const timestampsFor = (state: ExchangeState, now: Date): Omit<ExchangePatch, 'state'> => {
     switch (state) {
       case 'accepted':
         return { acceptedAt: now, acceptedMonth: monthKey(now, timeZone()) };
@@ -211,15 +195,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Points of the exchanges that count toward the cap (PAIR_CAP_STATES) accepted this month between the two members, in either direction. */
-  const pairMonthTotal = async (trx: Knex.Transaction, key: string, month: string): Promise<number> => {
-    const [{ total }] = await db
-      .connection(EXCHANGES_TABLE)
-      .transacting(trx)
-      .where({ pair_key: key, accepted_month: month })
-      .whereIn('state', PAIR_CAP_STATES)
-      .sum({ total: 'amount' });
-    return Number(total ?? 0);
-  };
+  const pairMonthTotal = (trx: Knex.Transaction, key: string, month: string): Promise<number> => store().pairMonthTotal(trx, key, month, PAIR_CAP_STATES);
 
   return {
     async propose(caller: Caller, input: ProposalInput): Promise<ExchangeView> {
@@ -241,20 +217,17 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
       const proposer = actor.memberRow;
       const byDocumentId = new Map([proposer, counterpart].map((m) => [m.documentId, m.id]));
-      const created = (await db.query(EXCHANGE).create({
-        data: {
-          provider: byDocumentId.get(decision.value.provider),
-          beneficiary: byDocumentId.get(decision.value.beneficiary),
-          proposedBy: decision.value.proposedBy,
-          pointType: pointType.id,
-          description: input.description,
-          hours: input.hours,
-          amount: input.amount,
-          state: 'proposed',
-          pairKey: pairKey(proposer.documentId, counterpart.documentId),
-        },
-      })) as { documentId: string };
-      return view(await load(created.documentId));
+      const created = await store().insert({
+        providerId: byDocumentId.get(decision.value.provider)!,
+        beneficiaryId: byDocumentId.get(decision.value.beneficiary)!,
+        proposedBy: decision.value.proposedBy,
+        pointTypeId: pointType.id,
+        description: input.description,
+        hours: input.hours,
+        amount: input.amount,
+        pairKey: pairKey(proposer.documentId, counterpart.documentId),
+      });
+      return view(await load(created));
     },
 
     async accept(caller: Caller, documentId: string): Promise<ExchangeView> {
@@ -317,31 +290,13 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Exchanges of the point type that may be past a deadline, oldest first. */
     async overdue(pointType: PointTypeRow & ExchangeSettings, now: Date, limit: number): Promise<string[]> {
       const { acceptedBefore, deliveredBefore } = deadlinesOf(pointType, now);
-      const rows = (await db.query(EXCHANGE).findMany({
-        where: {
-          pointType: { id: pointType.id },
-          $or: [
-            { state: 'accepted', acceptedAt: { $lt: acceptedBefore } },
-            { state: 'delivered', deliveredAt: { $lt: deliveredBefore } },
-          ],
-        },
-        select: ['documentId'],
-        orderBy: { id: 'asc' },
-        limit,
-      })) as { documentId: string }[];
-      return rows.map((row) => row.documentId);
+      return store().overdue(pointType.id, acceptedBefore, deliveredBefore, limit);
     },
 
     async mine(caller: Caller): Promise<ExchangeView[]> {
       const actor = await actorFor(caller);
       if (actor.kind !== 'member') throw new CodedError('NOT_A_MEMBER', 'Only members have exchanges.');
-      const rows = (await db.query(EXCHANGE).findMany({
-        where: { $or: [{ provider: { documentId: actor.member } }, { beneficiary: { documentId: actor.member } }] },
-        orderBy: { id: 'desc' },
-        limit: 100,
-        populate: POPULATE,
-      })) as ExchangeRow[];
-      return rows.map(view);
+      return (await store().ofMember(actor.memberRow.id, 100)).map(view);
     },
   };
 };

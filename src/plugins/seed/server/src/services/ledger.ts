@@ -10,111 +10,44 @@ import type { Knex } from 'knex';
 import { CodedError } from '../errors/codes';
 import { applyEntries } from '../domain/ledger/balances';
 import type { AccountState, EntryDraft, PointTypeSettings } from '../domain/ledger/types';
+import { seedStores } from '../stores';
+import type { PointTypeRow, WrittenEntry } from '../stores/ledger';
 import type { OutboxService } from './outbox';
 
-const POINT_TYPE = 'api::point-type.point-type';
-const ACCOUNT = 'plugin::seed.account';
-const ENTRY = 'plugin::seed.entry';
-const ACCOUNTS_TABLE = 'ledger_accounts';
-
-export interface PointTypeRow extends PointTypeSettings {
-  id: number;
-  /** Paid to the member who brought a mission, when staff validate it. */
-  missionReward: number;
-}
-
-/** An entry as `post` wrote it. */
-export interface WrittenEntry {
-  id: number;
-  documentId: string;
-}
-
-interface AccountSpec {
-  key: string;
-  kind: 'member' | 'issuer';
-  pointTypeId: number;
-  memberId?: number;
-}
-
-/** A Strapi link table, as the relation metadata describes it. */
-export interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
+export type { PointTypeRow, WrittenEntry };
 
 export const issuerAccountKey = (pointType: string): string => `issuer:${pointType}`;
 export const memberAccountKey = (memberDocumentId: string, pointType: string): string => `member:${pointType}:${memberDocumentId}`;
 
 const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const { db } = strapi;
+  const store = () => seedStores(strapi).ledger;
   const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
 
-  /**
-   * The account's id, created if missing. Called before the movement's transaction: two
-   * requests creating the same account meet on its unique key, and the loser reads the winner's.
-   */
-  const ensureAccount = async (spec: AccountSpec): Promise<number> => {
-    const find = async () => ((await db.query(ACCOUNT).findOne({ where: { key: spec.key }, select: ['id'] })) as { id: number } | null)?.id;
-    const existing = await find();
-    if (existing !== undefined) return existing;
-    try {
-      const data = { key: spec.key, kind: spec.kind, pointType: spec.pointTypeId, member: spec.memberId ?? null, balance: 0, reserved: 0 };
-      return ((await db.query(ACCOUNT).create({ data })) as { id: number }).id;
-    } catch (error) {
-      const created = await find();
-      if (created !== undefined) return created;
-      throw error;
-    }
-  };
-
   return {
-    async pointTypes(): Promise<PointTypeRow[]> {
-      return db.query(POINT_TYPE).findMany({ orderBy: { id: 'asc' } }) as Promise<PointTypeRow[]>;
-    },
+    pointTypes: (): Promise<PointTypeRow[]> => store().pointTypes(),
 
     async pointType(code: string): Promise<PointTypeRow> {
-      const row = (await db.query(POINT_TYPE).findOne({ where: { code } })) as PointTypeRow | null;
+      const row = await store().pointType(code);
       if (!row) {
         throw new CodedError('POINT_TYPE_NOT_FOUND', `There is no point type "${code}".`);
       }
       return row;
     },
 
-    /** The association's issuing account of the point type (its id), opened if missing. */
+    /** The association's issuing account of the point type (its id), opened if missing. Call it before the movement's transaction. */
     issuerAccount(pointType: PointTypeRow): Promise<number> {
-      return ensureAccount({ key: issuerAccountKey(pointType.code), kind: 'issuer', pointTypeId: pointType.id });
+      return store().openAccount({ key: issuerAccountKey(pointType.code), kind: 'issuer', pointTypeId: pointType.id });
     },
 
-    /** The member's account of the point type (its id), opened if missing. */
+    /** The member's account of the point type (its id), opened if missing. Call it before the movement's transaction. */
     memberAccount(member: { id: number; documentId: string }, pointType: PointTypeRow): Promise<number> {
-      return ensureAccount({ key: memberAccountKey(member.documentId, pointType.code), kind: 'member', pointTypeId: pointType.id, memberId: member.id });
+      return store().openAccount({ key: memberAccountKey(member.documentId, pointType.code), kind: 'member', pointTypeId: pointType.id, memberId: member.id });
     },
 
-    /** The link tables that tie entries to the account they leave and the account they reach. */
-    entryLinks(): { from: JoinTable; to: JoinTable } {
-      const { attributes } = db.metadata.get(ENTRY);
-      const link = (attribute: string) => (attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
-      return { from: link('fromAccount'), to: link('toAccount') };
-    },
+    /** Locks the accounts in id order until the transaction ends (LedgerStore.lockAccounts). */
+    lockAccounts: (trx: Knex.Transaction, ids: number[]): Promise<Map<number, AccountState>> => store().lockAccounts(trx, ids),
 
-    /** Locks the accounts, always in id order so that two movements never wait on each other in a cycle. */
-    async lockAccounts(trx: Knex.Transaction, ids: number[]): Promise<Map<number, AccountState>> {
-      const rows: { id: number; balance: number | string; reserved: number | string; kind: string }[] = await db
-        .connection(ACCOUNTS_TABLE)
-        .transacting(trx)
-        .whereIn('id', [...new Set(ids)])
-        .orderBy('id')
-        .forUpdate()
-        .select('id', 'balance', 'reserved', 'kind');
-      return new Map(
-        rows.map((row) => [row.id, { id: row.id, balance: Number(row.balance), reserved: Number(row.reserved), isIssuer: row.kind === 'issuer' }]),
-      );
-    },
-
-    async hasEntry(key: string): Promise<boolean> {
-      return (await db.query(ENTRY).count({ where: { key } })) > 0;
-    },
+    hasEntry: (trx: Knex.Transaction, key: string): Promise<boolean> => store().hasEntry(trx, key),
 
     /**
      * Writes the entries and the accounts' new balances and reservations, or throws the rule's refusal;
@@ -131,36 +64,21 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!decision.ok) {
         throw new CodedError(decision.code, decision.message);
       }
-      const written: (WrittenEntry & { createdAt: string })[] = [];
-      for (const entry of entries) {
-        const created = (await db.query(ENTRY).create({
-          data: {
-            key: entry.key,
-            kind: entry.kind,
-            amount: entry.amount,
-            memo: entry.memo,
-            actorType: entry.actor.type,
-            actorId: entry.actor.id,
-            fromAccount: entry.from,
-            toAccount: entry.to,
-            reverses: entry.reverses ?? null,
-            exchange: entry.exchange ?? null,
-          },
-        })) as WrittenEntry & { createdAt: string };
-        written.push(created);
-      }
+      const written: WrittenEntry[] = [];
+      for (const entry of entries) written.push(await store().insertEntry(trx, entry));
       // In this same transaction: a movement rolled back is never announced.
       await outbox().enqueue(
+        trx,
         entries.map((entry, i) => ({
           type: 'seed.entry.created',
-          payload: { documentId: written[i].documentId, key: entry.key, kind: entry.kind, pointType: settings.code, amount: entry.amount, memo: entry.memo, createdAt: written[i].createdAt },
+          payload: { documentId: written[i].documentId, key: entry.key, kind: entry.kind, pointType: settings.code, amount: entry.amount, memo: entry.memo, createdAt: written[i].createdAt.toISOString() },
         })),
       );
-      for (const [id, account] of decision.value) {
-        const before = accounts.get(id);
-        if (before && before.balance === account.balance && before.reserved === account.reserved) continue;
-        await db.connection(ACCOUNTS_TABLE).transacting(trx).where({ id }).update({ balance: account.balance, reserved: account.reserved });
-      }
+      const changed = [...decision.value.values()].filter((account) => {
+        const before = accounts.get(account.id);
+        return !before || before.balance !== account.balance || before.reserved !== account.reserved;
+      });
+      await store().setBalances(trx, changed);
       return written;
     },
   };

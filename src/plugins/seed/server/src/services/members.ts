@@ -15,10 +15,10 @@ import { actorOf, userIdOf, type Caller } from '../caller';
 import { currentYear } from '../calendar';
 import type { LedgerService } from './ledger';
 import type { OutboxService } from './outbox';
+import { seedStores } from '../stores';
 
 const MEMBER = 'plugin::seed.member';
 const MEMBERSHIP = 'plugin::seed.membership';
-const MEMBERS_TABLE = 'members';
 
 export interface MemberRow {
   id: number;
@@ -117,8 +117,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The member's row locked for the transaction: concurrent moves of one member wait for each other. */
   const lockState = async (trx: Knex.Transaction, member: MemberRow): Promise<MemberState> => {
-    const locked: { state: MemberState } | undefined = await strapi.db.connection(MEMBERS_TABLE).transacting(trx).where({ id: member.id }).forUpdate().first('state');
-    return locked?.state ?? member.state;
+    return (await seedStores(strapi).members.lockState(trx, member.id)) ?? member.state;
   };
 
   /** Moves the member to the state the rule decides, in one transaction; `extra` fields are written with it. */
@@ -194,17 +193,17 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!decision.ok) {
           throw new CodedError(decision.code, decision.message);
         }
-        await strapi.db.connection(MEMBERS_TABLE).transacting(trx).where({ id: member.id }).update({ state: decision.value, updated_at: new Date() });
+        await seedStores(strapi).members.setState(trx, member.id, decision.value);
 
         let granted = 0;
         for (const { pointType, issuer, member: account } of accounts) {
-          const alreadyGranted = await ledger().hasEntry(startingGrantKey(documentId, pointType.code));
+          const alreadyGranted = await ledger().hasEntry(trx, startingGrantKey(documentId, pointType.code));
           const entries = decideStartingGrant({ memberDocumentId: documentId, settings: pointType, issuerAccountId: issuer, memberAccountId: account, alreadyGranted }, actor);
           if (entries.length === 0) continue;
           await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [issuer, account]), entries);
           granted += entries.reduce((sum, entry) => sum + entry.amount, 0);
         }
-        await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue([{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);
+        await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue(trx, [{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);
         return { documentId, state: decision.value, granted };
       });
     },

@@ -224,7 +224,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const state = orFail(decideMove('validate', locked.state, locked.responseCount));
         await db.query(MISSION).update({ where: { id: mission.id }, data: { state } });
         for (const { pointType, issuer, account } of payments) {
-          const alreadyPaid = await ledger().hasEntry(missionRewardKey(documentId, pointType.code));
+          const alreadyPaid = await ledger().hasEntry(trx, missionRewardKey(documentId, pointType.code));
           const entries = decideMissionReward({ missionDocumentId: documentId, pointType, issuerAccountId: issuer, memberAccountId: account, alreadyPaid }, actor);
           if (entries.length > 0) await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [issuer, account]), entries);
         }
@@ -257,7 +257,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const to = entry.toAccount.id;
           const accounts = await ledger().lockAccounts(trx, [from, to]);
           // Staff may already have reversed it by hand: nothing is left to take back.
-          if (await ledger().hasEntry(reversalKey(entry.documentId))) continue;
+          if (await ledger().hasEntry(trx, reversalKey(entry.documentId))) continue;
           const original = { id: entry.id, documentId: entry.documentId, kind: entry.kind, from, to, amount: entry.amount };
           await ledger().post(trx, pointType, accounts, orFail(decideRewardClawback(original, false, reason, actor)));
         }

@@ -8,14 +8,16 @@
  */
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { TransactionsService } from './transactions';
+import { seedStores } from '../stores';
+import type { ClaimedMessage } from '../stores/outbox';
 import { signDelivery } from '../domain/earning/standard-webhooks';
 import { afterAttempt, decideRedelivery, subscribes, type AttemptResult, type MessageUpdate, type OutboundEvent } from '../domain/outbox/delivery';
 import { CodedError, orFail } from '../errors/codes';
 
 const SUBSCRIPTION = 'plugin::seed.webhook-subscription';
 const MESSAGE = 'plugin::seed.outbox-message';
-const MESSAGES_TABLE = 'outbox_messages';
 const BATCH = 50;
 const TIMEOUT_SECONDS = 10;
 /**
@@ -31,16 +33,6 @@ interface SubscriptionRow {
   events: unknown;
   secret: string;
   enabled: boolean;
-}
-
-interface ClaimedMessage {
-  id: number;
-  subscription_document_id: string;
-  webhook_id: string;
-  event_type: string;
-  payload: unknown;
-  attempts: number;
-  created_at: unknown;
 }
 
 export interface OutboxMessageView {
@@ -62,26 +54,10 @@ const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
 const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
+  const store = () => seedStores(strapi).outbox;
 
   /** Claims due messages for this instance: locked while claimed, leased until delivered or released. */
-  const claim = (now: number): Promise<ClaimedMessage[]> =>
-    transactions().run(async (trx) => {
-      const due = db
-        .connection(MESSAGES_TABLE)
-        .transacting(trx)
-        .where('state', 'pending')
-        .andWhere('next_attempt_at', '<=', now)
-        .andWhere((lease) => lease.whereNull('lease_until').orWhere('lease_until', '<', now))
-        .orderBy('id')
-        .limit(BATCH)
-        .forUpdate();
-      // MySQL/MariaDB: another instance's claimed rows are skipped rather than waited for.
-      const rows: ClaimedMessage[] = await (db.dialect.client === 'mysql' ? due.skipLocked() : due).select('id', 'subscription_document_id', 'webhook_id', 'event_type', 'payload', 'attempts', 'created_at');
-      if (rows.length > 0) {
-        await db.connection(MESSAGES_TABLE).transacting(trx).whereIn('id', rows.map((row) => row.id)).update({ lease_until: now + LEASE_SECONDS });
-      }
-      return rows;
-    });
+  const claim = (now: number): Promise<ClaimedMessage[]> => transactions().run((trx) => store().claimDue(trx, now, BATCH, now + LEASE_SECONDS));
 
   const send = async (message: ClaimedMessage, subscription: SubscriptionRow | null): Promise<AttemptResult> => {
     if (!subscription || !subscription.enabled) return { ok: false, status: null, error: 'the subscription is gone or disabled' };
@@ -108,33 +84,33 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Writes each event for every enabled subscription that listens to it. Call it inside the change's transaction. */
-    async enqueue(events: { type: OutboundEvent; payload: Record<string, unknown> }[]): Promise<void> {
-      const subscriptions = (await db.query(SUBSCRIPTION).findMany({ where: { enabled: true }, select: ['documentId', 'events'] })) as Pick<SubscriptionRow, 'documentId' | 'events'>[];
-      const data = events.flatMap(({ type, payload }) => {
+    /** Writes each event for every enabled subscription that listens to it, inside the change's transaction. */
+    async enqueue(trx: Knex.Transaction, events: { type: OutboundEvent; payload: Record<string, unknown> }[]): Promise<void> {
+      const subscriptions = await store().enabledSubscriptions(trx);
+      if (subscriptions.length === 0) return;
+      const messages = events.flatMap(({ type, payload }) => {
         // One id per event: every subscription, and every retry, sees the same.
         const webhookId = `msg_${randomUUID()}`;
         return subscriptions
           .filter((subscription) => subscribes(subscription.events, type))
-          .map((subscription) => ({ subscriptionDocumentId: subscription.documentId, webhookId, eventType: type, payload, state: 'pending', attempts: 0, nextAttemptAt: 0 }));
+          .map((subscription) => ({ subscriptionDocumentId: subscription.documentId, webhookId, eventType: type, payload }));
       });
-      if (data.length > 0) await db.query(MESSAGE).createMany({ data });
+      await store().insertMessages(trx, messages);
     },
 
-    /** Sends the messages due at `at`; returns what became of them. */
     /** Staff send a failed message again; the next run of the worker delivers it. */
     async redeliver(documentId: string, at: Date = new Date()): Promise<OutboxMessageView> {
       const message = (await db.query(MESSAGE).findOne({ where: { documentId }, select: ['id'] })) as { id: number } | null;
       if (!message) throw new CodedError('NOT_FOUND', `There is no outgoing message ${documentId}.`);
       await transactions().run(async (trx) => {
-        const locked: { state: MessageUpdate['state'] } = await db.connection(MESSAGES_TABLE).transacting(trx).where({ id: message.id }).forUpdate().first('state');
-        const next = orFail(decideRedelivery(locked.state, seconds(at)));
-        await db.connection(MESSAGES_TABLE).transacting(trx).where({ id: message.id }).update({ state: next.state, attempts: next.attempts, next_attempt_at: next.nextAttemptAt, lease_until: null });
+        const next = orFail(decideRedelivery(await store().lockState(trx, message.id), seconds(at)));
+        await store().reschedule(trx, message.id, next);
       });
       const row = (await db.query(MESSAGE).findOne({ where: { documentId } })) as OutboxMessageView;
       return { documentId: row.documentId, webhookId: row.webhookId, eventType: row.eventType, state: row.state, attempts: row.attempts };
     },
 
+    /** Sends the messages due at `at`; returns what became of them. */
     async deliverDue(at: Date = new Date()): Promise<DeliveryReport> {
       const now = seconds(at);
       const report: DeliveryReport = { delivered: 0, retried: 0, failed: 0 };

@@ -42,6 +42,9 @@ export const periodStart = (period: LimitPeriod, day: string): string | null => 
   }
 };
 
+/** Whether the rule limits anything: only then are the member's awards of the period counted. */
+export const hasLimits = (rule: EarningRule): boolean => rule.maxAwards !== null || rule.maxPoints !== null;
+
 export type EarningOutcome = 'awarded' | 'pending' | 'limit_reached' | 'ceiling_reached';
 
 export interface EarningInput {

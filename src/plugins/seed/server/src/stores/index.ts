@@ -1,0 +1,29 @@
+/**
+ * The SEED's stores, one per aggregate, each with its lock contract in its own header. Services
+ * read and write through them, never through hand-written table names of their own.
+ */
+import type { Core } from '@strapi/strapi';
+import { awardsStore } from './awards';
+import { exchangesStore } from './exchanges';
+import { ledgerStore } from './ledger';
+import { membersStore } from './members';
+import { outboxStore } from './outbox';
+
+const create = (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  return { ledger: ledgerStore(knex), awards: awardsStore(knex), exchanges: exchangesStore(knex), members: membersStore(knex), outbox: outboxStore(knex) };
+};
+
+export type SeedStores = ReturnType<typeof create>;
+
+const byApp = new WeakMap<Core.Strapi, SeedStores>();
+
+/** This app's stores (one set per app, so the caches they keep are the app's). */
+export const seedStores = (strapi: Core.Strapi): SeedStores => {
+  let stores = byApp.get(strapi);
+  if (!stores) {
+    stores = create(strapi);
+    byApp.set(strapi, stores);
+  }
+  return stores;
+};

@@ -1,0 +1,218 @@
+/**
+ * Accounts and their entries. Lock contract: `lockAccounts` locks the rows in id order until the
+ * transaction ends, and is the only way a balance is read for a write; `setBalances` and
+ * `insertEntry` are called inside that same transaction. Account ids never change once opened
+ * (accounts are never deleted), so this instance remembers them.
+ */
+import type { Knex } from 'knex';
+import type { AccountState, EntryDraft } from '../domain/ledger/types';
+import { insertRow, int, intOrNull, newDocument } from './rows';
+
+export const ACCOUNTS = 'ledger_accounts';
+export const ENTRIES = 'ledger_entries';
+export const POINT_TYPES = 'point_types';
+
+/** A point type with what the rules read of it. */
+export interface PointTypeRow {
+  id: number;
+  code: string;
+  name: string;
+  startingGrant: number;
+  missionReward: number;
+  evaluationThreshold: number;
+  serviceRatePoints: number;
+  serviceRateHours: number;
+  floor: number;
+  ceiling: number | null;
+  monthlyPairCap: number;
+  acceptanceDeadlineDays: number;
+  evaluationDeadlineDays: number;
+}
+
+const POINT_TYPE_COLUMNS = {
+  id: 'id',
+  code: 'code',
+  name: 'name',
+  startingGrant: 'starting_grant',
+  missionReward: 'mission_reward',
+  evaluationThreshold: 'evaluation_threshold',
+  serviceRatePoints: 'service_rate_points',
+  serviceRateHours: 'service_rate_hours',
+  floor: 'floor',
+  ceiling: 'ceiling',
+  monthlyPairCap: 'monthly_pair_cap',
+  acceptanceDeadlineDays: 'acceptance_deadline_days',
+  evaluationDeadlineDays: 'evaluation_deadline_days',
+} as const;
+
+/** The point type's columns selected as `<prefix><column>`, to join them to another table's row. */
+export const pointTypeColumns = (table: string, prefix = ''): string[] =>
+  Object.values(POINT_TYPE_COLUMNS).map((column) => `${table}.${column} as ${prefix}${column}`);
+
+/** A point type read from columns selected with `pointTypeColumns`. */
+export const pointTypeOf = (row: Record<string, unknown>, prefix = ''): PointTypeRow => {
+  const at = (column: string) => row[`${prefix}${column}`];
+  const nullable = new Set(['ceiling']);
+  return Object.fromEntries(
+    Object.entries(POINT_TYPE_COLUMNS).map(([field, column]) => [
+      field,
+      field === 'code' || field === 'name' ? String(at(column)) : nullable.has(column) ? intOrNull(at(column)) : int(at(column)),
+    ]),
+  ) as unknown as PointTypeRow;
+};
+
+/** An entry as written: its id and documentId, for the rows that point to it. */
+export interface WrittenEntry {
+  id: number;
+  documentId: string;
+  createdAt: Date;
+}
+
+export interface NewAccount {
+  key: string;
+  kind: 'member' | 'issuer';
+  pointTypeId: number;
+  memberId?: number;
+}
+
+const REMEMBERED_ACCOUNTS = 50_000;
+
+export const ledgerStore = (knex: Knex) => {
+  const accountIds = new Map<string, number>();
+  const remember = (key: string, id: number) => {
+    if (accountIds.size >= REMEMBERED_ACCOUNTS) accountIds.clear();
+    accountIds.set(key, id);
+  };
+
+  return {
+    async pointTypes(db: Knex | Knex.Transaction = knex): Promise<PointTypeRow[]> {
+      return (await db(POINT_TYPES).select(pointTypeColumns(POINT_TYPES)).orderBy('id')).map((row: Record<string, unknown>) => pointTypeOf(row));
+    },
+
+    async pointType(code: string, db: Knex | Knex.Transaction = knex): Promise<PointTypeRow | null> {
+      const row = await db(POINT_TYPES).where({ code }).first(pointTypeColumns(POINT_TYPES));
+      return row ? pointTypeOf(row) : null;
+    },
+
+    /**
+     * The account's id, opened if missing. Called outside the movement's transaction: two requests
+     * opening the same account meet on its unique key, and the loser reads the winner's.
+     */
+    async openAccount(account: NewAccount): Promise<number> {
+      const remembered = accountIds.get(account.key);
+      if (remembered !== undefined) return remembered;
+      const find = async () => (await knex(ACCOUNTS).where({ key: account.key }).first('id'))?.id as number | undefined;
+      let id = await find();
+      if (id === undefined) {
+        try {
+          id = await insertRow(knex, ACCOUNTS, {
+            ...newDocument(),
+            key: account.key,
+            kind: account.kind,
+            point_type_id: account.pointTypeId,
+            member_id: account.memberId ?? null,
+            balance: 0,
+            reserved: 0,
+          });
+        } catch (error) {
+          id = await find();
+          if (id === undefined) throw error;
+        }
+      }
+      remember(account.key, id);
+      return id;
+    },
+
+    /** Locks the accounts in id order until the transaction ends (so two movements never wait on each other in a cycle); returns their state. */
+    async lockAccounts(trx: Knex.Transaction, ids: number[]): Promise<Map<number, AccountState>> {
+      const rows: { id: number; balance: unknown; reserved: unknown; kind: string }[] = await trx(ACCOUNTS)
+        .whereIn('id', [...new Set(ids)])
+        .orderBy('id')
+        .forUpdate()
+        .select('id', 'balance', 'reserved', 'kind');
+      return new Map(rows.map((row) => [row.id, { id: row.id, balance: int(row.balance), reserved: int(row.reserved), isIssuer: row.kind === 'issuer' }]));
+    },
+
+    /** Writes the accounts' new balances and reservations in one statement. The accounts are locked by this transaction. */
+    async setBalances(trx: Knex.Transaction, accounts: AccountState[]): Promise<void> {
+      if (accounts.length === 0) return;
+      const cases = (field: 'balance' | 'reserved') =>
+        trx.raw(`case id ${accounts.map(() => 'when ? then ?').join(' ')} end`, accounts.flatMap((account) => [account.id, account[field]]));
+      await trx(ACCOUNTS)
+        .whereIn('id', accounts.map((account) => account.id))
+        .update({ balance: cases('balance'), reserved: cases('reserved'), updated_at: new Date() });
+    },
+
+    /** Inserts one entry; its key is unique, so the same movement never pays twice. */
+    async insertEntry(trx: Knex.Transaction, entry: EntryDraft): Promise<WrittenEntry> {
+      const row = newDocument();
+      const id = await insertRow(trx, ENTRIES, {
+        ...row,
+        key: entry.key,
+        kind: entry.kind,
+        amount: entry.amount,
+        memo: entry.memo,
+        actor_type: entry.actor.type,
+        actor_id: entry.actor.id,
+        from_account_id: entry.from,
+        to_account_id: entry.to,
+        reverses_id: entry.reverses ?? null,
+        exchange_id: entry.exchange ?? null,
+      });
+      return { id, documentId: row.document_id, createdAt: row.created_at };
+    },
+
+    async hasEntry(db: Knex | Knex.Transaction, key: string): Promise<boolean> {
+      return (await db(ENTRIES).where({ key }).first('id')) !== undefined;
+    },
+
+    /** One page of the account's entries, newest first, with the total; both read through the accounts' indexes. */
+    async entriesOf(accountId: number, page: number, pageSize: number) {
+      const ofAccount = (query: Knex.QueryBuilder) => query.where('from_account_id', accountId).orWhere('to_account_id', accountId);
+      const [rows, [{ total }]] = await Promise.all([
+        ofAccount(knex(ENTRIES))
+          .orderBy('id', 'desc')
+          .offset((page - 1) * pageSize)
+          .limit(pageSize)
+          .select('document_id', 'kind', 'amount', 'memo', 'created_at', 'to_account_id'),
+        ofAccount(knex(ENTRIES)).count({ total: '*' }),
+      ]);
+      return {
+        total: int(total),
+        entries: (rows as { document_id: string; kind: string; amount: unknown; memo: string | null; created_at: unknown; to_account_id: number | null }[]).map((row) => ({
+          documentId: row.document_id,
+          kind: row.kind,
+          amount: int(row.amount),
+          memo: row.memo,
+          createdAt: new Date(row.created_at as string | number).toISOString(),
+          incoming: row.to_account_id === accountId,
+        })),
+      };
+    },
+
+    /** Every account with its cached totals and the net flow of its entries, for the ledger check. */
+    async totals() {
+      const flow = async (column: 'to_account_id' | 'from_account_id') =>
+        new Map(
+          ((await knex(ENTRIES).whereNotNull(column).groupBy(column).select(`${column} as account`).sum({ total: 'amount' })) as { account: number; total: unknown }[]).map((row) => [
+            int(row.account),
+            int(row.total),
+          ]),
+        );
+      const [incoming, outgoing, accounts] = await Promise.all([
+        flow('to_account_id'),
+        flow('from_account_id'),
+        knex(ACCOUNTS).select('id', 'key', 'balance', 'reserved') as Promise<{ id: number; key: string; balance: unknown; reserved: unknown }[]>,
+      ]);
+      return accounts.map((row) => ({
+        id: row.id,
+        key: row.key,
+        balance: int(row.balance),
+        reserved: int(row.reserved),
+        entriesNet: (incoming.get(row.id) ?? 0) - (outgoing.get(row.id) ?? 0),
+      }));
+    },
+  };
+};
+
+export type LedgerStore = ReturnType<typeof ledgerStore>;

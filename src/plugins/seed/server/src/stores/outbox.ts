@@ -1,0 +1,110 @@
+/**
+ * Outgoing webhook messages and the subscriptions they are for. Subscriptions are read on every
+ * movement of points, so this instance keeps them: forgotten when staff change one here, and read
+ * again at most SUBSCRIPTIONS_TTL_MS later on the other instances. Lock contract: `claimDue` locks
+ * the due messages it returns (skipping, on MySQL, those another instance holds) until the
+ * transaction ends and leases them; `lockState` locks one message.
+ */
+import type { Knex } from 'knex';
+import { insertRow, newDocument } from './rows';
+
+export const MESSAGES = 'outbox_messages';
+export const SUBSCRIPTIONS = 'webhook_subscriptions';
+const SUBSCRIPTIONS_TTL_MS = 2_000;
+
+export interface SubscriptionRef {
+  documentId: string;
+  events: unknown;
+}
+
+export interface ClaimedMessage {
+  id: number;
+  subscription_document_id: string;
+  webhook_id: string;
+  event_type: string;
+  payload: unknown;
+  attempts: number;
+  created_at: unknown;
+}
+
+export type MessageState = 'pending' | 'delivered' | 'failed';
+
+export interface NewMessage {
+  subscriptionDocumentId: string;
+  webhookId: string;
+  eventType: string;
+  payload: Record<string, unknown>;
+}
+
+export const outboxStore = (knex: Knex) => {
+  let cached: { at: number; subscriptions: Promise<SubscriptionRef[]> } | null = null;
+
+  return {
+    /** The enabled subscriptions, as this instance last read them (at most SUBSCRIPTIONS_TTL_MS ago); read through `db` when stale. */
+    enabledSubscriptions(db: Knex | Knex.Transaction = knex): Promise<SubscriptionRef[]> {
+      if (!cached || Date.now() - cached.at > SUBSCRIPTIONS_TTL_MS) {
+        const subscriptions = db(SUBSCRIPTIONS)
+          .where({ enabled: true })
+          .select('document_id', 'events')
+          .then((rows: { document_id: string; events: unknown }[]) =>
+            rows.map((row) => ({ documentId: row.document_id, events: typeof row.events === 'string' ? JSON.parse(row.events) : row.events })),
+          );
+        cached = { at: Date.now(), subscriptions };
+        subscriptions.catch(() => {
+          cached = null;
+        });
+      }
+      return cached.subscriptions;
+    },
+
+    /** Staff changed a subscription: read them again on the next movement. */
+    forgetSubscriptions(): void {
+      cached = null;
+    },
+
+    /** Writes the messages inside the change's transaction, in one statement. */
+    async insertMessages(trx: Knex.Transaction, messages: NewMessage[]): Promise<void> {
+      if (messages.length === 0) return;
+      const now = new Date();
+      const rows = messages.map((message) => ({
+        ...newDocument(undefined, now),
+        subscription_document_id: message.subscriptionDocumentId,
+        webhook_id: message.webhookId,
+        event_type: message.eventType,
+        payload: JSON.stringify(message.payload),
+        state: 'pending',
+        attempts: 0,
+        next_attempt_at: 0,
+      }));
+      if (rows.length === 1) await insertRow(trx, MESSAGES, rows[0]);
+      else await trx(MESSAGES).insert(rows);
+    },
+
+    /** Locks up to `batch` messages due at `now` and not leased, and leases them until `leaseUntil`. */
+    async claimDue(trx: Knex.Transaction, now: number, batch: number, leaseUntil: number): Promise<ClaimedMessage[]> {
+      const due = trx(MESSAGES)
+        .where('state', 'pending')
+        .andWhere('next_attempt_at', '<=', now)
+        .andWhere((lease) => lease.whereNull('lease_until').orWhere('lease_until', '<', now))
+        .orderBy('id')
+        .limit(batch)
+        .forUpdate();
+      // MySQL/MariaDB: another instance's claimed rows are skipped rather than waited for.
+      const rows: ClaimedMessage[] = await (knex.client.config.client === 'mysql2' ? due.skipLocked() : due).select('id', 'subscription_document_id', 'webhook_id', 'event_type', 'payload', 'attempts', 'created_at');
+      if (rows.length > 0) await trx(MESSAGES).whereIn('id', rows.map((row) => row.id)).update({ lease_until: leaseUntil });
+      return rows;
+    },
+
+    /** Locks the message until the transaction ends; returns its state. */
+    async lockState(trx: Knex.Transaction, id: number): Promise<MessageState> {
+      return ((await trx(MESSAGES).where({ id }).forUpdate().first('state')) as { state: MessageState }).state;
+    },
+
+    /** Schedules the locked message's next attempt and releases its lease. */
+    async reschedule(trx: Knex.Transaction, id: number, next: { state: MessageState; attempts: number; nextAttemptAt: number }): Promise<void> {
+      await trx(MESSAGES).where({ id }).update({ state: next.state, attempts: next.attempts, next_attempt_at: next.nextAttemptAt, lease_until: null, updated_at: new Date() });
+    },
+  };
+};
+
+export type OutboxStore = ReturnType<typeof outboxStore>;
