@@ -2,11 +2,11 @@
 import type { Core } from '@strapi/strapi';
 import { CodedError } from '../errors/codes';
 import { seedStores } from '../stores';
+import type { AccountRow } from '../stores/ledger';
 import { memberAccountKey, type LedgerService } from './ledger';
 import type { MembersService } from './members';
 import { userIdOf, type Caller } from '../caller';
 
-const ACCOUNT = 'plugin::seed.account';
 
 export interface AccountEntry {
   documentId: string;
@@ -28,17 +28,12 @@ export interface AccountView {
 
 export const MAX_PAGE_SIZE = 100;
 
-interface AccountRow {
-  id: number;
-  balance: number;
-  reserved: number;
-}
 
 const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
 
   /** The account with one page of its entries, newest first; amounts signed from its side. */
-  const view = async (account: AccountRow, pointType: string, page: number, pageSize: number): Promise<AccountView> => {
+  const view = async (account: Pick<AccountRow, 'id' | 'balance' | 'reserved'>, pointType: string, page: number, pageSize: number): Promise<AccountView> => {
     const { entries, total } = await seedStores(strapi).ledger.entriesOf(account.id, page, pageSize);
     return {
       pointType,
@@ -52,10 +47,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const ofMember = async (memberDocumentId: string, pointTypeCode: string, page = 1, pageSize = 25): Promise<AccountView> => {
     const pointType = await ledger().pointType(pointTypeCode);
-    const account = (await strapi.db.query(ACCOUNT).findOne({
-      where: { key: memberAccountKey(memberDocumentId, pointType.code) },
-      select: ['id', 'balance', 'reserved'],
-    })) as AccountRow | null;
+    const account = await seedStores(strapi).ledger.account({ key: memberAccountKey(memberDocumentId, pointType.code) });
     if (!account) {
       // Accounts open on activation: until then the member simply has nothing.
       return { pointType: pointType.code, balance: 0, reserved: 0, available: 0, entries: [], pagination: { page, pageSize, total: 0 } };
@@ -76,11 +68,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Any account, by its documentId: for staff. */
     async byDocumentId(documentId: string, page = 1, pageSize = 25): Promise<AccountView & { key: string }> {
-      const account = (await strapi.db.query(ACCOUNT).findOne({
-        where: { documentId },
-        select: ['id', 'key', 'balance', 'reserved'],
-        populate: { pointType: { select: ['code'] } },
-      })) as (AccountRow & { key: string; pointType: { code: string } }) | null;
+      const account = await seedStores(strapi).ledger.account({ documentId });
       if (!account) throw new CodedError('NOT_FOUND', `There is no account ${documentId}.`);
       return { key: account.key, ...(await view(account, account.pointType.code, page, pageSize)) };
     },

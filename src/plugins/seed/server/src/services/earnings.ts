@@ -21,11 +21,10 @@ import { actorOf, type Caller } from '../caller';
 import { today } from '../calendar';
 import type { LedgerService, PointTypeRow, WrittenEntry } from './ledger';
 import { seedStores } from '../stores';
-import type { NewDelivery } from '../stores/awards';
+import type { AwardView, NewDelivery } from '../stores/awards';
 import type { MemberRef } from '../stores/members';
 import { isDuplicateKey, newDocumentId } from '../stores/rows';
 
-const AWARD = 'plugin::seed.award';
 
 export type { WebhookOutcome };
 
@@ -76,7 +75,6 @@ const SOURCE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const eventKeyOf = (source: string, webhookId: string): string => `${source}:${createHash('sha256').update(webhookId).digest('hex')}`;
 
 const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const { db } = strapi;
   const stores = () => seedStores(strapi);
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
@@ -111,9 +109,9 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const decide = async (source: string, webhookId: string, eventKey: string, raw: string): Promise<Delivery> => {
     const base = { source, webhookId, eventKey, received: new Date() };
-    const answer = async (db: Knex | Knex.Transaction, outcome: WebhookOutcome, detail: string, stored: Partial<NewDelivery> = {}, ids: { award?: string; entry?: string } = {}): Promise<Delivery> => {
+    const answer = async (trx: Knex.Transaction | undefined, outcome: WebhookOutcome, detail: string, stored: Partial<NewDelivery> = {}, ids: { award?: string; entry?: string } = {}): Promise<Delivery> => {
       const status = statusOf(outcome);
-      await stores().awards.insertDelivery(db, { ...base, ...stored, outcome, httpStatus: status, detail });
+      await stores().awards.insertDelivery({ ...base, ...stored, outcome, httpStatus: status, detail }, trx);
       return { webhookId, outcome, status, detail, award: ids.award ?? null, entry: ids.entry ?? null };
     };
     let body: unknown;
@@ -125,7 +123,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const parsed = eventBody.safeParse(body);
     if (!parsed.success) {
       const detail = body === undefined ? 'The body is not JSON.' : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-      return answer(strapi.db.connection, 'malformed', detail);
+      return answer(undefined, 'malformed', detail);
     }
     const { type, data } = parsed.data;
     const event = { type, memberRef: data.member, reference: data.reference ?? null, occurredAt: data.occurredAt ?? null };
@@ -133,8 +131,8 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       stores().members.find(data.member.includes('@') ? { email: data.member.toLowerCase() } : { documentId: data.member }),
       stores().awards.rule(type, DEFAULT_POINT_TYPE),
     ]);
-    if (!member) return answer(strapi.db.connection, 'unknown_member', `No member is known as ${data.member}.`, event);
-    if (!rule) return answer(strapi.db.connection, 'unknown_event_type', `No earning rule has the event type ${type}.`, { ...event, memberId: member.id });
+    if (!member) return answer(undefined, 'unknown_member', `No member is known as ${data.member}.`, event);
+    if (!rule) return answer(undefined, 'unknown_event_type', `No earning rule has the event type ${type}.`, { ...event, memberId: member.id });
     const { pointType } = rule;
     // Opened before the transaction, like every account (see LedgerStore.openAccount).
     const accounts = await accountsOf(member, pointType);
@@ -178,17 +176,14 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const review = async (documentId: string, verdict: 'approve' | 'refuse', actor: Actor) => {
-    const award = (await db.query(AWARD).findOne({
-      where: { documentId },
-      populate: { pointType: true, member: { select: ['id', 'documentId', 'state'] } },
-    })) as { id: number; documentId: string; eventType: string; reference: string | null; points: number; pointType: PointTypeRow | null; member: MemberRef | null } | null;
-    if (!award || !award.member) throw new CodedError('AWARD_NOT_FOUND', `There is no award ${documentId}.`);
-    const member = award.member;
+    const award = await stores().awards.toReview(documentId);
+    if (!award) throw new CodedError('AWARD_NOT_FOUND', `There is no award ${documentId}.`);
+    const { member, pointType } = award;
     // Paid in the point type decided when the event came, whatever became of the rule since.
-    const pointType = award.pointType ? await ledger().pointType(award.pointType.code) : await ledger().pointType(DEFAULT_POINT_TYPE);
     const accounts = verdict === 'approve' ? await accountsOf(member, pointType) : null;
     await transactions().run(async (trx) => {
-      const state = orFail(decideReview(await stores().awards.lockAward(trx, award.id), verdict, accounts ? ((await stores().members.lockState(trx, member.id)) ?? member.state) : null));
+      const memberState = accounts ? ((await stores().members.lockState(trx, member.id)) ?? member.state) : null;
+      const state = orFail(decideReview(await stores().awards.lockAward(trx, award.id), verdict, memberState));
       let entryId: number | null = null;
       if (accounts) {
         entryId = (await pay(trx, award, pointType, accounts, await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]), actor)).id;
@@ -198,23 +193,9 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return awardView(documentId);
   };
 
-  const awardView = async (documentId: string) => {
-    const row = (await db.query(AWARD).findOne({
-      where: { documentId },
-      populate: { member: { select: ['documentId', 'displayName'] }, entry: { select: ['documentId'] } },
-    })) as { documentId: string; eventType: string; reference: string | null; points: number; state: AwardState; day: string; createdAt: string; decidedAt: string | null; member: { documentId: string; displayName: string | null } | null; entry: { documentId: string } | null };
-    return {
-      documentId: row.documentId,
-      eventType: row.eventType,
-      reference: row.reference,
-      points: row.points,
-      state: row.state,
-      day: row.day,
-      member: row.member ? { documentId: row.member.documentId, displayName: row.member.displayName } : null,
-      entry: row.entry?.documentId ?? null,
-      createdAt: row.createdAt,
-      decidedAt: row.decidedAt,
-    };
+  const awardView = async (documentId: string): Promise<AwardView> => {
+    const [view] = await stores().awards.views({ documentId });
+    return view;
   };
 
   return {
@@ -247,8 +228,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Awards waiting for staff, oldest first. */
     async pending() {
-      const rows = (await db.query(AWARD).findMany({ where: { state: 'pending' }, orderBy: { id: 'asc' }, select: ['documentId'] })) as { documentId: string }[];
-      return Promise.all(rows.map((row) => awardView(row.documentId)));
+      return stores().awards.views({ state: 'pending' });
     },
 
     approve: (caller: Caller, documentId: string) => review(documentId, 'approve', actorOf(caller)),

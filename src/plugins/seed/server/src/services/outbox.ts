@@ -11,13 +11,11 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { TransactionsService } from './transactions';
 import { seedStores } from '../stores';
-import type { ClaimedMessage } from '../stores/outbox';
+import type { ClaimedMessage, MessageView, Subscription } from '../stores/outbox';
 import { signDelivery } from '../domain/earning/standard-webhooks';
-import { afterAttempt, decideRedelivery, subscribes, type AttemptResult, type MessageUpdate, type OutboundEvent } from '../domain/outbox/delivery';
+import { afterAttempt, decideRedelivery, subscribes, type AttemptResult, type OutboundEvent } from '../domain/outbox/delivery';
 import { CodedError, orFail } from '../errors/codes';
 
-const SUBSCRIPTION = 'plugin::seed.webhook-subscription';
-const MESSAGE = 'plugin::seed.outbox-message';
 const BATCH = 50;
 const TIMEOUT_SECONDS = 10;
 /**
@@ -27,21 +25,7 @@ const TIMEOUT_SECONDS = 10;
  */
 const LEASE_SECONDS = BATCH * TIMEOUT_SECONDS + 100;
 
-interface SubscriptionRow {
-  documentId: string;
-  url: string;
-  events: unknown;
-  secret: string;
-  enabled: boolean;
-}
-
-export interface OutboxMessageView {
-  documentId: string;
-  webhookId: string;
-  eventType: string;
-  state: MessageUpdate['state'];
-  attempts: number;
-}
+export type OutboxMessageView = Omit<MessageView, 'id'>;
 
 export interface DeliveryReport {
   delivered: number;
@@ -52,14 +36,13 @@ export interface DeliveryReport {
 const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
 
 const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const { db } = strapi;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const store = () => seedStores(strapi).outbox;
 
   /** Claims due messages for this instance: locked while claimed, leased until delivered or released. */
   const claim = (now: number): Promise<ClaimedMessage[]> => transactions().run((trx) => store().claimDue(trx, now, BATCH, now + LEASE_SECONDS));
 
-  const send = async (message: ClaimedMessage, subscription: SubscriptionRow | null): Promise<AttemptResult> => {
+  const send = async (message: ClaimedMessage, subscription: Subscription | null): Promise<AttemptResult> => {
     if (!subscription || !subscription.enabled) return { ok: false, status: null, error: 'the subscription is gone or disabled' };
     // Signed with the clock of the sending, which receivers hold to five minutes.
     const now = seconds(new Date());
@@ -100,14 +83,14 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Staff send a failed message again; the next run of the worker delivers it. */
     async redeliver(documentId: string, at: Date = new Date()): Promise<OutboxMessageView> {
-      const message = (await db.query(MESSAGE).findOne({ where: { documentId }, select: ['id'] })) as { id: number } | null;
+      const message = await store().message(documentId);
       if (!message) throw new CodedError('NOT_FOUND', `There is no outgoing message ${documentId}.`);
       await transactions().run(async (trx) => {
         const next = orFail(decideRedelivery(await store().lockState(trx, message.id), seconds(at)));
         await store().reschedule(trx, message.id, next);
       });
-      const row = (await db.query(MESSAGE).findOne({ where: { documentId } })) as OutboxMessageView;
-      return { documentId: row.documentId, webhookId: row.webhookId, eventType: row.eventType, state: row.state, attempts: row.attempts };
+      const { id, ...view } = (await store().message(documentId))!;
+      return view;
     },
 
     /** Sends the messages due at `at`; returns what became of them. */
@@ -115,24 +98,13 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const now = seconds(at);
       const report: DeliveryReport = { delivered: 0, retried: 0, failed: 0 };
       const messages = await claim(now);
-      const subscriptions = new Map<string, SubscriptionRow | null>();
+      const subscriptions = new Map<string, Subscription | null>();
       for (const message of messages) {
         const id = message.subscription_document_id;
-        if (!subscriptions.has(id)) subscriptions.set(id, (await db.query(SUBSCRIPTION).findOne({ where: { documentId: id } })) as SubscriptionRow | null);
+        if (!subscriptions.has(id)) subscriptions.set(id, await store().subscription(id));
         const result = await send(message, subscriptions.get(id) ?? null);
         const next = afterAttempt(Number(message.attempts), result, now);
-        await db.query(MESSAGE).update({
-          where: { id: message.id },
-          data: {
-            state: next.state,
-            attempts: next.attempts,
-            nextAttemptAt: next.nextAttemptAt,
-            leaseUntil: null,
-            lastStatus: result.ok ? 200 : result.status,
-            lastError: result.ok ? null : result.error,
-            deliveredAt: result.ok ? at : null,
-          },
-        });
+        await store().recordAttempt(message.id, next, result.ok ? { status: 200, error: null, at } : { status: result.status, error: result.error, at });
         report[next.state === 'delivered' ? 'delivered' : next.state === 'failed' ? 'failed' : 'retried'] += 1;
       }
       return report;

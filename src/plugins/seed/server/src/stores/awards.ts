@@ -10,7 +10,8 @@ import { COUNTED_STATES, type AwardState } from '../domain/earning/award';
 import type { EarningRule, LimitPeriod } from '../domain/earning/limits';
 import type { WebhookOutcome } from '../domain/earning/outcome';
 import { ENTRIES, pointTypeColumns, pointTypeOf, POINT_TYPES, type PointTypeRow } from './ledger';
-import { bool, insertRow, int, intOrNull, newDocument } from './rows';
+import { MEMBERS, type MemberRef } from './members';
+import { bool, insertRow, int, intOrNull, isoOrNull, newDocument } from './rows';
 
 export const AWARDS = 'awards';
 export const DELIVERIES = 'webhook_events';
@@ -48,6 +49,30 @@ export interface NewDelivery {
   memberId?: number | null;
   awardId?: number | null;
   entryId?: number | null;
+}
+
+/** An award as staff and its member see it. */
+export interface AwardView {
+  documentId: string;
+  eventType: string;
+  reference: string | null;
+  points: number;
+  state: AwardState;
+  day: string;
+  member: { documentId: string; displayName: string | null } | null;
+  entry: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** What staff's review of an award reads. */
+export interface AwardToReview {
+  id: number;
+  documentId: string;
+  eventType: string;
+  points: number;
+  pointType: PointTypeRow;
+  member: MemberRef;
 }
 
 export interface NewAward {
@@ -114,9 +139,9 @@ export const awardsStore = (knex: Knex) => ({
       : null;
   },
 
-  /** Stores a delivery; throws a duplicate-key error when its event key is already stored. */
-  async insertDelivery(db: Knex | Knex.Transaction, delivery: NewDelivery): Promise<void> {
-    await insertRow(db, DELIVERIES, {
+  /** Stores a delivery (inside `trx` when given); throws a duplicate-key error when its event key is already stored. */
+  async insertDelivery(delivery: NewDelivery, trx?: Knex.Transaction): Promise<void> {
+    await insertRow(trx ?? knex, DELIVERIES, {
       ...newDocument(),
       source: delivery.source,
       webhook_id: delivery.webhookId,
@@ -157,6 +182,68 @@ export const awardsStore = (knex: Knex) => ({
       limit_key: award.limitKey,
       entry_id: award.entryId,
     });
+  },
+
+  /** The award staff review, with its member and the point type it was decided in. */
+  async toReview(documentId: string): Promise<AwardToReview | null> {
+    const row = await knex(AWARDS)
+      .join(MEMBERS, `${MEMBERS}.id`, `${AWARDS}.member_id`)
+      .join(POINT_TYPES, `${POINT_TYPES}.id`, `${AWARDS}.point_type_id`)
+      .where(`${AWARDS}.document_id`, documentId)
+      .first(
+        `${AWARDS}.id`,
+        `${AWARDS}.document_id`,
+        `${AWARDS}.event_type`,
+        `${AWARDS}.points`,
+        `${MEMBERS}.id as member_id`,
+        `${MEMBERS}.document_id as member_document_id`,
+        `${MEMBERS}.state as member_state`,
+        ...pointTypeColumns(POINT_TYPES, 'pt_'),
+      );
+    return row
+      ? {
+          id: row.id,
+          documentId: row.document_id,
+          eventType: row.event_type,
+          points: int(row.points),
+          pointType: pointTypeOf(row, 'pt_'),
+          member: { id: row.member_id, documentId: row.member_document_id, state: row.member_state },
+        }
+      : null;
+  },
+
+  /** Awards as staff see them, oldest first: one by documentId, or every pending one. */
+  async views(where: { documentId: string } | { state: AwardState }): Promise<AwardView[]> {
+    const rows: Record<string, unknown>[] = await knex(AWARDS)
+      .leftJoin(MEMBERS, `${MEMBERS}.id`, `${AWARDS}.member_id`)
+      .leftJoin(ENTRIES, `${ENTRIES}.id`, `${AWARDS}.entry_id`)
+      .where('documentId' in where ? { [`${AWARDS}.document_id`]: where.documentId } : { [`${AWARDS}.state`]: where.state })
+      .orderBy(`${AWARDS}.id`)
+      .select(
+        `${AWARDS}.document_id`,
+        `${AWARDS}.event_type`,
+        `${AWARDS}.reference`,
+        `${AWARDS}.points`,
+        `${AWARDS}.state`,
+        `${AWARDS}.day`,
+        `${AWARDS}.created_at`,
+        `${AWARDS}.decided_at`,
+        `${MEMBERS}.document_id as member_document_id`,
+        `${MEMBERS}.display_name as member_display_name`,
+        `${ENTRIES}.document_id as entry_document_id`,
+      );
+    return rows.map((row) => ({
+      documentId: String(row.document_id),
+      eventType: String(row.event_type),
+      reference: (row.reference as string | null) ?? null,
+      points: int(row.points),
+      state: row.state as AwardState,
+      day: String(row.day),
+      member: row.member_document_id ? { documentId: String(row.member_document_id), displayName: (row.member_display_name as string | null) ?? null } : null,
+      entry: (row.entry_document_id as string | null) ?? null,
+      createdAt: isoOrNull(row.created_at) ?? '',
+      decidedAt: isoOrNull(row.decided_at),
+    }));
   },
 
   /** Locks the award until the transaction ends; returns its state. */

@@ -167,6 +167,18 @@ export const exchangesStore = (knex: Knex) => {
       await trx(EXCHANGES).where({ id }).update(columns);
     },
 
+    /** Points held by open exchanges in `states`, per beneficiary and point type. */
+    async holdings(states: readonly ExchangeState[]): Promise<{ beneficiary: string; pointType: string; amount: number }[]> {
+      const rows: { beneficiary: string; point_type: string; amount: unknown }[] = await knex(EXCHANGES)
+        .join(`${MEMBERS} as beneficiary`, 'beneficiary.id', `${EXCHANGES}.beneficiary_id`)
+        .join(POINT_TYPES, `${POINT_TYPES}.id`, `${EXCHANGES}.point_type_id`)
+        .whereIn(`${EXCHANGES}.state`, states)
+        .groupBy('beneficiary.document_id', `${POINT_TYPES}.code`)
+        .select('beneficiary.document_id as beneficiary', `${POINT_TYPES}.code as point_type`)
+        .sum({ amount: `${EXCHANGES}.amount` });
+      return rows.map((row) => ({ beneficiary: row.beneficiary, pointType: row.point_type, amount: int(row.amount) }));
+    },
+
     /** Points of the pair's exchanges in `states` accepted in `month`, either direction. Read it with the exchange locked. */
     async pairMonthTotal(trx: Knex.Transaction, pairKey: string, month: string, states: readonly ExchangeState[]): Promise<number> {
       const [{ total }] = await trx(EXCHANGES).where({ pair_key: pairKey, accepted_month: month }).whereIn('state', states).sum({ total: 'amount' });

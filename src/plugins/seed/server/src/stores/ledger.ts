@@ -5,7 +5,7 @@
  * (accounts are never deleted), so this instance remembers them.
  */
 import type { Knex } from 'knex';
-import type { AccountState, EntryDraft } from '../domain/ledger/types';
+import type { AccountState, EntryDraft, EntryKind } from '../domain/ledger/types';
 import { insertRow, int, intOrNull, newDocument } from './rows';
 
 export const ACCOUNTS = 'ledger_accounts';
@@ -68,6 +68,27 @@ export interface WrittenEntry {
   createdAt: Date;
 }
 
+export interface AccountRow {
+  id: number;
+  documentId: string;
+  key: string;
+  kind: 'member' | 'issuer';
+  balance: number;
+  reserved: number;
+  pointType: PointTypeRow;
+}
+
+/** An entry with the accounts it moves points between, and their point type. */
+export interface EntryRow {
+  id: number;
+  documentId: string;
+  kind: EntryKind;
+  amount: number;
+  from: number;
+  to: number;
+  pointType: PointTypeRow;
+}
+
 export interface NewAccount {
   key: string;
   kind: 'member' | 'issuer';
@@ -92,6 +113,29 @@ export const ledgerStore = (knex: Knex) => {
     async pointType(code: string, db: Knex | Knex.Transaction = knex): Promise<PointTypeRow | null> {
       const row = await db(POINT_TYPES).where({ code }).first(pointTypeColumns(POINT_TYPES));
       return row ? pointTypeOf(row) : null;
+    },
+
+    /** An account with its point type, by documentId or key; not locked. */
+    async account(where: { documentId: string } | { key: string }): Promise<AccountRow | null> {
+      const row = await knex(ACCOUNTS)
+        .join(POINT_TYPES, `${POINT_TYPES}.id`, `${ACCOUNTS}.point_type_id`)
+        .where('documentId' in where ? { [`${ACCOUNTS}.document_id`]: where.documentId } : { [`${ACCOUNTS}.key`]: where.key })
+        .first(`${ACCOUNTS}.id`, `${ACCOUNTS}.document_id`, `${ACCOUNTS}.key`, `${ACCOUNTS}.kind`, `${ACCOUNTS}.balance`, `${ACCOUNTS}.reserved`, ...pointTypeColumns(POINT_TYPES, 'pt_'));
+      return row
+        ? { id: row.id, documentId: row.document_id, key: row.key, kind: row.kind, balance: int(row.balance), reserved: int(row.reserved), pointType: pointTypeOf(row, 'pt_') }
+        : null;
+    },
+
+    /** An entry with its accounts and their point type, by documentId or key, read through `db`. */
+    async entry(where: { documentId: string } | { key: string }, db: Knex | Knex.Transaction = knex): Promise<EntryRow | null> {
+      const row = await db(ENTRIES)
+        .join(ACCOUNTS, `${ACCOUNTS}.id`, `${ENTRIES}.from_account_id`)
+        .join(POINT_TYPES, `${POINT_TYPES}.id`, `${ACCOUNTS}.point_type_id`)
+        .where('documentId' in where ? { [`${ENTRIES}.document_id`]: where.documentId } : { [`${ENTRIES}.key`]: where.key })
+        .first(`${ENTRIES}.id`, `${ENTRIES}.document_id`, `${ENTRIES}.kind`, `${ENTRIES}.amount`, `${ENTRIES}.from_account_id`, `${ENTRIES}.to_account_id`, ...pointTypeColumns(POINT_TYPES, 'pt_'));
+      return row
+        ? { id: row.id, documentId: row.document_id, kind: row.kind, amount: int(row.amount), from: int(row.from_account_id), to: int(row.to_account_id), pointType: pointTypeOf(row, 'pt_') }
+        : null;
     },
 
     /**

@@ -6,7 +6,7 @@
  * transaction ends and leases them; `lockState` locks one message.
  */
 import type { Knex } from 'knex';
-import { insertRow, newDocument } from './rows';
+import { bool, insertRow, int, newDocument } from './rows';
 
 export const MESSAGES = 'outbox_messages';
 export const SUBSCRIPTIONS = 'webhook_subscriptions';
@@ -28,6 +28,23 @@ export interface ClaimedMessage {
 }
 
 export type MessageState = 'pending' | 'delivered' | 'failed';
+
+export interface MessageView {
+  id: number;
+  documentId: string;
+  webhookId: string;
+  eventType: string;
+  state: MessageState;
+  attempts: number;
+}
+
+/** A subscription as the worker sends to it. */
+export interface Subscription {
+  documentId: string;
+  url: string;
+  secret: string;
+  enabled: boolean;
+}
 
 export interface NewMessage {
   subscriptionDocumentId: string;
@@ -93,6 +110,32 @@ export const outboxStore = (knex: Knex) => {
       const rows: ClaimedMessage[] = await (knex.client.config.client === 'mysql2' ? due.skipLocked() : due).select('id', 'subscription_document_id', 'webhook_id', 'event_type', 'payload', 'attempts', 'created_at');
       if (rows.length > 0) await trx(MESSAGES).whereIn('id', rows.map((row) => row.id)).update({ lease_until: leaseUntil });
       return rows;
+    },
+
+    async message(documentId: string): Promise<MessageView | null> {
+      const row = await knex(MESSAGES).where({ document_id: documentId }).first('id', 'document_id', 'webhook_id', 'event_type', 'state', 'attempts');
+      return row ? { id: row.id, documentId: row.document_id, webhookId: row.webhook_id, eventType: row.event_type, state: row.state, attempts: int(row.attempts) } : null;
+    },
+
+    async subscription(documentId: string): Promise<Subscription | null> {
+      const row = await knex(SUBSCRIPTIONS).where({ document_id: documentId }).first('document_id', 'url', 'secret', 'enabled');
+      return row ? { documentId: row.document_id, url: row.url, secret: row.secret, enabled: bool(row.enabled) } : null;
+    },
+
+    /** Records an attempt on a message this instance claimed, and releases its lease. */
+    async recordAttempt(id: number, next: { state: MessageState; attempts: number; nextAttemptAt: number }, result: { status: number | null; error: string | null; at: Date }): Promise<void> {
+      await knex(MESSAGES)
+        .where({ id })
+        .update({
+          state: next.state,
+          attempts: next.attempts,
+          next_attempt_at: next.nextAttemptAt,
+          lease_until: null,
+          last_status: result.status,
+          last_error: result.error,
+          delivered_at: next.state === 'delivered' ? result.at : null,
+          updated_at: new Date(),
+        });
     },
 
     /** Locks the message until the transaction ends; returns its state. */
