@@ -120,7 +120,7 @@ const benchOne = async (kind, appContext) => {
     const pool = app.strapi.db.connection.client.pool.max;
     const restartMs = await app.restart();
     await checkLedger(app.strapi, 'after the restart');
-    console.log(`\n### ${label(kind)} — app pool of ${pool} connection(s); boot to healthy ${fixed(app.freshBootMs / 1000, 2)} s on the fresh database, ${fixed(restartMs / 1000, 2)} s restarted on the filled one (RSS ${mb(process.memoryUsage().rss)} after it)\n`);
+    console.log(`\n### ${label(kind)} — app pool of ${pool} connection(s); boot to healthy ${fixed(app.freshBootMs / 1000, 2)} s on the fresh database, ${fixed(restartMs / 1000, 2)} s restarted on the filled one (RSS ${mb(process.memoryUsage().rss)} after it); load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
     report({ unit: 'settled exchanges', steps: STEPS, runs });
 
     if (BIG > 0) {

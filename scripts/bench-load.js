@@ -1,7 +1,7 @@
 /**
  * The benches' load generator, forked by bench-webhooks.js and bench-ledger.js so that the load
  * does not share the app's event loop. It is sent one job over IPC, runs it with N concurrent
- * senders on kept-alive connections (Node's fetch), checks every answer, and answers with the
+ * senders on kept-alive connections (Node's fetch), checks every answer (status and outcome), and answers with the
  * elapsed time and each request's latency in milliseconds.
  *
  * - `webhooks`: signed deliveries (Standard Webhooks, signed here) that must each be `awarded`;
@@ -11,13 +11,13 @@
 const { inParallel, ms, serveJob } = require('./bench-common');
 const { webhookHeaders } = require('./webhook-headers');
 
-/** Sends one request, times it until its JSON is read, and fails unless it is a 200 that `ok` accepts. */
-const timed = async (latencies, method, url, headers, body, ok) => {
+/** Sends one request, times it until its JSON is read, and fails unless its status is `status` and `ok` accepts its body. */
+const timed = async (latencies, method, url, headers, body, ok, status = 200) => {
   const start = process.hrtime.bigint();
   const response = await fetch(url, { method, headers, body });
   const json = await response.json();
   latencies.push(ms(start));
-  if (response.status !== 200 || !ok(json)) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
+  if (response.status !== status || !ok(json)) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
   return json;
 };
 
@@ -37,7 +37,7 @@ const exchanges = async ({ base, pairs, count, senders }) => {
   const elapsedMs = await inParallel(count, senders, async (i, sender) => {
     const { provider, beneficiary } = pairs[sender % pairs.length];
     const proposal = JSON.stringify({ counterpart: beneficiary.documentId, side: 'provider', description: 'bench', hours: 1, amount: 1 });
-    const { data } = await timed(latencies.propose, 'POST', `${base}/api/seed/exchanges`, as(provider), proposal, inState('proposed'));
+    const { data } = await timed(latencies.propose, 'POST', `${base}/api/seed/exchanges`, as(provider), proposal, inState('proposed'), 201);
     const exchange = `${base}/api/seed/exchanges/${data.documentId}`;
     await timed(latencies.accept, 'POST', `${exchange}/accept`, as(beneficiary), '{}', inState('accepted'));
     await timed(latencies.deliver, 'POST', `${exchange}/deliver`, as(provider), '{}', inState('delivered'));
