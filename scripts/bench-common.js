@@ -254,8 +254,58 @@ const report = ({ unit, steps, runs }) => {
   );
 };
 
+/** Runs ledger:check with the app's own service; throws naming what is wrong. */
+const checkLedger = async (strapi, when) => {
+  const { problems } = await strapi.service('plugin::seed.ledger-check').run();
+  if (problems.length > 0) throw new Error(`ledger:check ${when}: ${problems.join('; ')}`);
+};
+
+/**
+ * The measured part for one database, once the app is set up: `load(count, senders)` (which
+ * forks bench-load.js) warms up with one sender, then for 1 and 32 senders: the load, the
+ * statements the app sent and its RSS, ledger:check, and the baseline (bench-baseline.js, job
+ * `baseline`) with as many senders; then the app is restarted on the filled database (timed,
+ * checked again) and the whole is printed.
+ */
+const measure = async (app, kind, { unit, steps, count, warmup, load, baseline }) => {
+  await load(warmup, 1);
+  const runs = [];
+  for (const senders of [1, 32]) {
+    app.statements.reset();
+    const result = await load(count, senders);
+    const statements = app.statements.read();
+    const rss = process.memoryUsage().rss;
+    await checkLedger(app.strapi, `after ${senders} sender(s)`);
+    const base = await inChild('bench-baseline.js', { ...baseline, connection: app.database.knex, senders, count, warmup, fresh: runs.length === 0 });
+    runs.push({ senders, count, app: { ...result, statements, rss }, baseline: base });
+  }
+  const pool = app.strapi.db.connection.client.pool.max;
+  const restartMs = await app.restart();
+  await checkLedger(app.strapi, 'after the restart');
+  const loadAverage = os.loadavg().map((n) => n.toFixed(1)).join(' ');
+  console.log(
+    `\n### ${label(kind)} — app pool of ${pool} connection(s); boot to healthy ${fixed(app.freshBootMs / 1000, 2)} s on the fresh database, ${fixed(restartMs / 1000, 2)} s restarted on the filled one (RSS ${mb(process.memoryUsage().rss)} after it); load average ${loadAverage}\n`,
+  );
+  report({ unit, steps, runs });
+};
+
 /** The project compiled in a forked process (bench-compile.js): the app then boots from dist/ without the compiler's memory. */
-const compiledApart = () => inChild('bench-compile.js', {});
+const compiledApart = () => (process.env.BENCH_COMPILED === 'true' ? { appDir: path.resolve(__dirname, '..'), distDir: path.resolve(__dirname, '..', 'dist') } : inChild('bench-compile.js', {}));
+
+/**
+ * Runs `bench(kind, appContext)` for each database `--db` names. With both, each database gets a
+ * process of its own (this script again, compiled once), so that an app's RSS is that app's alone.
+ */
+const eachDatabase = async (db, bench) => {
+  const appContext = await compiledApart();
+  if (db !== 'both') return bench(db, appContext);
+  for (const kind of ['sqlite', 'mysql']) {
+    const args = process.argv.slice(2).filter((arg, i, all) => arg !== '--db' && all[i - 1] !== '--db' && !arg.startsWith('--db='));
+    const child = fork(process.argv[1], [...args, '--db', kind, '--quiet'], { env: { ...process.env, BENCH_COMPILED: 'true' } });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`the ${label(kind)} run failed (exit ${code})`);
+  }
+};
 
 const runMain = (main) =>
   main().then(
@@ -266,4 +316,4 @@ const runMain = (main) =>
     },
   );
 
-module.exports = { compiledApart, bootApp, people, inChild, serveJob, inParallel, percentile, median, ms, rate, fixed, mb, label, report, runMain };
+module.exports = { eachDatabase, bootApp, people, measure, inChild, serveJob, inParallel, median, ms, runMain };

@@ -18,7 +18,7 @@
  */
 const os = require('os');
 const { parseArgs } = require('util');
-const { compiledApart, bootApp, people, inChild, label, fixed, mb, median, ms, report, runMain } = require('./bench-common');
+const { eachDatabase, bootApp, people, measure, inChild, median, ms, runMain } = require('./bench-common');
 
 const { values: args } = parseArgs({
   options: {
@@ -26,23 +26,18 @@ const { values: args } = parseArgs({
     exchanges: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '5' },
     big: { type: 'string', default: '0' },
+    quiet: { type: 'boolean', default: false },
   },
 });
 const EXCHANGES = Number(args.exchanges);
 const WARMUP = Number(args.warmup);
 const BIG = Number(args.big);
-const SENDERS = [1, 32];
 const STEPS = [
   { step: 'propose', route: 'POST /api/seed/exchanges' },
   { step: 'accept', route: 'POST /api/seed/exchanges/:id/accept' },
   { step: 'deliver', route: 'POST /api/seed/exchanges/:id/deliver' },
   { step: 'evaluate', route: 'POST /api/seed/exchanges/:id/evaluate' },
 ];
-
-const checkLedger = async (strapi, when) => {
-  const { problems } = await strapi.service('plugin::seed.ledger-check').run();
-  if (problems.length > 0) throw new Error(`ledger:check ${when}: ${problems.join('; ')}`);
-};
 
 /** Fills the ledger up to `total` entries between filler accounts, in batches, with their link rows. */
 const fillLedger = async (strapi, total) => {
@@ -97,7 +92,7 @@ const benchOne = async (kind, appContext) => {
     await app.strapi.db.query('api::point-type.point-type').update({ where: { code: 'TS' }, data: { monthlyPairCap: 1_000_000_000, ceiling: null } });
     const { staff, member } = await people(app);
     const pairs = [];
-    for (let i = 0; i < Math.max(...SENDERS); i += 1) {
+    for (let i = 0; i < 32; i += 1) {
       const provider = await member(`provider${i}`);
       const beneficiary = await member(`beneficiary${i}`);
       const account = await app.strapi.db.query('plugin::seed.account').findOne({ where: { key: `member:TS:${beneficiary.documentId}` } });
@@ -105,23 +100,7 @@ const benchOne = async (kind, appContext) => {
       pairs.push({ provider, beneficiary });
     }
     const load = (count, senders) => inChild('bench-load.js', { kind: 'exchanges', base: app.base, pairs, count, senders });
-    await load(WARMUP, 1);
-
-    const runs = [];
-    for (const senders of SENDERS) {
-      app.statements.reset();
-      const result = await load(EXCHANGES, senders);
-      const statements = app.statements.read();
-      const rss = process.memoryUsage().rss;
-      await checkLedger(app.strapi, `after ${senders} sender(s)`);
-      const baseline = await inChild('bench-baseline.js', { kind: 'exchange', connection: app.database.knex, senders, count: EXCHANGES, warmup: WARMUP, fresh: runs.length === 0 });
-      runs.push({ senders, count: EXCHANGES, app: { ...result, statements, rss }, baseline });
-    }
-    const pool = app.strapi.db.connection.client.pool.max;
-    const restartMs = await app.restart();
-    await checkLedger(app.strapi, 'after the restart');
-    console.log(`\n### ${label(kind)} — app pool of ${pool} connection(s); boot to healthy ${fixed(app.freshBootMs / 1000, 2)} s on the fresh database, ${fixed(restartMs / 1000, 2)} s restarted on the filled one (RSS ${mb(process.memoryUsage().rss)} after it); load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
-    report({ unit: 'settled exchanges', steps: STEPS, runs });
+    await measure(app, kind, { unit: 'settled exchanges', steps: STEPS, count: EXCHANGES, warmup: WARMUP, load, baseline: { kind: 'exchange' } });
 
     if (BIG > 0) {
       const reader = pairs[0].beneficiary;
@@ -142,10 +121,9 @@ const benchOne = async (kind, appContext) => {
 
 const main = async () => {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  const kinds = args.db === 'both' ? ['sqlite', 'mysql'] : [args.db];
-  const appContext = await compiledApart();
-  console.log(`bench:ledger — ${EXCHANGES} exchanges per run after ${WARMUP} to warm up, node ${process.version}, ${os.cpus().length} cores; ledger:check passed after each run`);
-  for (const kind of kinds) await benchOne(kind, appContext);
+  // --quiet: a database's own process, started by eachDatabase, which printed the title.
+  if (!args.quiet) console.log(`bench:ledger — ${EXCHANGES} exchanges per run after ${WARMUP} to warm up, node ${process.version}, ${os.cpus().length} cores; ledger:check passed after each run`);
+  await eachDatabase(args.db, benchOne);
 };
 
 runMain(main);
