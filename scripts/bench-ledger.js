@@ -1,96 +1,43 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:ledger [-- --db sqlite|mysql|both --exchanges 400 --concurrency 8 --big 1000000]`
+ * `npm run bench:ledger [-- --db sqlite|mysql|both --exchanges 200 --warmup 5 --big 0]`
  *
- * On a throw-away database of each kind, prints:
- * - settled exchanges per second over HTTP (propose → accept → deliver → evaluate, 4 requests each),
- * - beside the rate of the same inserts and updates done directly with knex, in one run,
- * - how long a balance read takes with 1,000 and with 1,000,000 entries in the ledger:
- *   the cached balance row (SQL) and the member's `GET /api/seed/accounts/me` (HTTP, first page).
+ * On a throw-away database of each kind: boots the app in this process (timed to /_health); with
+ * 1 and with 32 concurrent senders in a forked load process (bench-load.js), each sender its own
+ * pair of members, runs `--exchanges` exchanges to settlement over HTTP (propose → accept →
+ * deliver → evaluate(5), four requests each, every answer checked). Then, in another forked
+ * process with its own knex pool and as many senders, the same steps' writes on look-alike tables
+ * (bench-baseline.js). Prints settled exchanges/s, p50/p99 per request and per step, SQL statements
+ * per step and per settled exchange counted in the app, the baseline's figures, the ratio and the
+ * app's RSS; runs ledger:check after each run; restarts the app on the filled database to time a
+ * boot on an existing database.
+ *
+ * With `--big N` (e.g. 1000000) it then also times a balance read with 1,000 and with N entries in
+ * the ledger: the cached balance row (SQL) and the member's `GET /api/seed/accounts/me` (HTTP, first
+ * page). The filler writes the entries' link tables as they are today.
  */
 const os = require('os');
 const { parseArgs } = require('util');
-const { compileStrapi } = require('@strapi/strapi');
-const { bootApp, people, inParallel, median, ms, runMain } = require('./bench-common');
+const { eachDatabase, bootApp, people, measure, inChild, median, ms, runMain } = require('./bench-common');
 
 const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: 'both' },
-    exchanges: { type: 'string', default: '400' },
-    concurrency: { type: 'string', default: '8' },
-    big: { type: 'string', default: '1000000' },
+    exchanges: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '5' },
+    big: { type: 'string', default: '0' },
+    quiet: { type: 'boolean', default: false },
   },
 });
 const EXCHANGES = Number(args.exchanges);
-const CONCURRENCY = Number(args.concurrency);
+const WARMUP = Number(args.warmup);
 const BIG = Number(args.big);
-/** The same inserts and updates as a settled exchange, on look-alike tables, with plain knex. */
-const knexBaseline = async (knex, client) => {
-  const forUpdate = (query) => (client === 'sqlite' ? query : query.forUpdate());
-  await knex.schema.dropTableIfExists('bench_links');
-  await knex.schema.dropTableIfExists('bench_entries');
-  await knex.schema.dropTableIfExists('bench_exchanges');
-  await knex.schema.dropTableIfExists('bench_accounts');
-  await knex.schema.createTable('bench_accounts', (t) => {
-    t.increments('id');
-    t.integer('balance').notNullable();
-    t.integer('reserved').notNullable();
-  });
-  await knex.schema.createTable('bench_exchanges', (t) => {
-    t.increments('id');
-    t.string('state');
-    t.integer('amount');
-    t.string('pair_key');
-    t.datetime('accepted_at');
-    t.datetime('delivered_at');
-    t.datetime('closed_at');
-    t.integer('rating');
-  });
-  await knex.schema.createTable('bench_entries', (t) => {
-    t.increments('id');
-    t.string('key').unique();
-    t.string('kind');
-    t.integer('amount');
-  });
-  await knex.schema.createTable('bench_links', (t) => {
-    t.integer('owner_id');
-    t.integer('target_id');
-    t.index(['owner_id']);
-  });
-  const pairs = [];
-  for (let i = 0; i < CONCURRENCY; i += 1) {
-    const [payer] = await knex('bench_accounts').insert({ balance: 1_000_000, reserved: 0 });
-    const [payee] = await knex('bench_accounts').insert({ balance: 0, reserved: 0 });
-    pairs.push({ payer: Number(payer), payee: Number(payee) });
-  }
-  return inParallel(EXCHANGES, CONCURRENCY, async (i, worker) => {
-    const { payer, payee } = pairs[worker];
-    const [exchangeId] = await knex('bench_exchanges').insert({ state: 'proposed', amount: 1, pair_key: `${payer}:${payee}` });
-    const exchange = Number(exchangeId);
-    await knex('bench_links').insert([{ owner_id: exchange, target_id: payer }, { owner_id: exchange, target_id: payee }, { owner_id: exchange, target_id: 1 }]);
-    await knex.transaction(async (trx) => {
-      await forUpdate(trx('bench_exchanges').where({ id: exchange }));
-      await forUpdate(trx('bench_accounts').whereIn('id', [payer, payee]).orderBy('id'));
-      await trx('bench_exchanges').where({ pair_key: `${payer}:${payee}` }).sum({ total: 'amount' });
-      await trx('bench_accounts').where({ id: payer }).increment('reserved', 1);
-      await trx('bench_exchanges').where({ id: exchange }).update({ state: 'accepted', accepted_at: new Date() });
-    });
-    await knex.transaction(async (trx) => {
-      await forUpdate(trx('bench_exchanges').where({ id: exchange }));
-      await forUpdate(trx('bench_accounts').whereIn('id', [payer, payee]).orderBy('id'));
-      await trx('bench_exchanges').where({ id: exchange }).update({ state: 'delivered', delivered_at: new Date() });
-    });
-    await knex.transaction(async (trx) => {
-      await forUpdate(trx('bench_exchanges').where({ id: exchange }));
-      await forUpdate(trx('bench_accounts').whereIn('id', [payer, payee]).orderBy('id'));
-      const [entry] = await trx('bench_entries').insert({ key: `exchange:${exchange}`, kind: 'exchange', amount: 1 });
-      await trx('bench_links').insert([{ owner_id: Number(entry), target_id: payer }, { owner_id: Number(entry), target_id: payee }]);
-      await trx('bench_accounts').where({ id: payer }).update({ balance: knex.raw('balance - 1'), reserved: knex.raw('reserved - 1') });
-      await trx('bench_accounts').where({ id: payee }).increment('balance', 1);
-      await trx('bench_exchanges').where({ id: exchange }).update({ state: 'settled', closed_at: new Date(), rating: 5 });
-    });
-  });
-};
+const STEPS = [
+  { step: 'propose', route: 'POST /api/seed/exchanges' },
+  { step: 'accept', route: 'POST /api/seed/exchanges/:id/accept' },
+  { step: 'deliver', route: 'POST /api/seed/exchanges/:id/deliver' },
+  { step: 'evaluate', route: 'POST /api/seed/exchanges/:id/evaluate' },
+];
 
 /** Fills the ledger up to `total` entries between filler accounts, in batches, with their link rows. */
 const fillLedger = async (strapi, total) => {
@@ -141,55 +88,42 @@ const measureReads = async (strapi, request, member, key) => {
 
 const benchOne = async (kind, appContext) => {
   const app = await bootApp(kind, appContext);
-  const { strapi, request } = app;
   try {
-    await strapi.db.query('api::point-type.point-type').update({ where: { code: 'TS' }, data: { monthlyPairCap: 1_000_000_000, ceiling: null } });
+    await app.strapi.db.query('api::point-type.point-type').update({ where: { code: 'TS' }, data: { monthlyPairCap: 1_000_000_000, ceiling: null } });
     const { staff, member } = await people(app);
     const pairs = [];
-    for (let i = 0; i < CONCURRENCY; i += 1) {
+    for (let i = 0; i < 32; i += 1) {
       const provider = await member(`provider${i}`);
       const beneficiary = await member(`beneficiary${i}`);
-      const account = await strapi.db.query('plugin::seed.account').findOne({ where: { key: `member:TS:${beneficiary.documentId}` } });
-      await request('POST', `/api/seed/accounts/${account.documentId}/adjust`, staff, { direction: 'credit', amount: 1_000_000, reason: 'bench' });
+      const account = await app.strapi.db.query('plugin::seed.account').findOne({ where: { key: `member:TS:${beneficiary.documentId}` } });
+      await app.request('POST', `/api/seed/accounts/${account.documentId}/adjust`, staff, { direction: 'credit', amount: 1_000_000, reason: 'bench' });
       pairs.push({ provider, beneficiary });
     }
+    const load = (count, senders) => inChild('bench-load.js', { kind: 'exchanges', base: app.base, pairs, count, senders });
+    await measure(app, kind, { unit: 'settled exchanges', steps: STEPS, count: EXCHANGES, warmup: WARMUP, load, baseline: { kind: 'exchange' } });
 
-    const httpMs = await inParallel(EXCHANGES, CONCURRENCY, async (i, worker) => {
-      const { provider, beneficiary } = pairs[worker];
-      const { data } = await request('POST', '/api/seed/exchanges', provider.jwt, { counterpart: beneficiary.documentId, side: 'provider', description: 'bench', hours: 1, amount: 1 });
-      await request('POST', `/api/seed/exchanges/${data.documentId}/accept`, beneficiary.jwt, {});
-      await request('POST', `/api/seed/exchanges/${data.documentId}/deliver`, provider.jwt, {});
-      await request('POST', `/api/seed/exchanges/${data.documentId}/evaluate`, beneficiary.jwt, { rating: 5 });
-    });
-    const { problems } = await strapi.service('plugin::seed.ledger-check').run();
-    if (problems.length > 0) throw new Error(`ledger:check after the HTTP run: ${problems.join('; ')}`);
-    console.log(`  settled exchanges/s over HTTP (4 requests each): ${((EXCHANGES / httpMs) * 1000).toFixed(1)}`);
-    const knexMs = await knexBaseline(strapi.db.connection, strapi.db.dialect.client);
-    console.log(`  same inserts and updates with plain knex:        ${((EXCHANGES / knexMs) * 1000).toFixed(1)} exchanges/s`);
-
-    const reader = pairs[0].beneficiary;
-    const key = `member:TS:${reader.documentId}`;
-    const report = (entries, reads) =>
-      console.log(`  balance read with ${entries.toLocaleString('en')} entries in the ledger: SQL ${reads.sql.toFixed(3)} ms, HTTP /api/seed/accounts/me ${reads.http.toFixed(2)} ms (medians)`);
-    const small = await fillLedger(strapi, 1000);
-    report(small, await measureReads(strapi, request, reader, key));
-    const fillStart = process.hrtime.bigint();
-    const large = await fillLedger(strapi, BIG);
-    console.log(`  (filling the ledger to ${large.toLocaleString('en')} entries took ${(ms(fillStart) / 1000).toFixed(0)} s)`);
-    report(large, await measureReads(strapi, request, reader, key));
+    if (BIG > 0) {
+      const reader = pairs[0].beneficiary;
+      const key = `member:TS:${reader.documentId}`;
+      const show = (entries, reads) =>
+        console.log(`\nbalance read with ${entries.toLocaleString('en')} entries in the ledger: SQL ${reads.sql.toFixed(3)} ms, HTTP /api/seed/accounts/me ${reads.http.toFixed(2)} ms (medians)`);
+      const small = await fillLedger(app.strapi, 1000);
+      show(small, await measureReads(app.strapi, app.request, reader, key));
+      const fillStart = process.hrtime.bigint();
+      const large = await fillLedger(app.strapi, BIG);
+      console.log(`(filling the ledger to ${large.toLocaleString('en')} entries took ${(ms(fillStart) / 1000).toFixed(0)} s)`);
+      show(large, await measureReads(app.strapi, app.request, reader, key));
+    }
   } finally {
     await app.stop();
   }
 };
 
 const main = async () => {
-  const kinds = args.db === 'both' ? ['sqlite', 'mysql'] : [args.db];
-  const appContext = await compileStrapi();
-  console.log(`bench:ledger — ${EXCHANGES} exchanges, ${CONCURRENCY} concurrent clients, node ${process.version}, ${os.cpus().length} cores`);
-  for (const kind of kinds) {
-    console.log(`\n${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`);
-    await benchOne(kind, appContext);
-  }
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  // --quiet: a database's own process, started by eachDatabase, which printed the title.
+  if (!args.quiet) console.log(`bench:ledger — ${EXCHANGES} exchanges per run after ${WARMUP} to warm up, node ${process.version}, ${os.cpus().length} cores; ledger:check passed after each run`);
+  await eachDatabase(args.db, benchOne);
 };
 
 runMain(main);

@@ -1,0 +1,176 @@
+/**
+ * The benches' baseline, forked so that it shares nothing with the app but the database: its own
+ * knex pool (one connection per sender on MySQL; SQLite has one) doing, with the same number of
+ * concurrent senders, the writes the app's lean path does for one operation — on look-alike
+ * tables (`bench_<table>`, copied from the app's tables: `CREATE TABLE … LIKE` on MySQL, the
+ * table's and its indexes' own SQL on SQLite, plus the foreign-key columns the lean rows carry).
+ *
+ * - `award` (one transaction): lock the member; lock the issuer's and the member's accounts in id
+ *   order; count and sum the rule's counted awards of that member, locked; insert the entry; insert
+ *   the award; update both balances; insert the stored delivery (webhook_events); commit.
+ * - `exchange`: propose (insert the exchange); accept (lock the exchange, the accounts, sum the
+ *   pair's month, reserve, update the exchange); deliver (lock both, update the exchange); settle
+ *   (lock both, insert the entry, update both accounts, update the exchange) — three transactions.
+ *
+ * Answers with the elapsed time, each operation's (each step's) latency and the statements sent.
+ */
+const { AsyncLocalStorage } = require('async_hooks');
+const { randomBytes } = require('crypto');
+const knexFactory = require('knex');
+const { inParallel, ms, serveJob } = require('./bench-common');
+
+const LOOK_ALIKES = {
+  award: ['members', 'ledger_accounts', 'ledger_entries', 'awards', 'webhook_events'],
+  exchange: ['ledger_accounts', 'ledger_entries', 'exchanges'],
+};
+/** The relations the lean rows hold as columns (today most are link tables). */
+const FOREIGN_KEYS = {
+  ledger_accounts: ['member_id', 'point_type_id'],
+  ledger_entries: ['from_account_id', 'to_account_id', 'exchange_id', 'reverses_id'],
+  awards: ['rule_id', 'point_type_id', 'member_id', 'entry_id'],
+  webhook_events: ['member_id', 'award_id', 'entry_id'],
+  exchanges: ['provider_id', 'beneficiary_id', 'point_type_id'],
+};
+const COUNTED_AWARDS = ['awarded', 'pending', 'approved'];
+const PAIR_CAP_STATES = ['accepted', 'delivered', 'disputed', 'settled'];
+
+const documentId = () => randomBytes(12).toString('hex');
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** bench_<table> with the shape of <table>, empty. */
+const copyShape = async (knex, table) => {
+  const copy = `bench_${table}`;
+  await knex.schema.dropTableIfExists(copy);
+  if (knex.client.config.client === 'mysql2') {
+    await knex.raw('CREATE TABLE ?? LIKE ??', [copy, table]);
+  } else {
+    const objects = await knex('sqlite_master').where({ tbl_name: table }).whereNotNull('sql').orderBy('type', 'desc').select('type', 'name', 'sql');
+    for (const { type, name, sql } of objects) {
+      const renamed =
+        type === 'table'
+          ? sql.replace(new RegExp(`^CREATE TABLE [\`"]?${escape(table)}[\`"]?`, 'i'), `CREATE TABLE \`${copy}\``)
+          : sql.replace(new RegExp(`^(CREATE (?:UNIQUE )?INDEX )[\`"]?${escape(name)}[\`"]?( on )[\`"]?${escape(table)}[\`"]?`, 'i'), `$1\`bench_${name}\`$2\`${copy}\``);
+      if (renamed === sql) throw new Error(`cannot copy ${type} ${name}: ${sql}`);
+      await knex.raw(renamed);
+    }
+  }
+  for (const column of FOREIGN_KEYS[table] ?? []) {
+    if (!(await knex.schema.hasColumn(copy, column))) {
+      await knex.schema.alterTable(copy, (t) => {
+        t.integer(column).unsigned();
+        t.index([column], `bench_${table}_${column}_idx`);
+      });
+    }
+  }
+  return Object.keys(await knex(copy).columnInfo());
+};
+
+const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
+  const knex = knexFactory({ ...connection, pool: connection.client === 'mysql2' ? { min: 0, max: senders } : undefined });
+  const mysql = connection.client === 'mysql2';
+  // SQLite has no row locks (one writer holds the database); knex would only warn.
+  const locked = (query) => (mysql ? query.forUpdate() : query);
+  const steps = new AsyncLocalStorage();
+  const statements = {};
+  knex.on('query', () => {
+    const step = steps.getStore();
+    if (step !== undefined) statements[step] = (statements[step] ?? 0) + 1;
+  });
+  try {
+    const columns = {};
+    for (const table of LOOK_ALIKES[kind]) {
+      columns[table] = fresh ? await copyShape(knex, table) : Object.keys(await knex(`bench_${table}`).columnInfo());
+    }
+    /** Inserts the row's values for the columns the table has (what Strapi writes on every row included); returns the id. */
+    const insert = async (trx, table, values) => {
+      const now = new Date();
+      const row = { document_id: documentId(), created_at: now, updated_at: now, published_at: now, ...values };
+      const [id] = await trx(`bench_${table}`).insert(Object.fromEntries(Object.entries(row).filter(([column]) => columns[table].includes(column))));
+      return Number(id);
+    };
+    const lockAccounts = (trx, ids) => locked(trx('bench_ledger_accounts').whereIn('id', ids).orderBy('id').select('id', 'balance', 'reserved', 'kind'));
+    const setAccount = (trx, id, values) => trx('bench_ledger_accounts').where({ id }).update({ ...values, updated_at: new Date() });
+
+    const latencies = {};
+    const time = async (step, work) => {
+      const start = process.hrtime.bigint();
+      const result = await steps.run(step, work);
+      (latencies[step] ??= []).push(ms(start));
+      return result;
+    };
+
+    let operation;
+    if (kind === 'award') {
+      const issuer = await insert(knex, 'ledger_accounts', { key: `issuer:TS:${documentId()}`, kind: 'issuer', balance: 0, reserved: 0 });
+      const members = [];
+      for (let i = 0; i < 32; i += 1) {
+        const member = { id: await insert(knex, 'members', { display_name: `learner${i}`, state: 'active' }), documentId: documentId() };
+        member.account = await insert(knex, 'ledger_accounts', { key: `member:TS:${member.documentId}`, kind: 'member', balance: 0, reserved: 0, member_id: member.id });
+        members.push(member);
+      }
+      operation = (i, run) =>
+        time('award', () =>
+          knex.transaction(async (trx) => {
+            const member = members[i % members.length];
+            const key = `rule:${member.documentId}`;
+            await locked(trx('bench_members').where({ id: member.id })).first('id', 'state');
+            const accounts = new Map((await lockAccounts(trx, [issuer, member.account])).map((row) => [row.id, row]));
+            await locked(trx('bench_awards').where('limit_key', key).whereIn('state', COUNTED_AWARDS)).count({ awards: '*' }).sum({ points: 'points' }).first();
+            const entry = await insert(trx, 'ledger_entries', { key: `award:${run}:${i}`, kind: 'reward', amount: 1, memo: 'Earned: training.completed', actor_type: 'webhook', actor_id: 'bench', from_account_id: issuer, to_account_id: member.account });
+            const award = await insert(trx, 'awards', { event_type: 'training.completed', reference: `course-${run}-${i}`, points: 1, state: 'awarded', day: new Date().toISOString().slice(0, 10), limit_key: key, rule_id: 1, point_type_id: 1, member_id: member.id, entry_id: entry });
+            await setAccount(trx, issuer, { balance: Number(accounts.get(issuer).balance) - 1 });
+            await setAccount(trx, member.account, { balance: Number(accounts.get(member.account).balance) + 1 });
+            await insert(trx, 'webhook_events', { source: 'bench', webhook_id: `msg_${run}_${i}`, event_key: `bench:msg_${run}_${i}`, type: 'training.completed', member_ref: member.documentId, reference: `course-${run}-${i}`, occurred_at: new Date(), received: new Date(), outcome: 'awarded', http_status: 200, member_id: member.id, award_id: award, entry_id: entry });
+          }),
+        );
+    } else {
+      const pairs = [];
+      for (let i = 0; i < senders; i += 1) {
+        const payer = await insert(knex, 'ledger_accounts', { key: `member:TS:${documentId()}`, kind: 'member', balance: 1_000_000, reserved: 0 });
+        const payee = await insert(knex, 'ledger_accounts', { key: `member:TS:${documentId()}`, kind: 'member', balance: 0, reserved: 0 });
+        pairs.push({ payer, payee, key: `${payer}:${payee}` });
+      }
+      const month = new Date().toISOString().slice(0, 7);
+      /** One step: lock the exchange, then the two accounts in id order; `write` gets the locked accounts. */
+      const step = (name, exchange, { payer, payee }, write) =>
+        time(name, () =>
+          knex.transaction(async (trx) => {
+            await locked(trx('bench_exchanges').where({ id: exchange })).first('state');
+            const accounts = new Map((await lockAccounts(trx, [payer, payee])).map((row) => [row.id, row]));
+            await write(trx, accounts);
+          }),
+        );
+      const setExchange = (trx, id, values) => trx('bench_exchanges').where({ id }).update({ ...values, updated_at: new Date() });
+      operation = async (i, run, sender) => {
+        const pair = pairs[sender % pairs.length];
+        const { payer, payee } = pair;
+        const exchange = await time('propose', () =>
+          insert(knex, 'exchanges', { proposed_by: 'provider', description: 'bench', hours: 1, amount: 1, state: 'proposed', pair_key: pair.key, provider_id: payee, beneficiary_id: payer, point_type_id: 1 }),
+        );
+        await step('accept', exchange, pair, async (trx, accounts) => {
+          await trx('bench_exchanges').where({ pair_key: pair.key, accepted_month: month }).whereIn('state', PAIR_CAP_STATES).sum({ total: 'amount' });
+          await setAccount(trx, payer, { reserved: Number(accounts.get(payer).reserved) + 1 });
+          await setExchange(trx, exchange, { state: 'accepted', accepted_at: new Date(), accepted_month: month });
+        });
+        await step('deliver', exchange, pair, (trx) => setExchange(trx, exchange, { state: 'delivered', delivered_at: new Date() }));
+        await step('evaluate', exchange, pair, async (trx, accounts) => {
+          await insert(trx, 'ledger_entries', { key: `exchange:${run}:${exchange}`, kind: 'exchange', amount: 1, actor_type: 'member', actor_id: 'bench', from_account_id: payer, to_account_id: payee, exchange_id: exchange });
+          await setAccount(trx, payer, { balance: Number(accounts.get(payer).balance) - 1, reserved: Number(accounts.get(payer).reserved) - 1 });
+          await setAccount(trx, payee, { balance: Number(accounts.get(payee).balance) + 1 });
+          await setExchange(trx, exchange, { state: 'settled', rating: 5, closed_at: new Date() });
+        });
+      };
+    }
+
+    const runId = documentId();
+    await inParallel(warmup, senders, (i, sender) => operation(i, `${runId}w`, sender));
+    for (const step of Object.keys(latencies)) latencies[step] = [];
+    for (const step of Object.keys(statements)) delete statements[step];
+    const elapsedMs = await inParallel(count, senders, (i, sender) => operation(i, runId, sender));
+    return { elapsedMs, latencies, statements };
+  } finally {
+    await knex.destroy();
+  }
+};
+
+serveJob(run);
