@@ -23,14 +23,6 @@ const LOOK_ALIKES = {
   award: ['members', 'ledger_accounts', 'ledger_entries', 'awards', 'webhook_events'],
   exchange: ['ledger_accounts', 'ledger_entries', 'exchanges'],
 };
-/** The relations the lean rows hold as columns (today most are link tables). */
-const FOREIGN_KEYS = {
-  ledger_accounts: ['member_id', 'point_type_id'],
-  ledger_entries: ['from_account_id', 'to_account_id', 'exchange_id', 'reverses_id'],
-  awards: ['rule_id', 'point_type_id', 'member_id', 'entry_id'],
-  webhook_events: ['member_id', 'award_id', 'entry_id'],
-  exchanges: ['provider_id', 'beneficiary_id', 'point_type_id'],
-};
 const COUNTED_AWARDS = ['awarded', 'pending', 'approved'];
 const PAIR_CAP_STATES = ['accepted', 'delivered', 'disputed', 'settled'];
 
@@ -52,14 +44,6 @@ const copyShape = async (knex, table) => {
           : sql.replace(new RegExp(`^(CREATE (?:UNIQUE )?INDEX )[\`"]?${escape(name)}[\`"]?( on )[\`"]?${escape(table)}[\`"]?`, 'i'), `$1\`bench_${name}\`$2\`${copy}\``);
       if (renamed === sql) throw new Error(`cannot copy ${type} ${name}: ${sql}`);
       await knex.raw(renamed);
-    }
-  }
-  for (const column of FOREIGN_KEYS[table] ?? []) {
-    if (!(await knex.schema.hasColumn(copy, column))) {
-      await knex.schema.alterTable(copy, (t) => {
-        t.integer(column).unsigned();
-        t.index([column], `bench_${table}_${column}_idx`);
-      });
     }
   }
   return Object.keys(await knex(copy).columnInfo());

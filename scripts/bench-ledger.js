@@ -39,11 +39,9 @@ const STEPS = [
   { step: 'evaluate', route: 'POST /api/seed/exchanges/:id/evaluate' },
 ];
 
-/** Fills the ledger up to `total` entries between filler accounts, in batches, with their link rows. */
+/** Fills the ledger up to `total` entries between filler accounts, in batches. */
 const fillLedger = async (strapi, total) => {
   const knex = strapi.db.connection;
-  const entries = strapi.db.metadata.get('plugin::seed.entry');
-  const link = (attribute) => entries.attributes[attribute].joinTable;
   const [{ n }] = await knex('ledger_entries').count({ n: '*' });
   let count = Number(n);
   let fillers = (await knex('ledger_accounts').where('key', 'like', 'filler:%').select('id')).map((r) => r.id);
@@ -56,13 +54,17 @@ const fillLedger = async (strapi, total) => {
   while (count < total) {
     const size = Math.min(BATCH, total - count);
     await knex.transaction(async (trx) => {
-      const rows = Array.from({ length: size }, (_, i) => ({ key: `filler:${count + i}`, kind: 'adjustment', amount: 1, actor_type: 'system', actor_id: 'bench', document_id: `f${count + i}` }));
+      const rows = Array.from({ length: size }, (_, i) => ({
+        key: `filler:${count + i}`,
+        kind: 'adjustment',
+        amount: 1,
+        actor_type: 'system',
+        actor_id: 'bench',
+        document_id: `f${count + i}`,
+        from_account_id: fillers[(count + i) % fillers.length],
+        to_account_id: fillers[(count + i + 1) % fillers.length],
+      }));
       await trx('ledger_entries').insert(rows);
-      const ids = await trx('ledger_entries').whereIn('key', rows.map((r) => r.key)).select('id');
-      const from = link('fromAccount');
-      const to = link('toAccount');
-      await trx(from.name).insert(ids.map(({ id }, i) => ({ [from.joinColumn.name]: id, [from.inverseJoinColumn.name]: fillers[(count + i) % fillers.length] })));
-      await trx(to.name).insert(ids.map(({ id }, i) => ({ [to.joinColumn.name]: id, [to.inverseJoinColumn.name]: fillers[(count + i + 1) % fillers.length] })));
     });
     count += size;
   }
