@@ -16,9 +16,7 @@ import { currentYear } from '../calendar';
 import type { LedgerService } from './ledger';
 import type { OutboxService } from './outbox';
 import { seedStores } from '../stores';
-
-const MEMBER = 'plugin::seed.member';
-const MEMBERSHIP = 'plugin::seed.membership';
+import type { DirectoryRecord, InterviewColumns, MemberRecord, ProfileColumns } from '../stores/members';
 
 export interface MemberRow {
   id: number;
@@ -39,33 +37,11 @@ export interface Interview {
   notes?: string;
 }
 
-export interface ProfileChanges {
-  displayName?: string;
-  headline?: string | null;
-  skills?: string[];
-  presentation?: string | null;
-  phone?: string | null;
-  publicProfile?: boolean;
-  onLeaderboard?: boolean;
-}
-
-interface FullMemberRow extends MemberRow {
-  displayName: string | null;
-  headline: string | null;
-  skills: string[] | null;
-  presentation: string | null;
-  track: string;
-  phone: string | null;
-  interviewedOn: string | null;
-  interviewer: string | null;
-  publicProfile: boolean;
-  onLeaderboard: boolean;
-  tutor: { documentId: string; displayName: string | null } | null;
-  user: { email: string } | null;
-}
+/** What a member may change of their own profile. */
+export type ProfileChanges = ProfileColumns;
 
 /** What a member reads of themselves: their profile and contact data, not staff's interview notes. */
-const profileView = (row: FullMemberRow) => ({
+const profileView = (row: MemberRecord) => ({
   documentId: row.documentId,
   displayName: row.displayName,
   headline: row.headline,
@@ -82,7 +58,7 @@ const profileView = (row: FullMemberRow) => ({
 });
 
 /** What other members see in the directory: never contact data. */
-const directoryView = (row: FullMemberRow) => ({
+const directoryView = (row: DirectoryRecord) => ({
   documentId: row.documentId,
   displayName: row.displayName,
   headline: row.headline,
@@ -93,14 +69,15 @@ const directoryView = (row: FullMemberRow) => ({
 export type Profile = ReturnType<typeof profileView>;
 export type DirectoryEntry = ReturnType<typeof directoryView>;
 
-const FULL = { populate: { tutor: { select: ['documentId', 'displayName'] }, user: { select: ['email'] } } };
-
 const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
 
-  const findMember = async (where: Record<string, unknown>): Promise<MemberRow | null> =>
-    (await strapi.db.query(MEMBER).findOne({ where, select: ['id', 'documentId', 'state'] })) as MemberRow | null;
+  const store = () => seedStores(strapi).members;
+
+  /** The member with this documentId, or of this users-permissions user. */
+  const findMember = async (where: { documentId: string } | { user: { id: number } }): Promise<MemberRow | null> =>
+    store().find('user' in where ? { userId: where.user.id } : { documentId: where.documentId });
 
   const memberOrFail = async (documentId: string): Promise<MemberRow> => {
     const member = await findMember({ documentId });
@@ -117,22 +94,19 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The member's row locked for the transaction: concurrent moves of one member wait for each other. */
   const lockState = async (trx: Knex.Transaction, member: MemberRow): Promise<MemberState> => {
-    return (await seedStores(strapi).members.lockState(trx, member.id)) ?? member.state;
+    return (await store().lockState(trx, member.id)) ?? member.state;
   };
 
-  /** Moves the member to the state the rule decides, in one transaction; `extra` fields are written with it. */
-  const move = async (documentId: string, decide: (state: MemberState) => Decision<MemberState>, extra: Record<string, unknown> = {}) => {
+  /** Moves the member to the state the rule decides, in one transaction; an interview is written with it. */
+  const move = async (documentId: string, decide: (state: MemberState) => Decision<MemberState>, interview?: InterviewColumns) => {
     const member = await memberOrFail(documentId);
     return transactions().run(async (trx) => {
       const decision = decide(await lockState(trx, member));
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
-      await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: { ...extra, state: decision.value } });
+      await store().setState(trx, member.id, decision.value, interview);
       return { documentId, state: decision.value };
     });
   };
-
-  const fullProfile = async (where: Record<string, unknown>): Promise<FullMemberRow> =>
-    (await strapi.db.query(MEMBER).findOne({ where, ...FULL })) as FullMemberRow;
 
   return {
     findMember,
@@ -145,12 +119,13 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async createApplicant(user: { id: number; username?: string }): Promise<void> {
-      await strapi.db.query(MEMBER).create({ data: { user: user.id, state: 'applicant', displayName: user.username ?? null } });
+      // Called inside the user's creation: run() joins that transaction.
+      await transactions().run((trx) => store().insertApplicant(trx, { id: user.id, displayName: user.username ?? null }));
     },
 
     /** Whether the member holds a seat of the year (a membership not refunded). */
     async hasMembership(member: MemberRow, year = currentYear()): Promise<boolean> {
-      return (await strapi.db.query(MEMBERSHIP).count({ where: { member: { id: member.id }, year, refundedOn: null } })) > 0;
+      return seedStores(strapi).memberships.holdsSeat(member.id, year);
     },
 
     /** What the participation rule reads of a member (decideParticipation). */
@@ -193,7 +168,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!decision.ok) {
           throw new CodedError(decision.code, decision.message);
         }
-        await seedStores(strapi).members.setState(trx, member.id, decision.value);
+        await store().setState(trx, member.id, decision.value);
 
         let granted = 0;
         for (const { pointType, issuer, member: account } of accounts) {
@@ -210,33 +185,25 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async profile(caller: Caller): Promise<Profile> {
       const member = await callerMember(caller);
-      return profileView(await fullProfile({ id: member.id }));
+      return profileView(await store().record(member.id));
     },
 
     async updateProfile(caller: Caller, changes: ProfileChanges): Promise<Profile> {
       const member = await callerMember(caller);
-      await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: changes });
-      return profileView(await fullProfile({ id: member.id }));
+      await store().updateProfile(member.id, changes);
+      return profileView(await store().record(member.id));
     },
 
     /** Active members who opted in to a public profile, by name. */
     async directory(page: number, pageSize: number, track?: string): Promise<{ members: DirectoryEntry[]; total: number }> {
-      const where = { state: 'active', publicProfile: true, ...(track ? { track } : {}) };
-      const [rows, total] = await Promise.all([
-        strapi.db.query(MEMBER).findMany({ where, select: ['documentId', 'displayName', 'headline', 'skills', 'track'], orderBy: [{ displayName: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
-        strapi.db.query(MEMBER).count({ where }),
-      ]);
-      return { members: (rows as FullMemberRow[]).map(directoryView), total: Number(total) };
+      const { rows, total } = await store().directory(page, pageSize, track);
+      return { members: rows.map(directoryView), total };
     },
 
     /** Staff's list, newest first, with contact data (no interview notes: those are in the member's export). */
     async list(page: number, pageSize: number, state?: MemberState): Promise<{ members: Profile[]; total: number }> {
-      const where = state ? { state } : {};
-      const [rows, total] = await Promise.all([
-        strapi.db.query(MEMBER).findMany({ where, ...FULL, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
-        strapi.db.query(MEMBER).count({ where }),
-      ]);
-      return { members: (rows as FullMemberRow[]).map(profileView), total: Number(total) };
+      const { rows, total } = await store().list(page, pageSize, state);
+      return { members: rows.map(profileView), total };
     },
   };
 };

@@ -6,27 +6,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { TransactionsService } from './transactions';
-import type { Knex } from 'knex';
 import { CodedError, orFail } from '../errors/codes';
-import { decideJoin, decideRefund, decideRegistrar, seatKey, seatsOf, type CampaignState, type Seats } from '../domain/membership/campaign';
+import { decideJoin, decideRefund, decideRegistrar, seatKey, seatsOf, type Seats } from '../domain/membership/campaign';
 import type { Caller } from '../caller';
 import { currentYear, today } from '../calendar';
 import type { MemberRow, MembersService } from './members';
-
-const CAMPAIGN = 'api::membership-campaign.membership-campaign';
-const MEMBERSHIP = 'plugin::seed.membership';
-const CAMPAIGNS_TABLE = 'membership_campaigns';
-const MEMBERSHIPS_TABLE = 'memberships';
-
-interface MembershipRow {
-  id: number;
-  documentId: string;
-  year: number;
-  feeCents: number;
-  paidOn: string;
-  refundedOn: string | null;
-  member: { documentId: string } | null;
-}
+import { seedStores } from '../stores';
+import type { MembershipRecord } from '../stores/memberships';
 
 export interface MembershipView {
   documentId: string;
@@ -37,7 +23,7 @@ export interface MembershipView {
   refundedOn: string | null;
 }
 
-const view = (row: MembershipRow): MembershipView => ({
+const view = (row: MembershipRecord): MembershipView => ({
   documentId: row.documentId,
   member: row.member?.documentId ?? null,
   year: row.year,
@@ -46,20 +32,13 @@ const view = (row: MembershipRow): MembershipView => ({
   refundedOn: row.refundedOn,
 });
 
-const POPULATE = { member: { select: ['documentId'] } };
-
 const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const { db } = strapi;
+  const store = () => seedStores(strapi).memberships;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
 
-  const lockCampaign = async (trx: Knex.Transaction, year: number): Promise<(CampaignState & { id: number }) | null> => {
-    const row = await db.connection(CAMPAIGNS_TABLE).transacting(trx).where({ year }).forUpdate().first('id', 'year', 'cap', 'taken', 'fee_cents');
-    return row ? { id: row.id, year: Number(row.year), cap: Number(row.cap), taken: Number(row.taken), feeCents: Number(row.fee_cents) } : null;
-  };
-
-  const load = async (documentId: string): Promise<MembershipRow> => {
-    const row = (await db.query(MEMBERSHIP).findOne({ where: { documentId }, populate: POPULATE })) as MembershipRow | null;
+  const load = async (documentId: string): Promise<MembershipRecord> => {
+    const row = await store().membership(documentId);
     if (!row) throw new CodedError('MEMBERSHIP_NOT_FOUND', `There is no membership ${documentId}.`);
     return row;
   };
@@ -68,16 +47,14 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const enrol = async (member: MemberRow, year: number): Promise<MembershipView> => {
     const key = seatKey(year, member.documentId);
     const created = await transactions().run(async (trx) => {
-      const campaign = await lockCampaign(trx, year);
-      const held = await db.connection(MEMBERSHIPS_TABLE).transacting(trx).where({ seat_key: key }).first('id');
-      const decision = decideJoin(campaign, year, { state: member.state, holdsSeat: Boolean(held) });
+      const campaign = await store().lockCampaign(trx, year);
+      const holdsSeat = await store().seatHeld(trx, key);
+      const decision = decideJoin(campaign, year, { state: member.state, holdsSeat });
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
-      await db.connection(CAMPAIGNS_TABLE).transacting(trx).where({ id: campaign!.id }).update({ taken: campaign!.taken + 1 });
-      return (await db.query(MEMBERSHIP).create({
-        data: { member: member.id, campaign: campaign!.id, year, feeCents: decision.value.feeCents, paidOn: today(), seatKey: key },
-      })) as { documentId: string };
+      await store().setTaken(trx, campaign!.id, campaign!.taken + 1);
+      return store().insertMembership(trx, { memberId: member.id, campaignId: campaign!.id, year, feeCents: decision.value.feeCents, paidOn: today(), seatKey: key });
     });
-    return view(await load(created.documentId));
+    return view(await load(created));
   };
 
   return {
@@ -85,7 +62,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The seats of the year, for the sites' live counter. */
     async seats(year: number): Promise<Seats> {
-      const row = (await db.query(CAMPAIGN).findOne({ where: { year }, select: ['year', 'cap', 'taken', 'feeCents'] })) as CampaignState | null;
+      const row = await store().campaign(year);
       if (!row) throw new CodedError('CAMPAIGN_NOT_FOUND', `There is no membership campaign for ${year}.`);
       return seatsOf(row);
     },
@@ -103,20 +80,19 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const membership = await load(documentId);
       await transactions().run(async (trx) => {
         // The campaign first, as joining does, then the membership.
-        const campaign = await lockCampaign(trx, membership.year);
-        const locked = await db.connection(MEMBERSHIPS_TABLE).transacting(trx).where({ id: membership.id }).forUpdate().first('refunded_on');
-        const decision = decideRefund({ refundedOn: locked?.refunded_on ?? null });
+        const campaign = await store().lockCampaign(trx, membership.year);
+        const locked = await store().lockMembership(trx, membership.id);
+        const decision = decideRefund({ refundedOn: locked?.refundedOn ?? null });
         if (!decision.ok) throw new CodedError(decision.code, decision.message);
-        await db.query(MEMBERSHIP).update({ where: { id: membership.id }, data: { refundedOn: today(), seatKey: null } });
-        if (campaign) await db.connection(CAMPAIGNS_TABLE).transacting(trx).where({ id: campaign.id }).update({ taken: Math.max(0, campaign.taken - 1) });
+        await store().refund(trx, membership.id, today());
+        if (campaign) await store().setTaken(trx, campaign.id, Math.max(0, campaign.taken - 1));
       });
       return view(await load(documentId));
     },
 
     async mine(caller: Caller): Promise<MembershipView[]> {
       const member = await members().callerMember(caller);
-      const rows = (await db.query(MEMBERSHIP).findMany({ where: { member: { id: member.id } }, orderBy: [{ year: 'desc' }, { id: 'desc' }], populate: POPULATE })) as MembershipRow[];
-      return rows.map(view);
+      return (await store().membershipsOf(member.id)).map(view);
     },
   };
 };

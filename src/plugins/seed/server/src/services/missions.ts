@@ -7,10 +7,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { TransactionsService } from './transactions';
-import type { Knex } from 'knex';
 import { CodedError, orFail } from '../errors/codes';
 import { reversalKey } from '../domain/ledger/corrections';
-import type { Actor, EntryKind } from '../domain/ledger/types';
 import {
   decideDetailReader,
   decideFlag,
@@ -35,48 +33,8 @@ import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../
 import { actorOf, type Caller } from '../caller';
 import type { LedgerService, PointTypeRow } from './ledger';
 import type { MembersService } from './members';
-
-const MISSION = 'plugin::seed.mission';
-const RESPONSE = 'plugin::seed.mission-response';
-const FLAG = 'plugin::seed.mission-flag';
-const ENTRY = 'plugin::seed.entry';
-const MISSIONS_TABLE = 'missions';
-
-interface PersonRef {
-  documentId: string;
-  displayName: string | null;
-}
-
-interface MissionRow {
-  id: number;
-  documentId: string;
-  title: string;
-  summary: string;
-  details: string | null;
-  prospectContact: string | null;
-  mode: MissionMode;
-  state: MissionState;
-  responseCount: number;
-  flagCount: number;
-  rejectionReason: string | null;
-  createdAt: string;
-  broughtBy: (PersonRef & { id: number }) | null;
-  chosenResponse: { documentId: string } | null;
-}
-
-interface ResponseRow {
-  documentId: string;
-  text: string | null;
-  createdAt: string;
-  member: PersonRef | null;
-}
-
-interface LockedMission {
-  id: number;
-  state: MissionState;
-  mode: MissionMode;
-  responseCount: number;
-}
+import { seedStores } from '../stores';
+import type { MissionRecord, PersonRef, ResponseRecord } from '../stores/missions';
 
 export interface MissionSubmission {
   title: string;
@@ -89,7 +47,7 @@ export interface MissionSubmission {
 const person = (ref: PersonRef | null) => (ref ? { documentId: ref.documentId, displayName: ref.displayName } : null);
 
 /** What anyone may read of a validated mission: never its details, its prospect or who brought it. */
-const summaryView = (row: MissionRow) => ({
+const summaryView = (row: MissionRecord) => ({
   documentId: row.documentId,
   title: row.title,
   summary: row.summary,
@@ -102,41 +60,27 @@ const summaryView = (row: MissionRow) => ({
 
 export type MissionSummary = ReturnType<typeof summaryView>;
 
-const POPULATE = {
-  broughtBy: { select: ['id', 'documentId', 'displayName'] },
-  chosenResponse: { select: ['documentId'] },
-};
-
 const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const { db } = strapi;
+  const store = () => seedStores(strapi).missions;
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
 
-  const load = async (documentId: string): Promise<MissionRow> => {
-    const row = (await db.query(MISSION).findOne({ where: { documentId }, populate: POPULATE })) as MissionRow | null;
+  const load = async (documentId: string): Promise<MissionRecord> => {
+    const row = await store().mission(documentId);
     if (!row) throw new CodedError('MISSION_NOT_FOUND', `There is no mission ${documentId}.`);
     return row;
   };
 
-  const lock = async (trx: Knex.Transaction, id: number): Promise<LockedMission> => {
-    const row = await db.connection(MISSIONS_TABLE).transacting(trx).where({ id }).forUpdate().first('state', 'mode', 'response_count');
-    return { id, state: row.state, mode: row.mode, responseCount: Number(row.response_count) };
-  };
-
   /** Who reads a mission's details (decideDetailReader): the caller as staff, or as a member with their standing. */
-  const viewer = async (caller: Caller, mission: MissionRow): Promise<MissionReader> => {
+  const viewer = async (caller: Caller, mission: MissionRecord): Promise<MissionReader> => {
     const member = caller.kind === 'staff' ? null : await members().callerMember(caller);
     const asker: DetailCaller = member ? { kind: 'member', member: member.documentId, standing: await members().standing(member) } : { kind: 'staff' };
     return orFail(decideDetailReader({ documentId: mission.documentId, state: mission.state, broughtBy: mission.broughtBy?.documentId ?? null }, asker));
   };
 
-  const detailView = async (mission: MissionRow, who: MissionReader) => {
-    const responses = (await db.query(RESPONSE).findMany({
-      where: { mission: { id: mission.id } },
-      orderBy: { id: 'asc' },
-      populate: { member: { select: ['documentId', 'displayName'] } },
-    })) as ResponseRow[];
+  const detailView = async (mission: MissionRecord, who: MissionReader) => {
+    const responses: ResponseRecord[] = await store().responses(mission.id);
     const shown = visibleResponses(
       mission.mode,
       who,
@@ -162,9 +106,9 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const move = async (documentId: string, name: MissionMove) => {
     const mission = await load(documentId);
     await transactions().run(async (trx) => {
-      const locked = await lock(trx, mission.id);
+      const locked = await store().lock(trx, mission.id);
       const state = orFail(decideMove(name, locked.state, locked.responseCount));
-      await db.query(MISSION).update({ where: { id: mission.id }, data: { state } });
+      await store().setState(trx, mission.id, state);
     });
     return staffDetail(documentId);
   };
@@ -174,29 +118,19 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async submit(caller: Caller, submission: MissionSubmission) {
       const member = await members().requireParticipant(await members().callerMember(caller));
-      const created = (await db.query(MISSION).create({
-        data: { ...submission, broughtBy: member.id, state: 'submitted', responseCount: 0, flagCount: 0 },
-      })) as { documentId: string };
-      return detailView(await load(created.documentId), { staff: false, member: member.documentId });
+      const created = await store().insertMission({ ...submission, broughtById: member.id });
+      return detailView(await load(created), { staff: false, member: member.documentId });
     },
 
     /** The bank as the sites show it: validated missions only, newest first. */
     async list(page: number, pageSize: number, state?: MissionState): Promise<{ missions: MissionSummary[]; total: number }> {
-      const where = { state: state ?? { $in: [...VISIBLE_STATES] } };
-      const [rows, total] = await Promise.all([
-        db.query(MISSION).findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<MissionRow[]>,
-        db.query(MISSION).count({ where }),
-      ]);
+      const { rows, total } = await store().page(state ? [state] : VISIBLE_STATES, page, pageSize);
       return { missions: rows.map(summaryView), total };
     },
 
     /** Staff's desk: missions waiting for validation, and flagged ones still in the bank. */
     async review() {
-      const rows = (await db.query(MISSION).findMany({
-        where: { $or: [{ state: 'submitted' }, { flagCount: { $gt: 0 }, state: { $in: [...VISIBLE_STATES] } }] },
-        orderBy: [{ flagCount: 'desc' }, { createdAt: 'asc' }],
-        populate: POPULATE,
-      })) as MissionRow[];
+      const rows = await store().toReview(VISIBLE_STATES);
       return Promise.all(rows.map((row) => detailView(row, STAFF_READER)));
     },
 
@@ -220,9 +154,9 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           )
         : [];
       await transactions().run(async (trx) => {
-        const locked = await lock(trx, mission.id);
+        const locked = await store().lock(trx, mission.id);
         const state = orFail(decideMove('validate', locked.state, locked.responseCount));
-        await db.query(MISSION).update({ where: { id: mission.id }, data: { state } });
+        await store().setState(trx, mission.id, state);
         for (const { pointType, issuer, account } of payments) {
           const alreadyPaid = await ledger().hasEntry(trx, missionRewardKey(documentId, pointType.code));
           const entries = decideMissionReward({ missionDocumentId: documentId, pointType, issuerAccountId: issuer, memberAccountId: account, alreadyPaid }, actor);
@@ -240,18 +174,15 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rewards = (
         await Promise.all(
           pointTypes.map(async (pointType) => {
-            const entry = (await db.query(ENTRY).findOne({
-              where: { key: missionRewardKey(documentId, pointType.code) },
-              populate: { fromAccount: { select: ['id'] }, toAccount: { select: ['id'] } },
-            })) as { id: number; documentId: string; kind: EntryKind; amount: number; fromAccount: { id: number }; toAccount: { id: number } } | null;
+            const entry = await store().rewardEntry(missionRewardKey(documentId, pointType.code));
             return entry ? { pointType, entry } : null;
           }),
         )
       ).filter((reward) => reward !== null);
       await transactions().run(async (trx) => {
-        const locked = await lock(trx, mission.id);
+        const locked = await store().lock(trx, mission.id);
         const state = orFail(decideMove('reject', locked.state, locked.responseCount));
-        await db.query(MISSION).update({ where: { id: mission.id }, data: { state, rejectionReason: reason } });
+        await store().setState(trx, mission.id, state, { rejectionReason: reason });
         for (const { pointType, entry } of rewards) {
           const from = entry.fromAccount.id;
           const to = entry.toAccount.id;
@@ -272,17 +203,14 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const mission = await load(documentId);
       let chosen: { id: number; mission: string } | undefined;
       if (chosenDocumentId !== undefined) {
-        const row = (await db.query(RESPONSE).findOne({ where: { documentId: chosenDocumentId }, populate: { mission: { select: ['documentId'] } } })) as {
-          id: number;
-          mission: { documentId: string } | null;
-        } | null;
+        const row = await store().response(chosenDocumentId);
         if (!row) throw new CodedError('RESPONSE_NOT_FOUND', `There is no answer ${chosenDocumentId}.`);
-        chosen = { id: row.id, mission: row.mission?.documentId ?? '' };
+        chosen = row;
       }
       await transactions().run(async (trx) => {
-        const locked = await lock(trx, mission.id);
+        const locked = await store().lock(trx, mission.id);
         const state = orFail(decideOutcome({ state: locked.state, mode: locked.mode, outcome, missionDocumentId: documentId, chosenResponse: chosen }));
-        await db.query(MISSION).update({ where: { id: mission.id }, data: { state, chosenResponse: chosen?.id ?? null } });
+        await store().setState(trx, mission.id, state, { chosenResponseId: chosen?.id ?? null });
       });
       return staffDetail(documentId);
     },
@@ -293,11 +221,10 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const mission = await load(documentId);
       const key = respondentKey(documentId, member.documentId);
       await transactions().run(async (trx) => {
-        const locked = await lock(trx, mission.id);
-        const alreadyResponded = (await db.query(RESPONSE).count({ where: { respondentKey: key } })) > 0;
+        const locked = await store().lock(trx, mission.id);
+        const alreadyResponded = await store().hasResponse(trx, key);
         const responseCount = orFail(decideResponse({ ...locked, alreadyResponded, text }));
-        await db.query(RESPONSE).create({ data: { mission: mission.id, member: member.id, text: text ?? null, respondentKey: key } });
-        await db.connection(MISSIONS_TABLE).transacting(trx).where({ id: mission.id }).update({ response_count: responseCount });
+        await store().insertResponse(trx, { missionId: mission.id, memberId: member.id, text: text ?? null, respondentKey: key }, responseCount);
       });
       return detailView(await load(documentId), { staff: false, member: member.documentId });
     },
@@ -309,11 +236,10 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       orFail(decideListed(mission));
       const key = flagKey(documentId, member.documentId);
       await transactions().run(async (trx) => {
-        const locked = await lock(trx, mission.id);
-        const alreadyFlagged = (await db.query(FLAG).count({ where: { flagKey: key } })) > 0;
+        const locked = await store().lock(trx, mission.id);
+        const alreadyFlagged = await store().hasFlag(trx, key);
         orFail(decideFlag(locked.state, alreadyFlagged));
-        await db.query(FLAG).create({ data: { mission: mission.id, member: member.id, reason, flagKey: key } });
-        await db.connection(MISSIONS_TABLE).transacting(trx).where({ id: mission.id }).increment('flag_count', 1);
+        await store().insertFlag(trx, { missionId: mission.id, memberId: member.id, reason, flagKey: key });
       });
       return { mission: documentId, flagged: true };
     },
@@ -321,11 +247,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The flags of a mission, for staff. */
     async flags(documentId: string) {
       const mission = await load(documentId);
-      const rows = (await db.query(FLAG).findMany({
-        where: { mission: { id: mission.id } },
-        orderBy: { id: 'asc' },
-        populate: { member: { select: ['documentId', 'displayName'] } },
-      })) as { documentId: string; reason: string; createdAt: string; member: PersonRef | null }[];
+      const rows = await store().flags(mission.id);
       return rows.map((row) => ({ documentId: row.documentId, member: person(row.member), reason: row.reason, createdAt: row.createdAt }));
     },
   };

@@ -7,11 +7,24 @@ import { awardsStore } from './awards';
 import { exchangesStore } from './exchanges';
 import { ledgerStore } from './ledger';
 import { membersStore } from './members';
+import { membershipsStore } from './memberships';
+import { missionsStore } from './missions';
 import { outboxStore } from './outbox';
+import { personalDataStore } from './personal-data';
 
 const create = (strapi: Core.Strapi) => {
-  const knex = strapi.db.connection;
-  return { ledger: ledgerStore(knex), awards: awardsStore(knex), exchanges: exchangesStore(knex), members: membersStore(knex), outbox: outboxStore(knex) };
+  const { db } = strapi;
+  const knex = db.connection;
+  return {
+    ledger: ledgerStore(knex),
+    awards: awardsStore(knex),
+    exchanges: exchangesStore(knex),
+    members: membersStore(knex, db),
+    memberships: membershipsStore(knex, db),
+    missions: missionsStore(knex, db),
+    outbox: outboxStore(knex),
+    personalData: personalDataStore(strapi),
+  };
 };
 
 export type SeedStores = ReturnType<typeof create>;

@@ -1,12 +1,22 @@
 /**
- * Members as the ledger reads them. Lock contract: `lockState` locks the member's row until the
- * transaction ends; every change of a member's state or limits takes it first, so two moves of
- * one member wait for each other.
+ * Members: their state, their profile, the directory and staff's list. Lock contract:
+ * `lockState` locks the member's row until the transaction ends; every change of a member's
+ * state or limits takes it first (`setState` and `erase` write the row it locked), so two moves
+ * of one member wait for each other. A profile change and a new applicant are single statements
+ * that lock nothing else. Writes are plain rows through knex; the profile and list reads go
+ * through the Query Engine, which turns the JSON skills, booleans and dates into what the API
+ * answers.
  */
+import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { MemberState } from '../domain/members/member-state';
+import type { erasedMember } from '../domain/members/erasure';
+import { insertRow, newDocument } from './rows';
 
 export const MEMBERS = 'members';
+const MEMBER = 'plugin::seed.member';
+
+type Database = Core.Strapi['db'];
 
 export interface MemberRef {
   id: number;
@@ -14,11 +24,63 @@ export interface MemberRef {
   state: MemberState;
 }
 
-export const membersStore = (knex: Knex) => ({
-  /** The member with this documentId, or whose user has this email (lowercase). */
-  async find(reference: { documentId: string } | { email: string }): Promise<MemberRef | null> {
+/** A member as the profile and staff's list read them (the Query Engine's conversions). */
+export interface MemberRecord extends MemberRef {
+  displayName: string | null;
+  headline: string | null;
+  skills: string[] | null;
+  presentation: string | null;
+  track: string;
+  phone: string | null;
+  interviewedOn: string | null;
+  interviewer: string | null;
+  publicProfile: boolean;
+  onLeaderboard: boolean;
+  tutor: { documentId: string; displayName: string | null } | null;
+  user: { email: string } | null;
+}
+
+/** A directory line: never contact data. */
+export type DirectoryRecord = Pick<MemberRecord, 'documentId' | 'displayName' | 'headline' | 'skills' | 'track'>;
+
+/** What a member may change of their own profile. */
+export interface ProfileColumns {
+  displayName?: string;
+  headline?: string | null;
+  skills?: string[];
+  presentation?: string | null;
+  phone?: string | null;
+  publicProfile?: boolean;
+  onLeaderboard?: boolean;
+}
+
+/** What staff record of an interview, written with the state it moves the member to. */
+export interface InterviewColumns {
+  interviewedOn: string;
+  interviewer: string;
+  interviewNotes: string | null;
+}
+
+const PROFILE_COLUMNS: Record<keyof ProfileColumns, string> = {
+  displayName: 'display_name',
+  headline: 'headline',
+  skills: 'skills',
+  presentation: 'presentation',
+  phone: 'phone',
+  publicProfile: 'public_profile',
+  onLeaderboard: 'on_leaderboard',
+};
+
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+const FULL = { populate: { tutor: { select: ['documentId', 'displayName'] }, user: { select: ['email'] } } };
+
+export const membersStore = (knex: Knex, db: Database) => ({
+  /** The member with this documentId, whose user has this id, or whose user has this email (lowercase). */
+  async find(reference: { documentId: string } | { email: string } | { userId: number }): Promise<MemberRef | null> {
     const query = knex(MEMBERS).select(`${MEMBERS}.id`, `${MEMBERS}.document_id`, `${MEMBERS}.state`);
     if ('email' in reference) query.join('up_users', 'up_users.id', `${MEMBERS}.user_id`).where('up_users.email', reference.email);
+    else if ('userId' in reference) query.where(`${MEMBERS}.user_id`, reference.userId);
     else query.where(`${MEMBERS}.document_id`, reference.documentId);
     const row: { id: number; document_id: string; state: MemberState } | undefined = await query.first();
     return row ? { id: row.id, documentId: row.document_id, state: row.state } : null;
@@ -29,9 +91,88 @@ export const membersStore = (knex: Knex) => ({
     return ((await trx(MEMBERS).where({ id: memberId }).forUpdate().first('state')) as { state: MemberState } | undefined)?.state;
   },
 
-  /** Writes the member's new state; the row is locked by this transaction (lockState). */
-  async setState(trx: Knex.Transaction, memberId: number, state: MemberState): Promise<void> {
-    await trx(MEMBERS).where({ id: memberId }).update({ state, updated_at: new Date() });
+  /** Writes the member's new state, and the interview that moved them there if any; the row is locked by this transaction (lockState). */
+  async setState(trx: Knex.Transaction, memberId: number, state: MemberState, interview?: InterviewColumns): Promise<void> {
+    const recorded = interview ? { interviewed_on: interview.interviewedOn, interviewer: interview.interviewer, interview_notes: interview.interviewNotes } : {};
+    await trx(MEMBERS).where({ id: memberId }).update({ ...recorded, state, updated_at: new Date() });
+  },
+
+  /** A new applicant for a user, in the transaction that creates the user. */
+  async insertApplicant(trx: Knex.Transaction, user: { id: number; displayName: string | null }): Promise<number> {
+    return insertRow(trx, MEMBERS, {
+      ...newDocument(),
+      user_id: user.id,
+      display_name: user.displayName,
+      // The content type's defaults, which the Query Engine used to fill in.
+      track: 'apprentice',
+      state: 'applicant',
+      public_profile: false,
+      on_leaderboard: false,
+    });
+  },
+
+  /** Writes the member's own profile changes (fields left undefined stay as they are). One statement, no lock. */
+  async updateProfile(memberId: number, changes: ProfileColumns): Promise<void> {
+    const columns = Object.fromEntries(
+      (Object.entries(changes) as [keyof ProfileColumns, unknown][])
+        .filter(([field, value]) => value !== undefined && field in PROFILE_COLUMNS)
+        .map(([field, value]) => [PROFILE_COLUMNS[field], field === 'skills' ? json(value) : value]),
+    );
+    await knex(MEMBERS).where({ id: memberId }).update({ ...columns, updated_at: new Date() });
+  },
+
+  /** Whether the member's row was erased; locks the row until the transaction ends. */
+  async lockErasure(trx: Knex.Transaction, memberId: number): Promise<{ erasedAt: Date | string | null } | undefined> {
+    const row = (await trx(MEMBERS).where({ id: memberId }).forUpdate().first('erased_at')) as { erased_at: Date | string | null } | undefined;
+    return row ? { erasedAt: row.erased_at ?? null } : undefined;
+  },
+
+  /** Writes the erased member (domain/members/erasure `erasedMember`); the row is locked by this transaction (lockErasure). */
+  async erase(trx: Knex.Transaction, memberId: number, erased: ReturnType<typeof erasedMember>): Promise<void> {
+    await trx(MEMBERS)
+      .where({ id: memberId })
+      .update({
+        display_name: erased.displayName,
+        headline: erased.headline,
+        skills: json(erased.skills),
+        presentation: erased.presentation,
+        phone: erased.phone,
+        interviewed_on: erased.interviewedOn,
+        interviewer: erased.interviewer,
+        interview_notes: erased.interviewNotes,
+        tutor_id: erased.tutor,
+        user_id: erased.user,
+        public_profile: erased.publicProfile,
+        on_leaderboard: erased.onLeaderboard,
+        state: erased.state,
+        erased_at: erased.erasedAt,
+        updated_at: new Date(),
+      });
+  },
+
+  /** The member's profile with their tutor and their user's email. */
+  async record(memberId: number): Promise<MemberRecord> {
+    return (await db.query(MEMBER).findOne({ where: { id: memberId }, ...FULL })) as MemberRecord;
+  },
+
+  /** Active members who opted in to a public profile, by name, and how many there are. */
+  async directory(page: number, pageSize: number, track?: string): Promise<{ rows: DirectoryRecord[]; total: number }> {
+    const where = { state: 'active', publicProfile: true, ...(track ? { track } : {}) };
+    const [rows, total] = await Promise.all([
+      db.query(MEMBER).findMany({ where, select: ['documentId', 'displayName', 'headline', 'skills', 'track'], orderBy: [{ displayName: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+      db.query(MEMBER).count({ where }),
+    ]);
+    return { rows: rows as DirectoryRecord[], total: Number(total) };
+  },
+
+  /** One page of members (of a state, or all), newest first, with their profile, and how many there are. */
+  async list(page: number, pageSize: number, state?: MemberState): Promise<{ rows: MemberRecord[]; total: number }> {
+    const where = state ? { state } : {};
+    const [rows, total] = await Promise.all([
+      db.query(MEMBER).findMany({ where, ...FULL, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+      db.query(MEMBER).count({ where }),
+    ]);
+    return { rows: rows as MemberRecord[], total: Number(total) };
   },
 });
 
