@@ -174,7 +174,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rewards = (
         await Promise.all(
           pointTypes.map(async (pointType) => {
-            const entry = await store().rewardEntry(missionRewardKey(documentId, pointType.code));
+            const entry = await seedStores(strapi).ledger.entry({ key: missionRewardKey(documentId, pointType.code) });
             return entry ? { pointType, entry } : null;
           }),
         )
@@ -184,13 +184,10 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const state = orFail(decideMove('reject', locked.state, locked.responseCount));
         await store().setState(trx, mission.id, state, { rejectionReason: reason });
         for (const { pointType, entry } of rewards) {
-          const from = entry.fromAccount.id;
-          const to = entry.toAccount.id;
-          const accounts = await ledger().lockAccounts(trx, [from, to]);
+          const accounts = await ledger().lockAccounts(trx, [entry.from, entry.to]);
           // Staff may already have reversed it by hand: nothing is left to take back.
           if (await ledger().hasEntry(trx, reversalKey(entry.documentId))) continue;
-          const original = { id: entry.id, documentId: entry.documentId, kind: entry.kind, from, to, amount: entry.amount };
-          await ledger().post(trx, pointType, accounts, orFail(decideRewardClawback(original, false, reason, actor)));
+          await ledger().post(trx, pointType, accounts, orFail(decideRewardClawback(entry, false, reason, actor)));
         }
       });
       return staffDetail(documentId);

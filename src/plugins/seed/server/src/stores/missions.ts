@@ -9,9 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { EntryKind } from '../domain/ledger/types';
 import type { MissionMode, MissionState } from '../domain/missions/mission';
-import { ENTRIES } from './ledger';
 import { insertRow, int, newDocument, newDocumentId } from './rows';
 
 export const MISSIONS = 'missions';
@@ -77,14 +75,6 @@ export interface NewMission {
 }
 
 /** A reward entry of a mission, with its accounts' ids (to take it back). */
-export interface RewardEntry {
-  id: number;
-  documentId: string;
-  kind: EntryKind;
-  amount: number;
-  fromAccount: { id: number };
-  toAccount: { id: number };
-}
 
 const POPULATE = {
   broughtBy: { select: ['id', 'documentId', 'displayName'] },
@@ -207,14 +197,6 @@ export const missionsStore = (knex: Knex, db: Database) => ({
   },
 
   /** The reward entry posted under this key, with its accounts, or null. */
-  async rewardEntry(key: string): Promise<RewardEntry | null> {
-    const row = (await knex(ENTRIES).where({ key }).first('id', 'document_id', 'kind', 'amount', 'from_account_id', 'to_account_id')) as
-      | { id: number; document_id: string; kind: EntryKind; amount: unknown; from_account_id: number; to_account_id: number }
-      | undefined;
-    return row
-      ? { id: row.id, documentId: row.document_id, kind: row.kind, amount: int(row.amount), fromAccount: { id: row.from_account_id }, toAccount: { id: row.to_account_id } }
-      : null;
-  },
 });
 
 export type MissionsStore = ReturnType<typeof missionsStore>;
