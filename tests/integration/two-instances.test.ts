@@ -4,12 +4,17 @@
  * embedded, single-process database: this file runs when DATABASE_CLIENT=mysql.)
  */
 import { spawn, type ChildProcess } from 'child_process';
+import { randomBytes, randomUUID } from 'crypto';
 import path from 'path';
 import supertest from 'supertest';
+import { Webhook } from 'standardwebhooks';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, interviewedMember, loginStaff } from '../helpers/seed';
 
 const onMysql = process.env.DATABASE_CLIENT === 'mysql';
+// Both instances know the sender (the second inherits this process's environment).
+const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+process.env.SEED_WEBHOOK_SECRETS_TWIN = SECRET;
 const PORT = 1400 + (process.pid % 500);
 
 let app: TestApp;
@@ -49,6 +54,31 @@ const startSecondInstance = () =>
 
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(responses.reduce((sum, r) => sum + r.body.data.granted, 0)).toBe(5);
+  });
+
+  it('pay every one of 160 concurrent signed awards once, for 16 members, split across both', async () => {
+    await app.strapi.documents('plugin::seed.earning-rule').create({ data: { eventType: 'workshop.attended', points: 2, enabled: true, period: 'ever', requiresApproval: false } as never });
+    const members = await Promise.all(Array.from({ length: 16 }, () => activeMember(app, staff)));
+    const balance = async (jwt: string) => (await app.http().get('/api/seed/accounts/me').set(bearer(jwt))).body.data.balance as number;
+    const before = await Promise.all(members.map((member) => balance(member.jwt)));
+    const deliver = (i: number) => {
+      const id = `msg_${randomUUID()}`;
+      const body = JSON.stringify({ type: 'workshop.attended', data: { member: members[i % members.length].documentId } });
+      const at = new Date();
+      return (i % 2 === 0 ? app.http() : otherInstance())
+        .post('/api/seed/events/twin')
+        .set('content-type', 'application/json')
+        .set('webhook-id', id)
+        .set('webhook-timestamp', String(Math.floor(at.getTime() / 1000)))
+        .set('webhook-signature', new Webhook(SECRET).sign(id, at, body))
+        .send(body);
+    };
+
+    const responses = await Promise.all(Array.from({ length: 160 }, (_, i) => deliver(i)));
+
+    expect(responses.map((r) => `${r.status} ${r.body.data?.outcome}`)).toEqual(Array(160).fill('200 awarded'));
+    expect(await Promise.all(members.map((member) => balance(member.jwt)))).toEqual(before.map((points) => points + 10 * 2));
+    expect((await app.strapi.service('plugin::seed.ledger-check').run()).problems).toEqual([]);
   });
 
   it('leave a payer exactly at the floor after 200 concurrent acceptances split across both', async () => {

@@ -142,7 +142,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const finish = (outcome: WebhookOutcome, detail: string, ids: { awardId?: number; award?: string; entry?: WrittenEntry } = {}) =>
         answer(trx, outcome, detail, { ...event, memberId: member.id, awardId: ids.awardId, entryId: ids.entry?.id }, { award: ids.award, entry: ids.entry?.documentId });
       const memberState = (await stores().members.lockState(trx, member.id)) ?? member.state;
-      const locked = await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]);
+      const locked = await ledger().lockPaidBy(trx, accounts.issuer, [accounts.member]);
       const day = today();
       const key = limitKey(rule.documentId, member.documentId);
       const decision = decideEarning({
@@ -186,7 +186,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const state = orFail(decideReview(await stores().awards.lockAward(trx, award.id), verdict, memberState));
       let entryId: number | null = null;
       if (accounts) {
-        entryId = (await pay(trx, award, pointType, accounts, await ledger().lockAccounts(trx, [accounts.issuer, accounts.member]), actor)).id;
+        entryId = (await pay(trx, award, pointType, accounts, await ledger().lockPaidBy(trx, accounts.issuer, [accounts.member]), actor)).id;
       }
       await stores().awards.decide(trx, award.id, { state, entryId, decidedBy: `${actor.type}:${actor.id}` });
     });

@@ -47,11 +47,25 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Locks the accounts in id order until the transaction ends (LedgerStore.lockAccounts). */
     lockAccounts: (trx: Knex.Transaction, ids: number[]): Promise<Map<number, AccountState>> => store().lockAccounts(trx, ids),
 
+    /**
+     * Locks the accounts the issuing account pays, in id order, but not the issuing account: no
+     * rule reads its balance (it has no limits), and `post` moves it by a relative update. Every
+     * award and grant would otherwise hold that one row from their first read to their commit.
+     */
+    async lockPaidBy(trx: Knex.Transaction, issuer: number, ids: number[]): Promise<Map<number, AccountState>> {
+      const accounts = await store().lockAccounts(trx, ids);
+      accounts.set(issuer, { id: issuer, balance: 0, reserved: 0, isIssuer: true });
+      return accounts;
+    },
+
     hasEntry: (trx: Knex.Transaction, key: string): Promise<boolean> => store().hasEntry(trx, key),
 
     /**
-     * Writes the entries and the accounts' new balances and reservations, or throws the rule's refusal;
-     * returns the entries written. Call it inside `transaction`, with the accounts it touches locked.
+     * Moves the accounts' balances and reservations, then writes the entries, or throws the rule's
+     * refusal; returns the entries written. Call it inside `run`, with the accounts it touches
+     * locked (lockAccounts, lockPaidBy). The balances come first: inserting an entry takes a
+     * shared lock on its accounts (foreign keys), and two awards each holding it on the issuing
+     * account could not then both update it.
      */
     async post(
       trx: Knex.Transaction,
@@ -64,6 +78,13 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!decision.ok) {
         throw new CodedError(decision.code, decision.message);
       }
+      await store().moveBalances(
+        trx,
+        [...decision.value.values()].map((after) => {
+          const before = accounts.get(after.id)!;
+          return { id: after.id, balance: after.balance - before.balance, reserved: after.reserved - before.reserved };
+        }),
+      );
       const written: WrittenEntry[] = [];
       for (const entry of entries) written.push(await store().insertEntry(trx, entry));
       // In this same transaction: a movement rolled back is never announced.
@@ -74,11 +95,6 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
           payload: { documentId: written[i].documentId, key: entry.key, kind: entry.kind, pointType: settings.code, amount: entry.amount, memo: entry.memo, createdAt: written[i].createdAt.toISOString() },
         })),
       );
-      const changed = [...decision.value.values()].filter((account) => {
-        const before = accounts.get(account.id);
-        return !before || before.balance !== account.balance || before.reserved !== account.reserved;
-      });
-      await store().setBalances(trx, changed);
       return written;
     },
   };

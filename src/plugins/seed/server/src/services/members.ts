@@ -175,7 +175,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
           const alreadyGranted = await ledger().hasEntry(trx, startingGrantKey(documentId, pointType.code));
           const entries = decideStartingGrant({ memberDocumentId: documentId, settings: pointType, issuerAccountId: issuer, memberAccountId: account, alreadyGranted }, actor);
           if (entries.length === 0) continue;
-          await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [issuer, account]), entries);
+          await ledger().post(trx, pointType, await ledger().lockPaidBy(trx, issuer, [account]), entries);
           granted += entries.reduce((sum, entry) => sum + entry.amount, 0);
         }
         await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue(trx, [{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);

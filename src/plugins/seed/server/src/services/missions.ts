@@ -160,7 +160,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const { pointType, issuer, account } of payments) {
           const alreadyPaid = await ledger().hasEntry(trx, missionRewardKey(documentId, pointType.code));
           const entries = decideMissionReward({ missionDocumentId: documentId, pointType, issuerAccountId: issuer, memberAccountId: account, alreadyPaid }, actor);
-          if (entries.length > 0) await ledger().post(trx, pointType, await ledger().lockAccounts(trx, [issuer, account]), entries);
+          if (entries.length > 0) await ledger().post(trx, pointType, await ledger().lockPaidBy(trx, issuer, [account]), entries);
         }
       });
       return staffDetail(documentId);

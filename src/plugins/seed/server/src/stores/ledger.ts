@@ -1,6 +1,6 @@
 /**
  * Accounts and their entries. Lock contract: `lockAccounts` locks the rows in id order until the
- * transaction ends, and is the only way a balance is read for a write; `setBalances` and
+ * transaction ends, and is the only way a balance is read for a write; `moveBalances` and
  * `insertEntry` are called inside that same transaction. Account ids never change once opened
  * (accounts are never deleted), so this instance remembers them.
  */
@@ -177,14 +177,18 @@ export const ledgerStore = (knex: Knex) => {
       return new Map(rows.map((row) => [row.id, { id: row.id, balance: int(row.balance), reserved: int(row.reserved), isIssuer: row.kind === 'issuer' }]));
     },
 
-    /** Writes the accounts' new balances and reservations in one statement. The accounts are locked by this transaction. */
-    async setBalances(trx: Knex.Transaction, accounts: AccountState[]): Promise<void> {
-      if (accounts.length === 0) return;
-      const cases = (field: 'balance' | 'reserved') =>
-        trx.raw(`case id ${accounts.map(() => 'when ? then ?').join(' ')} end`, accounts.flatMap((account) => [account.id, account[field]]));
+    /**
+     * Moves the accounts' balances and reservations by the given amounts, in one relative update
+     * (an account this transaction has not locked is locked by it, until the transaction ends).
+     */
+    async moveBalances(trx: Knex.Transaction, moves: { id: number; balance: number; reserved: number }[]): Promise<void> {
+      const changed = moves.filter((move) => move.balance !== 0 || move.reserved !== 0);
+      if (changed.length === 0) return;
+      const by = (field: 'balance' | 'reserved') =>
+        trx.raw(`?? + case id ${changed.map(() => 'when ? then ?').join(' ')} end`, [field, ...changed.flatMap((move) => [move.id, move[field]])]);
       await trx(ACCOUNTS)
-        .whereIn('id', accounts.map((account) => account.id))
-        .update({ balance: cases('balance'), reserved: cases('reserved'), updated_at: new Date() });
+        .whereIn('id', changed.map((move) => move.id))
+        .update({ balance: by('balance'), reserved: by('reserved'), updated_at: new Date() });
     },
 
     /** Inserts one entry; its key is unique, so the same movement never pays twice. */
