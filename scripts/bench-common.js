@@ -7,6 +7,7 @@
  */
 const { AsyncLocalStorage } = require('async_hooks');
 const { fork } = require('child_process');
+const { profiled } = require('./bench-profile');
 const { randomBytes } = require('crypto');
 const { rmSync } = require('fs');
 const os = require('os');
@@ -272,7 +273,7 @@ const measure = async (app, kind, { unit, steps, count, warmup, load, baseline }
   const runs = [];
   for (const senders of [1, 32]) {
     app.statements.reset();
-    const result = await load(count, senders);
+    const result = senders === 32 ? await profiled(`${unit.replace(/\W+/g, '-')}-${kind}`, () => load(count, senders)) : await load(count, senders);
     const statements = app.statements.read();
     const rss = process.memoryUsage().rss;
     await checkLedger(app.strapi, `after ${senders} sender(s)`);

@@ -3,6 +3,7 @@
  * held from joining until a refund frees it. The fee is the association's money, recorded in euro
  * cents on the membership; it never becomes points.
  */
+import { localDate } from '../local-time';
 import { accept, refuse, type Decision } from '../decision';
 import type { MemberState } from '../members/member-state';
 
@@ -52,8 +53,7 @@ export const decideRefund = (membership: { refundedOn: string | null }): Decisio
   membership.refundedOn ? refuse('INVALID_STATE', 'This membership was already refunded.') : accept(true);
 
 /** The calendar year of the instant in the association's time zone. */
-export const yearOf = (instant: Date, timeZone: string): number =>
-  Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(instant));
+export const yearOf = (instant: Date, timeZone: string): number => Number(localDate(instant, timeZone, 'year'));
 
 /** "2026-11-22" in the association's time zone. */
-export const dayOf = (instant: Date, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+export const dayOf = (instant: Date, timeZone: string): string => localDate(instant, timeZone, 'day');
