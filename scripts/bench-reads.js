@@ -70,7 +70,7 @@ const benchOne = async (kind, appContext) => {
         const { result, statements } = await counting(strapi, () => load({ url: `${base}/graphql`, body, concurrency, requests: REQUESTS }));
         const sorted = [...result.latencies].sort((a, b) => a - b);
         console.log(
-          `    ${String(concurrency).padStart(2)} client${concurrency === 1 ? ' ' : 's'}: p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, ` +
+          `    ${String(concurrency).padStart(2)} client${concurrency === 1 ? ' ' : 's'}: p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms, ` +
             `${((REQUESTS / result.elapsedMs) * 1000).toFixed(0)} req/s, ${(statements / REQUESTS).toFixed(2)} SQL/request` +
             `${result.failures > 0 ? `, ${result.failures} FAILED` : ''}; app RSS ${mb(process.memoryUsage().rss)}`,
         );
