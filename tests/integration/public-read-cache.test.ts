@@ -8,7 +8,7 @@ import { startApp, createApiToken, type TestApp } from '../helpers/strapi';
 import { registerMember } from '../helpers/seed';
 import { demoOrganisations } from '../../src/seed/demo-content';
 import type { Context } from 'koa';
-import { createPublicReadCache, publicReadCacheOf } from '../../src/extensions/graphql/public-read-cache';
+import { changesPublicReads, createPublicReadCache, publicReadCacheOf } from '../../src/extensions/graphql/public-read-cache';
 // Plain JS shared with the command-line scripts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { settle, countStatements } = require('../../scripts/with-strapi');
@@ -170,6 +170,16 @@ describe('the public read cache', () => {
     expect(anonymous.headers['x-graphql-cache']).toBe('miss');
     expect(asMemberAgain.headers['x-graphql-cache']).toBeUndefined();
     expect(asMemberAgain.body).toEqual(asMember.body);
+  });
+
+  it('is emptied by writes to what public reads show, not by the ledger’s or the users’', () => {
+    const uids = Object.keys(app.strapi.contentTypes);
+
+    expect(uids.filter(changesPublicReads).sort()).toEqual(expect.arrayContaining(['api::charter.charter', 'api::organisation.organisation', 'api::signature.signature', 'api::value.value', 'api::charter-version.charter-version', 'api::membership-campaign.membership-campaign', 'plugin::seed.mission']));
+    for (const uid of ['plugin::seed.entry', 'plugin::seed.account', 'plugin::seed.member', 'plugin::seed.award', 'plugin::users-permissions.user']) {
+      expect(uids).toContain(uid);
+      expect(changesPublicReads(uid)).toBe(false);
+    }
   });
 
   it.each([

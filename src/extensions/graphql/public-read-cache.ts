@@ -6,7 +6,7 @@
  * errors to the Public role. The key is the query text, its variables and operation name.
  *
  * Freshness: a write through the Document Service on this instance (publish, unpublish, update,
- * delete…) empties the cache at once and again at commit; other instances sharing the database,
+ * delete…) to a type a public read shows empties the cache at once and again at commit; other instances sharing the database,
  * and writes that bypass the Document Service (the seats counter's knex update), are seen when
  * the entry expires, `GRAPHQL_CACHE_TTL_MS` (1,000 ms at most) after its execution started.
  * Concurrent misses of one key share one execution, and an entry near expiry is refreshed by one
@@ -201,11 +201,18 @@ export type PublicReadCache = ReturnType<typeof createPublicReadCache>;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-/** Empties the cache after every write through the Document Service, and again when its transaction commits. */
+/**
+ * Writes that may change a public answer: the app's content types (charters, organisations,
+ * values, signatures, versions, campaigns…) and the missions. The SEED's ledger, members and
+ * awards are never public, so their bursts of writes leave the cache alone.
+ */
+export const changesPublicReads = (uid: string): boolean => uid.startsWith('api::') || uid === 'plugin::seed.mission';
+
+/** Empties the cache after every write through the Document Service that may change a public answer, and again when its transaction commits. */
 export const invalidateOnWrites =
   (strapi: Core.Strapi, cache: { invalidate(): void }): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
-    if (READ_ACTIONS.has(ctx.action)) return next();
+    if (READ_ACTIONS.has(ctx.action) || !changesPublicReads(ctx.uid)) return next();
     try {
       return await next();
     } finally {
