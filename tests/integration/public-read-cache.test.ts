@@ -68,6 +68,8 @@ describe('the public read cache', () => {
     expect(second.result.headers['x-graphql-cache']).toBe('hit');
     expect(second.statements).toBe(0);
     expect(second.result.text).toBe(first.result.text);
+    expect(second.result.headers['content-type']).toBe(first.result.headers['content-type']);
+    expect(second.result.headers['cache-control']).toBe(first.result.headers['cache-control']);
     expect(first.result.body.data.charters).toHaveLength(demoOrganisations.length);
   });
 
@@ -226,8 +228,15 @@ describe('the public read cache', () => {
       Object.assign(ctx, {
         get: () => '',
         is: () => 'application/json',
-        set: (name: string, value: string) => ctx.headers.set(name.toLowerCase(), value),
-        response: { get: (name: string) => ctx.headers.get(name.toLowerCase()) ?? '' },
+        set: (name: string | Record<string, string>, value?: string) => {
+          for (const [key, each] of Object.entries(typeof name === 'string' ? { [name]: value ?? '' } : name)) ctx.headers.set(key.toLowerCase(), each);
+        },
+        response: {
+          get: (name: string) => ctx.headers.get(name.toLowerCase()) ?? '',
+          get headers() {
+            return Object.fromEntries(ctx.headers);
+          },
+        },
       }) as unknown as Context;
     /** A GraphQL execution that answers when told to. */
     const heldExecution = () => {

@@ -31,7 +31,8 @@ const MAX_PARSED = 500;
 
 interface Entry {
   body: string;
-  contentType: string;
+  /** The headers the GraphQL route set (content type, `cache-control: no-store`…), replayed on a hit. */
+  headers: Record<string, string>;
   /** When the execution that produced it started: its data is at least that old. */
   at: number;
 }
@@ -120,8 +121,16 @@ export const createPublicReadCache = (strapi: Core.Strapi, { ttlMs, endpoint }: 
     return JSON.stringify([query, variables ?? null, operationName ?? null]);
   };
 
+  /** The headers the route set or changed; CORS stays what the app's `strapi::cors` answers to each caller. */
+  const routeHeaders = (before: Record<string, unknown>, after: Record<string, unknown>): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(after)
+        .filter(([name, value]) => before[name] !== value && name !== 'content-length' && name !== 'x-graphql-cache' && !name.startsWith('access-control-'))
+        .map(([name, value]) => [name, String(value)]),
+    );
+
   /** What may be kept of the response the GraphQL plugin gave: a complete answer to Public, without errors. */
-  const entryOf = (ctx: Context, at: number): Entry | undefined => {
+  const entryOf = (ctx: Context, at: number, headers: Record<string, string>): Entry | undefined => {
     const state = ctx.state as RequestState;
     if (ctx.status !== 200 || typeof ctx.body !== 'string' || ctx.body.length > MAX_BODY_CHARS) return undefined;
     if (state.user !== undefined || (state.auth?.credentials ?? null) !== null) return undefined;
@@ -130,12 +139,12 @@ export const createPublicReadCache = (strapi: Core.Strapi, { ttlMs, endpoint }: 
     } catch {
       return undefined;
     }
-    return { body: ctx.body, contentType: String(ctx.response.get('content-type') || 'application/json; charset=utf-8'), at };
+    return { body: ctx.body, headers, at };
   };
 
   const serve = (ctx: Context, entry: Entry, outcome: CacheOutcome) => {
     ctx.status = 200;
-    ctx.set('content-type', entry.contentType);
+    ctx.set(entry.headers);
     ctx.set('x-graphql-cache', outcome);
     ctx.body = entry.body;
   };
@@ -150,9 +159,10 @@ export const createPublicReadCache = (strapi: Core.Strapi, { ttlMs, endpoint }: 
     });
     flights.set(key, flight);
     let entry: Entry | undefined;
+    const before = { ...ctx.response.headers };
     try {
       await next();
-      entry = entryOf(ctx, at);
+      entry = entryOf(ctx, at, routeHeaders(before, ctx.response.headers));
       ctx.set('x-graphql-cache', outcome);
     } finally {
       if (flights.get(key) === flight) flights.delete(key);
