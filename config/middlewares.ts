@@ -11,6 +11,8 @@ const config: Core.Config.Middlewares = [
   'strapi::query',
   // Signed webhooks are verified over the exact bytes received (src/api/seed/controllers/events.ts).
   { name: 'strapi::body', config: { includeUnparsed: true } },
+  // Anonymous GraphQL reads of public content, from a cache of at most a second (needs the parsed body).
+  'global::graphql-cache',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

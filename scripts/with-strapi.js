@@ -19,6 +19,21 @@ const settle = async (strapi) => {
   }
 };
 
+/** Runs `work` and returns its result with the SQL statements the app sent meanwhile (knex query events). */
+const countStatements = async (strapi, work) => {
+  let statements = 0;
+  const count = () => {
+    statements += 1;
+  };
+  strapi.db.connection.on('query', count);
+  try {
+    const result = await work();
+    return { result, statements };
+  } finally {
+    strapi.db.connection.off('query', count);
+  }
+};
+
 /**
  * The app, compiled now — or, with SEED_COMPILED=true, as already compiled into dist/ (the test
  * suite compiles once in its global setup and runs the scripts against that build).
@@ -49,4 +64,4 @@ const withStrapi = (task) => {
   });
 };
 
-module.exports = { withStrapi, settle };
+module.exports = { withStrapi, settle, countStatements };

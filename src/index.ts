@@ -4,6 +4,7 @@ import { keepDraftsPrivate } from './document-middlewares/drafts-stay-private';
 import { recordCharterVersions } from './document-middlewares/charter-versions';
 import { charterSignatoriesExtension } from './extensions/graphql/charter-signatories';
 import { seedChartersExtension } from './extensions/graphql/charter-consent';
+import { invalidateOnWrites, publicReadCacheOf } from './extensions/graphql/public-read-cache';
 import type { ChartersService } from './api/charter/services/consent';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
@@ -17,6 +18,7 @@ export default {
     strapi.documents.use(validateCharterDocuments);
     strapi.documents.use(keepDraftsPrivate(strapi));
     strapi.documents.use(recordCharterVersions(strapi));
+    strapi.documents.use(invalidateOnWrites(strapi, publicReadCacheOf(strapi)));
     const graphql = strapi.plugin('graphql').service('extension');
     graphql.use(charterSignatoriesExtension(strapi));
     graphql.use(seedChartersExtension(strapi));

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { grant } from './grant';
 import { SEED_ACTIONS } from '../plugins/seed/server/src/operations';
 
-const PUBLIC_CONTENT = [
+export const PUBLIC_CONTENT = [
   'api::organisation.organisation',
   'api::charter.charter',
   'api::signature.signature',
