@@ -29,8 +29,11 @@ const PAIR_CAP_STATES = ['accepted', 'delivered', 'disputed', 'settled'];
 const documentId = () => randomBytes(12).toString('hex');
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** bench_<table> with the shape of <table>, empty. */
-const copyShape = async (knex, table) => {
+/**
+ * bench_<table> with the shape of <table>, empty: its columns, indexes and foreign keys (those to
+ * another copied table point to its copy), so the baseline pays the same checks and locks.
+ */
+const copyShape = async (knex, table, copied) => {
   const copy = `bench_${table}`;
   await knex.schema.dropTableIfExists(copy);
   if (knex.client.config.client === 'mysql2') {
@@ -40,13 +43,29 @@ const copyShape = async (knex, table) => {
     for (const { type, name, sql } of objects) {
       const renamed =
         type === 'table'
-          ? sql.replace(new RegExp(`^CREATE TABLE [\`"]?${escape(table)}[\`"]?`, 'i'), `CREATE TABLE \`${copy}\``)
+          ? copied
+              .reduce((text, other) => text.replace(new RegExp(`REFERENCES [\`"]?${escape(other)}[\`"]? `, 'g'), `REFERENCES \`bench_${other}\` `), sql)
+              .replace(new RegExp(`^CREATE TABLE [\`"]?${escape(table)}[\`"]?`, 'i'), `CREATE TABLE \`${copy}\``)
           : sql.replace(new RegExp(`^(CREATE (?:UNIQUE )?INDEX )[\`"]?${escape(name)}[\`"]?( on )[\`"]?${escape(table)}[\`"]?`, 'i'), `$1\`bench_${name}\`$2\`${copy}\``);
       if (renamed === sql) throw new Error(`cannot copy ${type} ${name}: ${sql}`);
       await knex.raw(renamed);
     }
   }
   return Object.keys(await knex(copy).columnInfo());
+};
+
+/** MySQL's `CREATE TABLE … LIKE` leaves foreign keys out: add the originals' to the copies, once they all exist. */
+const copyForeignKeys = async (knex, copied) => {
+  for (const table of copied) {
+    const [keys] = await knex.raw(
+      'SELECT CONSTRAINT_NAME AS name, COLUMN_NAME AS `column`, REFERENCED_TABLE_NAME AS target, REFERENCED_COLUMN_NAME AS targetColumn FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND REFERENCED_TABLE_NAME IS NOT NULL',
+      [table],
+    );
+    for (const { name, column, target, targetColumn } of keys) {
+      const to = copied.includes(target) ? `bench_${target}` : target;
+      await knex.raw('ALTER TABLE ?? ADD CONSTRAINT ?? FOREIGN KEY (??) REFERENCES ?? (??) ON DELETE SET NULL', [`bench_${table}`, `bench_${name}`, column, to, targetColumn]);
+    }
+  }
 };
 
 const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
@@ -62,9 +81,11 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
   });
   try {
     const columns = {};
-    for (const table of LOOK_ALIKES[kind]) {
-      columns[table] = fresh ? await copyShape(knex, table) : Object.keys(await knex(`bench_${table}`).columnInfo());
+    const copied = LOOK_ALIKES[kind];
+    for (const table of copied) {
+      columns[table] = fresh ? await copyShape(knex, table, copied) : Object.keys(await knex(`bench_${table}`).columnInfo());
     }
+    if (fresh && mysql) await copyForeignKeys(knex, copied);
     /** Inserts the row's values for the columns the table has (what Strapi writes on every row included); returns the id. */
     const insert = async (trx, table, values) => {
       const now = new Date();
