@@ -21,7 +21,7 @@ const { inParallel, ms, serveJob } = require('./bench-common');
 
 const LOOK_ALIKES = {
   award: ['members', 'ledger_accounts', 'ledger_entries', 'awards', 'webhook_events'],
-  exchange: ['ledger_accounts', 'ledger_entries', 'exchanges'],
+  exchange: ['members', 'ledger_accounts', 'ledger_entries', 'exchanges'],
 };
 const COUNTED_AWARDS = ['awarded', 'pending', 'approved'];
 const PAIR_CAP_STATES = ['accepted', 'delivered', 'disputed', 'settled'];
@@ -69,7 +69,12 @@ const copyForeignKeys = async (knex, copied) => {
 };
 
 const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
-  const knex = knexFactory({ ...connection, pool: connection.client === 'mysql2' ? { min: 0, max: senders } : undefined });
+  const knex = knexFactory(
+    connection.client === 'mysql2'
+      ? { ...connection, pool: { min: 0, max: senders } }
+      : // The app's connection to the same file may hold its write lock a moment (its cron tasks): wait as long as it would.
+        { ...connection, connection: { ...connection.connection, options: { ...connection.connection.options, timeout: 30_000 } } },
+  );
   const mysql = connection.client === 'mysql2';
   // SQLite has no row locks (one writer holds the database); knex would only warn.
   const locked = (query) => (mysql ? query.forUpdate() : query);
@@ -79,6 +84,17 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
     const step = steps.getStore();
     if (step !== undefined) statements[step] = (statements[step] ?? 0) + 1;
   });
+  /** One transaction, run again when the database reports a deadlock or SQLite is busy, as the app's unit of work does. */
+  const transaction = async (work) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await knex.transaction(work);
+      } catch (error) {
+        if (attempt >= 5 || !(error.errno === 1213 || error.code === 'SQLITE_BUSY')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  };
   try {
     const columns = {};
     const copied = LOOK_ALIKES[kind];
@@ -115,7 +131,7 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
       }
       operation = (i, run) =>
         time('award', () =>
-          knex.transaction(async (trx) => {
+          transaction(async (trx) => {
             const member = members[i % members.length];
             const key = `rule:${member.documentId}`;
             await locked(trx('bench_members').where({ id: member.id })).first('id', 'state');
@@ -130,16 +146,20 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
         );
     } else {
       const pairs = [];
+      const party = async (balance) => {
+        const member = await insert(knex, 'members', { state: 'active', track: 'apprentice', display_name: 'bench', public_profile: false, on_leaderboard: false });
+        return { member, account: await insert(knex, 'ledger_accounts', { key: `member:TS:${documentId()}`, kind: 'member', balance, reserved: 0, member_id: member, point_type_id: 1 }) };
+      };
       for (let i = 0; i < senders; i += 1) {
-        const payer = await insert(knex, 'ledger_accounts', { key: `member:TS:${documentId()}`, kind: 'member', balance: 1_000_000, reserved: 0 });
-        const payee = await insert(knex, 'ledger_accounts', { key: `member:TS:${documentId()}`, kind: 'member', balance: 0, reserved: 0 });
-        pairs.push({ payer, payee, key: `${payer}:${payee}` });
+        const beneficiary = await party(1_000_000);
+        const provider = await party(0);
+        pairs.push({ payer: beneficiary.account, payee: provider.account, beneficiaryId: beneficiary.member, providerId: provider.member, key: `${beneficiary.member}:${provider.member}` });
       }
       const month = new Date().toISOString().slice(0, 7);
       /** One step: lock the exchange, then the two accounts in id order; `write` gets the locked accounts. */
       const step = (name, exchange, { payer, payee }, write) =>
         time(name, () =>
-          knex.transaction(async (trx) => {
+          transaction(async (trx) => {
             await locked(trx('bench_exchanges').where({ id: exchange })).first('state');
             const accounts = new Map((await lockAccounts(trx, [payer, payee])).map((row) => [row.id, row]));
             await write(trx, accounts);
@@ -150,7 +170,7 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
         const pair = pairs[sender % pairs.length];
         const { payer, payee } = pair;
         const exchange = await time('propose', () =>
-          insert(knex, 'exchanges', { proposed_by: 'provider', description: 'bench', hours: 1, amount: 1, state: 'proposed', pair_key: pair.key, provider_id: payee, beneficiary_id: payer, point_type_id: 1 }),
+          insert(knex, 'exchanges', { proposed_by: 'provider', description: 'bench', hours: 1, amount: 1, state: 'proposed', pair_key: pair.key, provider_id: pair.providerId, beneficiary_id: pair.beneficiaryId, point_type_id: 1 }),
         );
         await step('accept', exchange, pair, async (trx, accounts) => {
           await trx('bench_exchanges').where({ pair_key: pair.key, accepted_month: month }).whereIn('state', PAIR_CAP_STATES).sum({ total: 'amount' });
