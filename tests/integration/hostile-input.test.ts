@@ -3,7 +3,7 @@
  * JSON envelope and a stable code, never a 500, and nothing is written.
  */
 import { startApp, type TestApp } from '../helpers/strapi';
-import { activeMember, bearer, expectRefusal, loginStaff, type TestMember } from '../helpers/seed';
+import { activeMember, bearer, expectRefusal, interviewedMember, loginStaff, type TestMember } from '../helpers/seed';
 
 let app: TestApp;
 let staff: string;
@@ -40,5 +40,51 @@ describe('deeply nested JSON (issue 17)', () => {
     expect(graphql.status).toBe(400);
     expect(graphql.body.errors[0].extensions).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await exchangeCount()).toBe(before);
+  });
+});
+
+describe('unknown fields (issue 17)', () => {
+  const hostile = { state: 'active', balance: 1000 };
+  const memberRow = (member: TestMember) => app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } });
+  const move = (member: TestMember, step: string, body: Record<string, unknown>) => app.http().post(`/api/seed/members/${member.documentId}/${step}`).set(bearer(staff)).send(body);
+
+  it('activate, suspend and leave refuse {"state":"active","balance":1000} with 400 INVALID_INPUT and change nothing', async () => {
+    const applicant = await interviewedMember(app, staff);
+    const entriesBefore = await app.strapi.db.query('plugin::seed.entry').count({});
+
+    const activate = await move(applicant, 'activate', hostile);
+    const suspend = await move(alice, 'suspend', hostile);
+    const leave = await move(alice, 'leave', hostile);
+
+    for (const response of [activate, suspend, leave]) {
+      expectRefusal(response, 400, 'INVALID_INPUT');
+      expect(response.body.error.details.errors.map((error: { message: string }) => error.message).join()).toMatch(/balance/);
+    }
+    expect((await memberRow(applicant)).state).toBe('interviewed');
+    expect((await memberRow(alice)).state).toBe('active');
+    expect(await app.strapi.db.query('plugin::seed.entry').count({})).toBe(entriesBefore);
+  });
+
+  it('refund refuses unknown fields with 400 INVALID_INPUT and keeps the membership', async () => {
+    const [membership] = (await app.http().get('/api/seed/memberships/mine').set(bearer(alice.jwt))).body.data;
+
+    const response = await app.http().post(`/api/seed/memberships/${membership.documentId}/refund`).set(bearer(staff)).send(hostile);
+
+    expectRefusal(response, 400, 'INVALID_INPUT');
+    expect((await app.http().get('/api/seed/memberships/mine').set(bearer(alice.jwt))).body.data).toEqual([membership]);
+  });
+
+  it('a read that takes no query refuses one', async () => {
+    const response = await app.http().get('/api/seed/members/me').query({ balance: 1000 }).set(bearer(alice.jwt));
+
+    expectRefusal(response, 400, 'INVALID_INPUT');
+  });
+
+  it('GraphQL refuses the same unknown arguments before anything runs', async () => {
+    const response = await app.graphql('mutation($id: ID!) { suspendMember(documentId: $id, state: "active", balance: 1000) { state } }', { id: alice.documentId }, staff);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await memberRow(alice)).state).toBe('active');
   });
 });
