@@ -88,3 +88,28 @@ describe('unknown fields (issue 17)', () => {
     expect((await memberRow(alice)).state).toBe('active');
   });
 });
+
+describe('unknown methods (issue 17)', () => {
+  it('PATCH /api/seed/exchanges answers 405 METHOD_NOT_ALLOWED in the JSON envelope, with the Allow header', async () => {
+    const before = await exchangeCount();
+
+    const response = await app.http().patch('/api/seed/exchanges').set(bearer(alice.jwt)).send({ amount: 5 });
+
+    expectRefusal(response, 405, 'METHOD_NOT_ALLOWED');
+    expect(response.headers['content-type']).toMatch(/application\/json/);
+    // GET and HEAD: strapi::public serves its folder under every path.
+    expect(response.headers.allow).toBe('HEAD, GET, POST');
+    expect(response.body.error).toMatchObject({ name: 'MethodNotAllowedError', details: { allowed: ['HEAD', 'GET', 'POST'] } });
+    expect(await exchangeCount()).toBe(before);
+  });
+
+  it('a method the router knows nowhere (TRACE) is a 405 too, never a 5xx', async () => {
+    const response = await app.http().trace('/api/seed/exchanges').set(bearer(alice.jwt));
+
+    expectRefusal(response, 405, 'METHOD_NOT_ALLOWED');
+  });
+
+  it('an unknown path keeps its 404 NOT_FOUND', async () => {
+    expectRefusal(await app.http().get('/api/seed/nothing-here').set(bearer(alice.jwt)), 404, 'NOT_FOUND');
+  });
+});
