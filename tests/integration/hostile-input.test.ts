@@ -41,6 +41,18 @@ describe('deeply nested JSON (issue 17)', () => {
     expect(graphql.body.errors[0].extensions).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await exchangeCount()).toBe(before);
   });
+
+  it('a GraphQL literal nested 1,000 or 5,000 levels deep is a 400, never a 500', async () => {
+    const literal = (depth: number) =>
+      app.graphql(`mutation { proposeExchange(input: { counterpart: "x", side: "provider", description: ${'['.repeat(depth)}"x"${']'.repeat(depth)}, hours: 1, amount: 1 }) { documentId } }`, undefined, alice.jwt);
+
+    const deep = await literal(1000);
+    // GraphQL's own parser gives up first on deeper text: Apollo's code, as for any parse error.
+    const deeper = await literal(5000);
+
+    expect([deep.status, deep.body.errors[0].extensions.code]).toEqual([400, 'INVALID_INPUT']);
+    expect([deeper.status, deeper.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
+  });
 });
 
 describe('unknown fields (issue 17)', () => {
