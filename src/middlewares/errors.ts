@@ -1,11 +1,11 @@
 /**
  * Runs inside `strapi::errors` and answers first: the same `{ data, error: { status, name, message, details } }`
  * envelope, with the right status for every coded refusal (Strapi's own middleware knows only
- * its classes) and a stable `details.code` on every error.
+ * its classes) and a stable `details.code` on every error, the router's bare 405 included.
  */
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { codeForStatus, describeError } from '../plugins/seed/server/src/errors/codes';
+import { CodedError, codeForStatus, describeError } from '../plugins/seed/server/src/errors/codes';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {
@@ -14,6 +14,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       // Koa's own flag for "a handler set a status"; Strapi's middleware relies on it too.
       if (!(ctx.response as { _explicitStatus?: boolean })._explicitStatus) {
         ctx.notFound();
+      }
+      // The router answers a method the path does not take with a bare 405 (501 for a method it
+      // routes nowhere, such as TRACE): both become the envelope's 405, the Allow header kept.
+      if ((ctx.status === 405 || ctx.status === 501) && !ctx.body) {
+        const allowed = ctx.response.get('Allow');
+        throw new CodedError('METHOD_NOT_ALLOWED', `${ctx.method} is not allowed here${allowed ? `; use ${allowed}` : ''}.`, {
+          allowed: allowed ? allowed.split(/,\s*/) : [],
+        });
       }
     } catch (error) {
       const described = describeError(error);

@@ -311,7 +311,29 @@ describe('limits', () => {
     const beneficiary = await activeMember(app, staff);
     const id = (await offer(provider, beneficiary, 6)).body.data.documentId;
 
-    expectRefusal(await act(beneficiary.jwt, id, 'accept'), 409, 'INSUFFICIENT_POINTS');
+    const refused = await act(beneficiary.jwt, id, 'accept');
+
+    expectRefusal(refused, 409, 'INSUFFICIENT_POINTS');
+    // The payer's own numbers are theirs to read.
+    expect(refused.body.error.message).toBe('You have 5 TS available, not 6.');
+    expect(await balance(beneficiary)).toMatchObject({ balance: 5, reserved: 0 });
+  });
+
+  it('tells the provider only that the beneficiary lacks points, never their balance (issue 17), over REST and GraphQL', async () => {
+    const provider = await activeMember(app, staff);
+    const beneficiary = await activeMember(app, staff);
+    const ask = () => propose(beneficiary, { counterpart: provider.documentId, side: 'beneficiary', description: 'Aide au jardin', hours: 2, amount: 6 });
+    const overRest = (await ask()).body.data.documentId;
+    const overGraphql = (await ask()).body.data.documentId;
+
+    const rest = await act(provider.jwt, overRest, 'accept');
+    const graphql = await app.graphql('mutation($id: ID!) { acceptExchange(documentId: $id) { state } }', { id: overGraphql }, provider.jwt);
+
+    expectRefusal(rest, 409, 'INSUFFICIENT_POINTS');
+    expect(rest.body.error.message).toBe('The beneficiary does not have enough TS available for this exchange.');
+    expect(graphql.body.errors[0].extensions.code).toBe('INSUFFICIENT_POINTS');
+    expect(graphql.body.errors[0].message).toBe(rest.body.error.message);
+    expect(JSON.stringify([rest.body, graphql.body])).not.toMatch(/\b5 TS\b|available, not/);
     expect(await balance(beneficiary)).toMatchObject({ balance: 5, reserved: 0 });
   });
 

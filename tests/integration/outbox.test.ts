@@ -156,6 +156,29 @@ describe('the outbox', () => {
     }
   });
 
+  it('enqueues no seed.member.activated when an active member is activated again (issue 17: nothing changed, nothing granted)', async () => {
+    const hooks = receiver(0);
+    const subscription = await subscribe(await hooks.url(), ['seed.member.activated']);
+    const activatedMessages = () => app.strapi.db.query('plugin::seed.outbox-message').count({ where: { eventType: 'seed.member.activated', subscriptionDocumentId: subscription } });
+    try {
+      const member = await interviewedMember(app, staff);
+      const first = await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff));
+      const afterFirst = await activatedMessages();
+
+      const again = await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff));
+      const graphqlAgain = await app.graphql('mutation($id: ID!) { activateMember(documentId: $id) { state granted } }', { id: member.documentId }, staff);
+
+      expect(first.body.data).toMatchObject({ state: 'active', granted: 5 });
+      expect(afterFirst).toBe(1);
+      expect(again.body.data).toMatchObject({ state: 'active', granted: 0 });
+      expect(graphqlAgain.body.data.activateMember).toEqual({ state: 'active', granted: 0 });
+      expect(await activatedMessages()).toBe(1);
+    } finally {
+      await unsubscribe(subscription);
+      await hooks.close();
+    }
+  });
+
   it('lets staff send a failed message again, over REST or GraphQL, with the same webhook-id; only a failed one', async () => {
     const outsider = await activeMember(app, staff);
     const hooks = receiver(0);

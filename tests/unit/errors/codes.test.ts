@@ -68,7 +68,8 @@ describe('codeForStatus', () => {
     [400, 'BAD_REQUEST'],
     [401, 'UNAUTHENTICATED'],
     [404, 'NOT_FOUND'],
-    [405, 'BAD_REQUEST'],
+    [405, 'METHOD_NOT_ALLOWED'],
+    [418, 'BAD_REQUEST'],
     [503, 'INTERNAL_ERROR'],
   ])('%i → %s', (status, code) => {
     expect(codeForStatus(status)).toBe(code);

@@ -34,4 +34,12 @@ describe('the operation tables', () => {
     expect(SEED_ACTIONS.staff).toContain('plugin::seed.corrections.adjust');
     expect([...SEED_ACTIONS.public, ...SEED_ACTIONS.member, ...SEED_ACTIONS.staff]).not.toContain('plugin::seed.events.receive');
   });
+
+  it('refuse an unknown field in every input, empty ones included; only the signed webhook reads its raw delivery', () => {
+    const withoutSchema = OPERATIONS.filter((op) => !op.input).map((op) => op.action);
+    const lenient = OPERATIONS.filter((op) => op.input && !op.input.safeParse({ balance: 1000 }).error?.issues.some((issue) => issue.code === 'unrecognized_keys'));
+
+    expect(withoutSchema).toEqual(['events.receive']);
+    expect(lenient.map((op) => op.action)).toEqual([]);
+  });
 });

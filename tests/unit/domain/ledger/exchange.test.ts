@@ -98,6 +98,28 @@ describe('decideAcceptance', () => {
     expect(decideAcceptance({ ...state, payer: { ...state.payer, reserved: 1 } })).toMatchObject({ ok: false, code: 'INSUFFICIENT_POINTS' });
   });
 
+  it('tells the payer their own available balance, and the provider only that the beneficiary lacks points (issue 17)', () => {
+    const poor = { ...state.payer, balance: 0 };
+
+    const toPayer = decideAcceptance({ ...state, payer: poor });
+    const toProvider = decideAcceptance({ ...state, exchange: exchange('proposed', 'beneficiary'), actor: provider, payer: poor });
+
+    expect(toPayer).toEqual({ ok: false, code: 'INSUFFICIENT_POINTS', message: 'You have 0 TS available, not 5.' });
+    expect(toProvider).toMatchObject({ ok: false, code: 'INSUFFICIENT_POINTS' });
+    expect(toProvider.ok ? '' : toProvider.message).not.toMatch(/\d/);
+  });
+
+  it('tells the beneficiary that the provider would pass the ceiling, without numbers', () => {
+    const capped = { ...TS, ceiling: 8 };
+
+    const toBeneficiary = decideAcceptance({ ...state, settings: capped });
+    const toProvider = decideAcceptance({ ...state, exchange: exchange('proposed', 'beneficiary'), actor: provider, settings: capped });
+
+    expect(toBeneficiary).toMatchObject({ ok: false, code: 'CEILING_REACHED' });
+    expect(toBeneficiary.ok ? '' : toBeneficiary.message).not.toMatch(/\d/);
+    expect(toProvider).toEqual({ ok: false, code: 'CEILING_REACHED', message: 'Your balance would pass the ceiling of 8 TS.' });
+  });
+
   it('refuses what would take the payee past the ceiling', () => {
     expect(decideAcceptance({ ...state, settings: { ...TS, ceiling: 9 } })).toMatchObject({ ok: false, code: 'CEILING_REACHED' });
     expect(decideAcceptance({ ...state, settings: { ...TS, ceiling: 10 } }).ok).toBe(true);

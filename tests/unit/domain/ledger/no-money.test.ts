@@ -1,4 +1,4 @@
-import { findMoneyField } from '../../../../src/plugins/seed/server/src/domain/ledger/no-money';
+import { findMoneyField, inspectInput, MAX_INPUT_DEPTH } from '../../../../src/plugins/seed/server/src/domain/ledger/no-money';
 
 describe('findMoneyField', () => {
   it.each([
@@ -25,5 +25,39 @@ describe('findMoneyField', () => {
     ['price'],
   ])('lets points alone through: %j', (input) => {
     expect(findMoneyField(input)).toBeUndefined();
+  });
+});
+
+describe('inspectInput', () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < depth; i += 1) value = [value];
+    return value;
+  };
+
+  it('refuses a body nested 5,000 levels deep without overflowing the stack', () => {
+    const problem = inspectInput(nested(5000));
+
+    expect(problem).toEqual({ kind: 'too-deep', path: Array.from({ length: MAX_INPUT_DEPTH }, () => '0') });
+  });
+
+  it('refuses an object nested deeper than the bound, and lets one at the bound through', () => {
+    const objects = (depth: number): unknown => {
+      let value: unknown = { description: 'x' };
+      for (let i = 1; i < depth; i += 1) value = { data: value };
+      return value;
+    };
+
+    expect(inspectInput(objects(MAX_INPUT_DEPTH))).toBeUndefined();
+    expect(inspectInput(objects(MAX_INPUT_DEPTH + 1))).toMatchObject({ kind: 'too-deep' });
+  });
+
+  it('reports the first problem in document order, as a recursive walk would', () => {
+    expect(inspectInput({ data: { prix: 3 }, price: 1 })).toEqual({ kind: 'money', path: ['data', 'prix'] });
+    const deepFirst = inspectInput({ items: [{ a: nested(40) }], fee: 1 });
+
+    expect(deepFirst?.kind).toBe('too-deep');
+    expect(deepFirst?.path.slice(0, 4)).toEqual(['items', '0', 'a', '0']);
+    expect(deepFirst?.path).toHaveLength(MAX_INPUT_DEPTH);
   });
 });

@@ -1,4 +1,4 @@
-import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, MEMBER_STATES } from '../../../../src/plugins/seed/server/src/domain/members/member-state';
+import { activationChanged, decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, MEMBER_STATES } from '../../../../src/plugins/seed/server/src/domain/members/member-state';
 
 describe('a member’s path', () => {
   it('records the interview of an applicant, and again before activation', () => {
@@ -28,5 +28,12 @@ describe('a member’s path', () => {
     for (const state of ['applicant', 'interviewed', 'suspended', 'left'] as const) {
       expect(decideParticipation({ state, hasMembership: true })).toMatchObject({ ok: false, code: 'MEMBER_INACTIVE' });
     }
+  });
+
+  it('makes news of an activation only when it moved the member or paid a grant', () => {
+    expect(activationChanged('interviewed', 5)).toBe(true);
+    expect(activationChanged('suspended', 0)).toBe(true);
+    expect(activationChanged('active', 5)).toBe(true);
+    expect(activationChanged('active', 0)).toBe(false);
   });
 });

@@ -43,6 +43,7 @@ export const resolutionBody = z.strictObject({
   reason: text(500),
 });
 
+/** The input of an operation that takes none: any field in its body (or a GET's query) is refused. */
 export const emptyBody = z.strictObject({});
 
 export const adjustmentBody = z.strictObject({

@@ -51,6 +51,7 @@ export const errorCatalog = {
   UNKNOWN_MEMBER: { status: 422, message: 'The event names no known member.' },
   UNKNOWN_EVENT_TYPE: { status: 422, message: 'No earning rule has this event type.' },
   RULE_DISABLED: { status: 422, message: 'This event type earns nothing at the moment.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This path does not take this method.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests, try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },
@@ -148,6 +149,8 @@ export function errorNameFor(status: number): string {
       return 'ForbiddenError';
     case 404:
       return 'NotFoundError';
+    case 405:
+      return 'MethodNotAllowedError';
     case 409:
       return 'ConflictError';
     case 422:

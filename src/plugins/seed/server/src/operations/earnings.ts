@@ -57,6 +57,7 @@ export const earningsOperations = [
   operation({
     action: 'awards.pending',
     who: 'staff',
+    input: emptyBody,
     run: ({ services }) => services.earnings.pending(),
     rest: { method: 'GET', path: '/awards/pending' },
     graphql: { kind: 'query', name: 'pendingAwards', type: '[SeedAward!]!' },

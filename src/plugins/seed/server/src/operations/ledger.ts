@@ -80,6 +80,7 @@ export const ledgerOperations = [
   operation({
     action: 'exchanges.mine',
     who: 'member',
+    input: emptyBody,
     run: ({ services, caller }) => services.exchanges.mine(caller),
     rest: { method: 'GET', path: '/exchanges/mine' },
     graphql: { kind: 'query', name: 'myExchanges', type: '[SeedExchange!]!' },

@@ -18,6 +18,7 @@ export const membersOperations = [
   operation({
     action: 'members.me',
     who: 'member',
+    input: emptyBody,
     run: ({ services, caller }) => services.members.profile(caller),
     rest: { method: 'GET', path: '/members/me' },
     graphql: { kind: 'query', name: 'myProfile', type: 'MemberProfile!' },
@@ -52,6 +53,7 @@ export const membersOperations = [
   operation({
     action: 'members.activate',
     ...onMember,
+    input: emptyBody,
     run: ({ services, caller, params }) => services.members.activate(caller, params.documentId),
     rest: { method: 'POST', path: '/members/:documentId/activate' },
     graphql: { kind: 'mutation', name: 'activateMember', type: 'MemberActivation!', args: memberArgs },
@@ -59,6 +61,7 @@ export const membersOperations = [
   operation({
     action: 'members.suspend',
     ...onMember,
+    input: emptyBody,
     run: ({ services, params }) => services.members.suspend(params.documentId),
     rest: { method: 'POST', path: '/members/:documentId/suspend' },
     graphql: { kind: 'mutation', name: 'suspendMember', type: 'MemberMove!', args: memberArgs },
@@ -67,6 +70,7 @@ export const membersOperations = [
   operation({
     action: 'members.leave',
     ...onMember,
+    input: emptyBody,
     run: ({ services, params }) => services.members.markLeft(params.documentId),
     rest: { method: 'POST', path: '/members/:documentId/leave' },
     graphql: { kind: 'mutation', name: 'markMemberLeft', type: 'MemberMove!', args: memberArgs },
@@ -84,6 +88,7 @@ export const membersOperations = [
   operation({
     action: 'members.export',
     ...onMember,
+    input: emptyBody,
     run: ({ services, params }) => services['personal-data'].export(params.documentId),
     rest: {
       method: 'GET',

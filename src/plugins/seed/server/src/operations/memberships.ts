@@ -1,6 +1,6 @@
 /** Yearly memberships: the public seat counter, joining, refunds. */
 import { operation } from './operation';
-import { documentIdParams, joinBody, yearParams } from '../validators';
+import { documentIdParams, emptyBody, joinBody, yearParams } from '../validators';
 
 export const membershipsOperations = [
   // The sites' live counter: `{ year, cap, taken, remaining }`.
@@ -8,6 +8,7 @@ export const membershipsOperations = [
     action: 'memberships.seats',
     who: 'public',
     params: yearParams,
+    input: emptyBody,
     run: ({ services, params }) => services.memberships.seats(params.year),
     rest: { method: 'GET', path: '/memberships/seats/:year' },
     graphql: { kind: 'query', name: 'membershipSeats', type: 'MembershipSeats!', args: { year: 'Int!' } },
@@ -15,6 +16,7 @@ export const membershipsOperations = [
   operation({
     action: 'memberships.mine',
     who: 'member',
+    input: emptyBody,
     run: ({ services, caller }) => services.memberships.mine(caller),
     rest: { method: 'GET', path: '/memberships/mine' },
     graphql: { kind: 'query', name: 'myMemberships', type: '[SeedMembership!]!' },
@@ -33,6 +35,7 @@ export const membershipsOperations = [
     action: 'memberships.refund',
     who: 'staff',
     params: documentIdParams,
+    input: emptyBody,
     run: ({ services, params }) => services.memberships.refund(params.documentId),
     rest: { method: 'POST', path: '/memberships/:documentId/refund' },
     graphql: { kind: 'mutation', name: 'refundMembership', type: 'SeedMembership!', args: { documentId: 'ID!' } },

@@ -39,6 +39,7 @@ export const missionsOperations = [
   operation({
     action: 'missions.review',
     who: 'staff',
+    input: emptyBody,
     run: ({ services }) => services.missions.review(),
     rest: { method: 'GET', path: '/missions/review' },
     graphql: { kind: 'query', name: 'missionsForReview', type: '[MissionDetail!]!' },
@@ -48,6 +49,7 @@ export const missionsOperations = [
     action: 'missions.findOne',
     who: 'member',
     params: documentIdParams,
+    input: emptyBody,
     run: ({ services, caller, params }) => services.missions.detail(caller, params.documentId),
     rest: { method: 'GET', path: '/missions/:documentId' },
     graphql: { kind: 'query', name: 'mission', type: 'MissionDetail!', args: missionArgs },
@@ -56,6 +58,7 @@ export const missionsOperations = [
     action: 'missions.flags',
     who: 'staff',
     params: documentIdParams,
+    input: emptyBody,
     run: ({ services, params }) => services.missions.flags(params.documentId),
     rest: { method: 'GET', path: '/missions/:documentId/flags' },
     graphql: { kind: 'query', name: 'missionFlags', type: '[MissionFlag!]!', args: missionArgs },

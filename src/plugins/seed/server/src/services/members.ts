@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { TransactionsService } from './transactions';
 import type { Knex } from 'knex';
 import { CodedError, orFail } from '../errors/codes';
-import { decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, type MemberState, type Standing } from '../domain/members/member-state';
+import { activationChanged, decideActivation, decideDeparture, decideInterview, decideParticipation, decideSuspension, type MemberState, type Standing } from '../domain/members/member-state';
 import { decideStartingGrant, startingGrantKey } from '../domain/ledger/starting-grant';
 import type { Actor, Decision } from '../domain/ledger/types';
 import { actorOf, userIdOf, type Caller } from '../caller';
@@ -164,11 +164,12 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
 
       return transactions().run(async (trx) => {
-        const decision = decideActivation(await lockState(trx, member));
+        const before = await lockState(trx, member);
+        const decision = decideActivation(before);
         if (!decision.ok) {
           throw new CodedError(decision.code, decision.message);
         }
-        await store().setState(trx, member.id, decision.value);
+        if (decision.value !== before) await store().setState(trx, member.id, decision.value);
 
         let granted = 0;
         for (const { pointType, issuer, member: account } of accounts) {
@@ -178,7 +179,9 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
           await ledger().post(trx, pointType, await ledger().lockPaidBy(trx, issuer, [account]), entries);
           granted += entries.reduce((sum, entry) => sum + entry.amount, 0);
         }
-        await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue(trx, [{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);
+        if (activationChanged(before, granted)) {
+          await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue(trx, [{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);
+        }
         return { documentId, state: decision.value, granted };
       });
     },

@@ -148,11 +148,23 @@ export const decideAcceptance = (state: AcceptanceState): Decision<Transition> =
   if (state.pairMonthTotal + exchange.amount > settings.monthlyPairCap) {
     return refuse('PAIR_CAP_REACHED', `These two members would exchange more than ${settings.monthlyPairCap} ${settings.code} this month.`);
   }
+  // A balance's numbers are told to its own member only: the other side learns the refusal, not the balance.
+  const side = sideOf(exchange, actor.member);
   if (available(payer) - exchange.amount < settings.floor) {
-    return refuse('INSUFFICIENT_POINTS', `The beneficiary has ${available(payer)} ${settings.code} available, not ${exchange.amount}.`);
+    return refuse(
+      'INSUFFICIENT_POINTS',
+      side === 'beneficiary'
+        ? `You have ${available(payer)} ${settings.code} available, not ${exchange.amount}.`
+        : `The beneficiary does not have enough ${settings.code} available for this exchange.`,
+    );
   }
   if (settings.ceiling !== null && payee.balance + exchange.amount > settings.ceiling) {
-    return refuse('CEILING_REACHED', `The provider's balance would pass the ceiling of ${settings.ceiling} ${settings.code}.`);
+    return refuse(
+      'CEILING_REACHED',
+      side === 'provider'
+        ? `Your balance would pass the ceiling of ${settings.ceiling} ${settings.code}.`
+        : `The provider's balance would pass the ${settings.code} ceiling.`,
+    );
   }
   return accept({ state: 'accepted', reserve: exchange.amount, entries: [] });
 };

@@ -17,22 +17,45 @@ const words = (key: string): string[] =>
     .split(/[^a-zà-ÿ0-9]+/)
     .filter(Boolean);
 
-/** The path of the first field that speaks of money, or undefined. */
-export const findMoneyField = (input: unknown, path: string[] = []): string[] | undefined => {
-  if (Array.isArray(input)) {
-    for (const [index, item] of input.entries()) {
-      const found = findMoneyField(item, [...path, String(index)]);
-      if (found) return found;
+/**
+ * How deep a request's input may nest. The SEED's deepest input (a charter's articles, a GraphQL
+ * input object) is a handful of levels; the bound keeps a hostile `[[[…]]]` from costing anything.
+ */
+export const MAX_INPUT_DEPTH = 32;
+
+/** What the walk found: a field that names money, or input nested deeper than the bound. */
+export type InputProblem = { kind: 'money'; path: string[] } | { kind: 'too-deep'; path: string[] };
+
+const moneyKey = (key: string, value: unknown): boolean =>
+  CURRENCY_SIGNS.test(key) ||
+  words(key).some((word) => MONEY_WORDS.has(word)) ||
+  // A "unit" is only ever points: any other unit is a conversion in disguise.
+  (key.toLowerCase() === 'unit' && typeof value === 'string' && !/^(ts|points?)$/i.test(value));
+
+/**
+ * The first problem of an input, in document order: a money field, or a value nested deeper than
+ * `maxDepth`. Iterative (an explicit stack), so no input can overflow the call stack.
+ */
+export const inspectInput = (input: unknown, maxDepth = MAX_INPUT_DEPTH): InputProblem | undefined => {
+  // Each item is a value and the key it sits under: the key is judged when the item is reached,
+  // so the order is the recursive walk's (a key, then what is under it, then the next key).
+  const stack: { key?: string; value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { key, value, path } = item;
+    if (key !== undefined && moneyKey(key, value)) return { kind: 'money', path };
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= maxDepth) return { kind: 'too-deep', path };
+    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item, false] as const) : Object.entries(value).map(([k, item]) => [k, item, true] as const);
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const [name, item, isKey] = entries[i];
+      stack.push({ key: isKey ? name : undefined, value: item, path: [...path, name] });
     }
-    return undefined;
-  }
-  if (input === null || typeof input !== 'object') return undefined;
-  for (const [key, value] of Object.entries(input)) {
-    if (CURRENCY_SIGNS.test(key) || words(key).some((word) => MONEY_WORDS.has(word))) return [...path, key];
-    // A "unit" is only ever points: any other unit is a conversion in disguise.
-    if (key.toLowerCase() === 'unit' && typeof value === 'string' && !/^(ts|points?)$/i.test(value)) return [...path, key];
-    const found = findMoneyField(value, [...path, key]);
-    if (found) return found;
   }
   return undefined;
+};
+
+/** The path of the first field that speaks of money, or undefined (looked for down to `MAX_INPUT_DEPTH`). */
+export const findMoneyField = (input: unknown): string[] | undefined => {
+  const problem = inspectInput(input);
+  return problem?.kind === 'money' ? problem.path : undefined;
 };

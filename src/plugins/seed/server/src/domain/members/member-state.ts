@@ -24,6 +24,12 @@ export const decideActivation = (state: MemberState): Decision<MemberState> => {
   return gone(state);
 };
 
+/**
+ * Whether an activation is news (the `seed.member.activated` event): it moved the member, or paid
+ * a starting grant (a point type added since). Activating an active member again is neither.
+ */
+export const activationChanged = (before: MemberState, granted: number): boolean => before !== 'active' || granted > 0;
+
 export const decideSuspension = (state: MemberState): Decision<MemberState> => {
   if (state === 'active' || state === 'suspended') return accept('suspended');
   return refuse('INVALID_STATE', `Only an active member can be suspended, not one with the state ${state}.`);

@@ -1,0 +1,127 @@
+/**
+ * Issue 17's hostile requests, each a named regression over HTTP: the answer is a 4xx with the
+ * JSON envelope and a stable code, never a 500, and nothing is written.
+ */
+import { startApp, type TestApp } from '../helpers/strapi';
+import { activeMember, bearer, expectRefusal, interviewedMember, loginStaff, type TestMember } from '../helpers/seed';
+
+let app: TestApp;
+let staff: string;
+let alice: TestMember;
+
+beforeAll(async () => {
+  app = await startApp({ DEMO_CONTENT: 'false' });
+  staff = await loginStaff(app);
+  alice = await activeMember(app, staff);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const exchangeCount = () => app.strapi.db.query('plugin::seed.exchange').count({});
+
+/** `[[[…1…]]]`, `depth` arrays deep, as JSON text (JSON.stringify itself recurses). */
+const nestedJson = (depth: number): string => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+
+describe('deeply nested JSON (issue 17)', () => {
+  it('a SEED write with a body 5,000 levels deep is refused with 400 INVALID_INPUT over REST and GraphQL', async () => {
+    const before = await exchangeCount();
+
+    const rest = await app.http().post('/api/seed/exchanges').set(bearer(alice.jwt)).set('Content-Type', 'application/json').send(`{"description":${nestedJson(5000)}}`);
+    const graphql = await app
+      .http()
+      .post('/graphql')
+      .set(bearer(alice.jwt))
+      .set('Content-Type', 'application/json')
+      .send(`{"query":"mutation($input: ProposeExchangeInput!) { proposeExchange(input: $input) { documentId } }","variables":{"input":{"description":${nestedJson(5000)}}}}`);
+
+    expectRefusal(rest, 400, 'INVALID_INPUT');
+    expect(graphql.status).toBe(400);
+    expect(graphql.body.errors[0].extensions).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await exchangeCount()).toBe(before);
+  });
+
+  it('a GraphQL literal nested 1,000 or 5,000 levels deep is a 400, never a 500', async () => {
+    const literal = (depth: number) =>
+      app.graphql(`mutation { proposeExchange(input: { counterpart: "x", side: "provider", description: ${'['.repeat(depth)}"x"${']'.repeat(depth)}, hours: 1, amount: 1 }) { documentId } }`, undefined, alice.jwt);
+
+    const deep = await literal(1000);
+    // GraphQL's own parser gives up first on deeper text: Apollo's code, as for any parse error.
+    const deeper = await literal(5000);
+
+    expect([deep.status, deep.body.errors[0].extensions.code]).toEqual([400, 'INVALID_INPUT']);
+    expect([deeper.status, deeper.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
+  });
+});
+
+describe('unknown fields (issue 17)', () => {
+  const hostile = { state: 'active', balance: 1000 };
+  const memberRow = (member: TestMember) => app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } });
+  const move = (member: TestMember, step: string, body: Record<string, unknown>) => app.http().post(`/api/seed/members/${member.documentId}/${step}`).set(bearer(staff)).send(body);
+
+  it('activate, suspend and leave refuse {"state":"active","balance":1000} with 400 INVALID_INPUT and change nothing', async () => {
+    const applicant = await interviewedMember(app, staff);
+    const entriesBefore = await app.strapi.db.query('plugin::seed.entry').count({});
+
+    const activate = await move(applicant, 'activate', hostile);
+    const suspend = await move(alice, 'suspend', hostile);
+    const leave = await move(alice, 'leave', hostile);
+
+    for (const response of [activate, suspend, leave]) {
+      expectRefusal(response, 400, 'INVALID_INPUT');
+      expect(response.body.error.details.errors.map((error: { message: string }) => error.message).join()).toMatch(/balance/);
+    }
+    expect((await memberRow(applicant)).state).toBe('interviewed');
+    expect((await memberRow(alice)).state).toBe('active');
+    expect(await app.strapi.db.query('plugin::seed.entry').count({})).toBe(entriesBefore);
+  });
+
+  it('refund refuses unknown fields with 400 INVALID_INPUT and keeps the membership', async () => {
+    const [membership] = (await app.http().get('/api/seed/memberships/mine').set(bearer(alice.jwt))).body.data;
+
+    const response = await app.http().post(`/api/seed/memberships/${membership.documentId}/refund`).set(bearer(staff)).send(hostile);
+
+    expectRefusal(response, 400, 'INVALID_INPUT');
+    expect((await app.http().get('/api/seed/memberships/mine').set(bearer(alice.jwt))).body.data).toEqual([membership]);
+  });
+
+  it('a read that takes no query refuses one', async () => {
+    const response = await app.http().get('/api/seed/members/me').query({ balance: 1000 }).set(bearer(alice.jwt));
+
+    expectRefusal(response, 400, 'INVALID_INPUT');
+  });
+
+  it('GraphQL refuses the same unknown arguments before anything runs', async () => {
+    const response = await app.graphql('mutation($id: ID!) { suspendMember(documentId: $id, state: "active", balance: 1000) { state } }', { id: alice.documentId }, staff);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await memberRow(alice)).state).toBe('active');
+  });
+});
+
+describe('unknown methods (issue 17)', () => {
+  it('PATCH /api/seed/exchanges answers 405 METHOD_NOT_ALLOWED in the JSON envelope, with the Allow header', async () => {
+    const before = await exchangeCount();
+
+    const response = await app.http().patch('/api/seed/exchanges').set(bearer(alice.jwt)).send({ amount: 5 });
+
+    expectRefusal(response, 405, 'METHOD_NOT_ALLOWED');
+    expect(response.headers['content-type']).toMatch(/application\/json/);
+    // GET and HEAD: strapi::public serves its folder under every path.
+    expect(response.headers.allow).toBe('HEAD, GET, POST');
+    expect(response.body.error).toMatchObject({ name: 'MethodNotAllowedError', details: { allowed: ['HEAD', 'GET', 'POST'] } });
+    expect(await exchangeCount()).toBe(before);
+  });
+
+  it('a method the router knows nowhere (TRACE) is a 405 too, never a 5xx', async () => {
+    const response = await app.http().trace('/api/seed/exchanges').set(bearer(alice.jwt));
+
+    expectRefusal(response, 405, 'METHOD_NOT_ALLOWED');
+  });
+
+  it('an unknown path keeps its 404 NOT_FOUND', async () => {
+    expectRefusal(await app.http().get('/api/seed/nothing-here').set(bearer(alice.jwt)), 404, 'NOT_FOUND');
+  });
+});
