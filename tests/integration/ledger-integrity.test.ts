@@ -194,3 +194,27 @@ describe('npm run staff:create', () => {
     expect(activation.status).toBe(200);
   });
 });
+
+describe('scheduled jobs run only in the server (issue 17)', () => {
+  // Strapi's own plugins schedule jobs of theirs (history retention, metrics): the app's are named by config/cron-tasks.ts.
+  const jobsLine = /cron jobs: (.*)/;
+  const printJobs = "console.log('cron jobs: ' + JSON.stringify(app.cron.jobs.map((spec) => spec.name)))";
+  // Read when the test runs: the app's settings are in process.env only once it booted.
+  const withCron = () => ({ ...process.env, CRON_ENABLED: 'true', DEMO_CONTENT: 'false' });
+
+  it('an app loaded by a script (scripts/with-strapi.js) schedules neither the outbox delivery nor the exchange deadlines, even with CRON_ENABLED=true; the same app loaded plainly schedules both', async () => {
+    const script = `require(${JSON.stringify(path.join(scripts, 'with-strapi.js'))}).withStrapi(async (app) => { ${printJobs}; })`;
+    const plain = `const path = require('path'); const appDir = ${JSON.stringify(path.resolve(scripts, '..'))};
+      require('@strapi/strapi').createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load()
+        .then(async (app) => { ${printJobs}; await app.destroy(); });`;
+
+    const fromScript = await run('node', ['-e', script], { env: withCron() });
+    const loadedPlainly = await run('node', ['-e', plain], { env: withCron() });
+
+    const jobs = (output: { stdout: string }): string[] => JSON.parse(output.stdout.match(jobsLine)?.[1] ?? 'null');
+
+    expect(jobs(fromScript)).not.toContain('outboxDelivery');
+    expect(jobs(fromScript)).not.toContain('exchangeDeadlines');
+    expect(jobs(loadedPlainly)).toEqual(expect.arrayContaining(['outboxDelivery', 'exchangeDeadlines']));
+  });
+});
