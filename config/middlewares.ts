@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   // Inside strapi::errors: the same envelope, with each refusal's own status and stable code.
@@ -18,6 +18,8 @@ const config: Core.Config.Middlewares = [
     name: 'strapi::body',
     config: {
       includeUnparsed: true,
+      // A larger upload is refused (413) as it streams, its partial temp file removed.
+      formidable: { maxFileSize: env.int('UPLOAD_MAX_FILE_SIZE', 50 * 1024 * 1024) },
       onError: (error: unknown) => {
         throw bodyError(error);
       },

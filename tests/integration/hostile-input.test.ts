@@ -12,7 +12,7 @@ let staff: string;
 let alice: TestMember;
 
 beforeAll(async () => {
-  app = await startApp({ DEMO_CONTENT: 'false' });
+  app = await startApp({ DEMO_CONTENT: 'false', UPLOAD_MAX_FILE_SIZE: String(64 * 1024) });
   staff = await loginStaff(app);
   alice = await activeMember(app, staff);
 });
@@ -134,6 +134,13 @@ describe('bodies the parser cannot read (issue 17)', () => {
   const multipart = (path: string, body: string) => app.http().post(path).set('Content-Type', 'multipart/form-data; boundary=XyZ').send(body);
   const tempEntries = () => new Set(readdirSync(tmpdir()));
   const newEntries = (before: Set<string>) => [...tempEntries()].filter((name) => !before.has(name));
+  /** Strapi's body middleware removes the `files` field's temp files without awaiting it: give it a moment. */
+  const settledNewEntries = async (before: Set<string>) => {
+    for (let tries = 0; tries < 40 && newEntries(before).length > 0; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return newEntries(before);
+  };
 
   it('a truncated multipart body on a route that takes no files is 415 UNSUPPORTED_MEDIA_TYPE, never a 500: webhook, login, register', async () => {
     const before = tempEntries();
@@ -162,11 +169,16 @@ describe('bodies the parser cannot read (issue 17)', () => {
 
     expect(anonymous.status).toBeGreaterThanOrEqual(400);
     expect(anonymous.status).toBeLessThan(500);
-    // Strapi's body middleware removes the `files` field's without awaiting it: give it a moment.
-    for (let tries = 0; tries < 40 && newEntries(before).length > 0; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(newEntries(before)).toEqual([]);
+    expect(await settledNewEntries(before)).toEqual([]);
+  });
+
+  it('an upload larger than UPLOAD_MAX_FILE_SIZE is 413 PAYLOAD_TOO_LARGE and leaves no temp file', async () => {
+    const before = tempEntries();
+    const big = `--XyZ\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(200 * 1024)}\r\n--XyZ--\r\n`;
+
+    expectRefusal(await multipart('/api/upload', big), 413, 'PAYLOAD_TOO_LARGE');
+
+    expect(await settledNewEntries(before)).toEqual([]);
   });
 
   it('Content-Encoding: gzip on a body that is not gzip is 400 INVALID_BODY, and nothing is written', async () => {
@@ -193,5 +205,18 @@ describe('bodies the parser cannot read (issue 17)', () => {
     expectRefusal(response, 400, 'INVALID_BODY');
     expect(response.body.error.message).not.toMatch(/Unexpected|position/);
     expect(await exchangeCount()).toBe(before);
+  });
+
+  it('on /graphql too: gzip that is not, malformed JSON and multipart are 4xx with a code, never a 500', async () => {
+    const post = () => app.http().post('/graphql').set(bearer(alice.jwt));
+
+    const gzip = await post().set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"query":"{ __typename }"}');
+    const malformed = await post().set('Content-Type', 'application/json').send('{"query":');
+    const truncated = await post().set('Content-Type', 'multipart/form-data; boundary=XyZ').send(truncatedMultipart);
+
+    expectRefusal(gzip, 400, 'INVALID_BODY');
+    expectRefusal(malformed, 400, 'INVALID_BODY');
+    expect(malformed.body.error.message).not.toMatch(/Unexpected|JSON input/);
+    expectRefusal(truncated, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 });
