@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'fs';
 import { tmpdir } from 'os';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { adminToken, startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, expectRefusal, interviewedMember, loginStaff, type TestMember } from '../helpers/seed';
 
 let app: TestApp;
@@ -170,6 +170,20 @@ describe('bodies the parser cannot read (issue 17)', () => {
     expect(anonymous.status).toBeGreaterThanOrEqual(400);
     expect(anonymous.status).toBeLessThan(500);
     expect(await settledNewEntries(before)).toEqual([]);
+  });
+
+  it('the admin still uploads to the Media Library, and no temp file stays behind', async () => {
+    const before = tempEntries();
+    // A 1×1 transparent PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+    const response = await app.http().post('/upload').set(bearer(await adminToken(app))).attach('files', png, { filename: 'dot.png', contentType: 'image/png' });
+
+    expect(response.status).toBe(201);
+    expect(response.body[0]).toMatchObject({ name: 'dot.png', mime: 'image/png' });
+    expect(await settledNewEntries(before)).toEqual([]);
+    // The Media Library keeps its files in public/uploads: this one goes.
+    await app.strapi.plugin('upload').service('upload').remove(await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: response.body[0].id } }));
   });
 
   it('an upload larger than UPLOAD_MAX_FILE_SIZE is 413 PAYLOAD_TOO_LARGE and leaves no temp file', async () => {
