@@ -3,7 +3,9 @@
  * included) may create, edit or delete an account or an entry; the database itself refuses a
  * second entry with the same key; and `ledger:check` finds the books balanced.
  */
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import { startApp, createApiToken, adminToken, type TestApp } from '../helpers/strapi';
@@ -217,4 +219,38 @@ describe('scheduled jobs run only in the server (issue 17)', () => {
     expect(jobs(fromScript)).not.toContain('exchangeDeadlines');
     expect(jobs(loadedPlainly)).toEqual(expect.arrayContaining(['outboxDelivery', 'exchangeDeadlines']));
   });
+
+  it('`strapi console` schedules neither, even with CRON_ENABLED=true', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-console-'));
+    const repl = spawn('node', [path.resolve(scripts, '..', 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'console'], {
+      // Its own throw-away SQLite file and port: the console starts the whole app.
+      env: { ...withCron(), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'console.db'), PORT: String(1900 + (process.pid % 90)), HOST: '127.0.0.1' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    let asked = false;
+    repl.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // At the prompt: the REPL's global is `strapi`.
+      if (!asked && / > $/.test(stdout)) {
+        asked = true;
+        repl.stdin!.write(`${printJobs.replace('app.cron', 'strapi.cron')}\n`);
+      }
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        repl.stdout!.on('data', () => {
+          if (jobsLine.test(stdout)) resolve();
+        });
+        repl.on('exit', (code) => reject(new Error(`strapi console exited with ${code}: ${stdout}`)));
+      });
+    } finally {
+      repl.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const jobs: string[] = JSON.parse(stdout.match(jobsLine)![1]);
+    expect(jobs).not.toContain('outboxDelivery');
+    expect(jobs).not.toContain('exchangeDeadlines');
+  }, 120_000);
 });
