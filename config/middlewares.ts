@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   // Inside strapi::errors: the same envelope, with each refusal's own status and stable code.
@@ -9,8 +10,21 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // Multipart only on the Media Library's routes; temp files always removed.
+  'global::multipart',
   // Signed webhooks are verified over the exact bytes received (src/api/seed/controllers/events.ts).
-  { name: 'strapi::body', config: { includeUnparsed: true } },
+  // A body the parser cannot read (bad JSON, truncated multipart, gzip that is not) is a coded 4xx.
+  {
+    name: 'strapi::body',
+    config: {
+      includeUnparsed: true,
+      // A larger upload is refused (413) as it streams, its partial temp file removed.
+      formidable: { maxFileSize: env.int('UPLOAD_MAX_FILE_SIZE', 50 * 1024 * 1024) },
+      onError: (error: unknown) => {
+        throw bodyError(error);
+      },
+    },
+  },
   // Anonymous GraphQL reads of public content, from a cache of at most a second (needs the parsed body).
   'global::graphql-cache',
   'strapi::session',

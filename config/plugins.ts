@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { formatGraphqlError } from '../src/plugins/seed/server/src/errors/graphql';
+import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
 
 const allowedMediaTypes = [
   'image/*',
@@ -48,6 +49,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       landingPage: env('NODE_ENV') !== 'production' && env.bool('GRAPHQL_LANDING_PAGE', true),
       apolloServer: {
         formatError: formatGraphqlError,
+        // /graphql parses its own body (strapi::body skips it): the same coded 4xx for a body it cannot read.
+        bodyParserConfig: {
+          onerror: (error: unknown) => {
+            throw bodyError(error);
+          },
+        },
       },
     },
   },

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import cronTasks from './cron-tasks';
 
+/** `strapi console` loads the whole app too; it must not deliver the outbox or close exchanges. */
+const isConsole = process.argv[2] === 'console';
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
@@ -8,7 +11,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: env.array('APP_KEYS')!,
   },
   cron: {
-    enabled: env.bool('CRON_ENABLED', true),
+    // The scripts (scripts/with-strapi.js) set CRON_ENABLED=false.
+    enabled: env.bool('CRON_ENABLED', true) && !isConsole,
     tasks: cronTasks,
   },
   webhooks: {

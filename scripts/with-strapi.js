@@ -47,6 +47,8 @@ const compiled = async () => {
 const withStrapi = (task) => {
   // A task loads what it needs itself; the first-start demo load would only add noise.
   process.env.DEMO_CONTENT = 'false';
+  // Only the server runs the scheduled jobs (outbox delivery, exchange deadlines), whatever .env says.
+  process.env.CRON_ENABLED = 'false';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   const main = async () => {
     const appContext = await compiled();

@@ -45,6 +45,8 @@ export const startApp = async (env: Record<string, string> = {}, { fixture, befo
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // Tests run scheduled jobs themselves, when they mean to.
     CRON_ENABLED: 'false',
+    // The tests' webhook receivers listen on 127.0.0.1.
+    SEED_OUTBOX_ALLOW_PRIVATE: 'true',
     STRAPI_TELEMETRY_DISABLED: 'true',
     APP_KEYS: `${secret()},${secret()}`,
     API_TOKEN_SALT: secret(),

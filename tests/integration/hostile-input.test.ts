@@ -2,7 +2,9 @@
  * Issue 17's hostile requests, each a named regression over HTTP: the answer is a 4xx with the
  * JSON envelope and a stable code, never a 500, and nothing is written.
  */
-import { startApp, type TestApp } from '../helpers/strapi';
+import { readdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { adminToken, startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, expectRefusal, interviewedMember, loginStaff, type TestMember } from '../helpers/seed';
 
 let app: TestApp;
@@ -10,7 +12,7 @@ let staff: string;
 let alice: TestMember;
 
 beforeAll(async () => {
-  app = await startApp({ DEMO_CONTENT: 'false' });
+  app = await startApp({ DEMO_CONTENT: 'false', UPLOAD_MAX_FILE_SIZE: String(64 * 1024) });
   staff = await loginStaff(app);
   alice = await activeMember(app, staff);
 });
@@ -123,5 +125,112 @@ describe('unknown methods (issue 17)', () => {
 
   it('an unknown path keeps its 404 NOT_FOUND', async () => {
     expectRefusal(await app.http().get('/api/seed/nothing-here').set(bearer(alice.jwt)), 404, 'NOT_FOUND');
+  });
+});
+
+describe('bodies the parser cannot read (issue 17)', () => {
+  const truncatedMultipart = '--XyZ\r\nContent-Disposition: form-data; name="a"\r\n\r\n1';
+  const fileMultipart = '--XyZ\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--XyZ--\r\n';
+  const multipart = (path: string, body: string) => app.http().post(path).set('Content-Type', 'multipart/form-data; boundary=XyZ').send(body);
+  const tempEntries = () => new Set(readdirSync(tmpdir()));
+  const newEntries = (before: Set<string>) => [...tempEntries()].filter((name) => !before.has(name));
+  /** Strapi's body middleware removes the `files` field's temp files without awaiting it: give it a moment. */
+  const settledNewEntries = async (before: Set<string>) => {
+    for (let tries = 0; tries < 40 && newEntries(before).length > 0; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return newEntries(before);
+  };
+
+  it('a truncated multipart body on a route that takes no files is 415 UNSUPPORTED_MEDIA_TYPE, never a 500: webhook, login, register', async () => {
+    const before = tempEntries();
+    const users = await app.strapi.db.query('plugin::users-permissions.user').count({});
+
+    for (const path of ['/api/seed/events/forms', '/api/auth/local', '/api/auth/local/register']) {
+      expectRefusal(await multipart(path, truncatedMultipart), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    }
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count({})).toBe(users);
+    expect(newEntries(before)).toEqual([]);
+  });
+
+  it('a file sent to a route that takes none is refused before it reaches the temp folder', async () => {
+    const before = tempEntries();
+
+    expectRefusal(await multipart('/api/auth/local', fileMultipart), 415, 'UNSUPPORTED_MEDIA_TYPE');
+
+    expect(newEntries(before)).toEqual([]);
+  });
+
+  it('on the Media Library, a truncated multipart body is 400 INVALID_BODY and a refused upload leaves no temp file', async () => {
+    const before = tempEntries();
+
+    expectRefusal(await multipart('/api/upload', truncatedMultipart), 400, 'INVALID_BODY');
+    const anonymous = await multipart('/api/upload', fileMultipart);
+
+    expect(anonymous.status).toBeGreaterThanOrEqual(400);
+    expect(anonymous.status).toBeLessThan(500);
+    expect(await settledNewEntries(before)).toEqual([]);
+  });
+
+  it('the admin still uploads to the Media Library, and no temp file stays behind', async () => {
+    const before = tempEntries();
+    // A 1×1 transparent PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+    const response = await app.http().post('/upload').set(bearer(await adminToken(app))).attach('files', png, { filename: 'dot.png', contentType: 'image/png' });
+
+    expect(response.status).toBe(201);
+    expect(response.body[0]).toMatchObject({ name: 'dot.png', mime: 'image/png' });
+    expect(await settledNewEntries(before)).toEqual([]);
+    // The Media Library keeps its files in public/uploads: this one goes.
+    await app.strapi.plugin('upload').service('upload').remove(await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: response.body[0].id } }));
+  });
+
+  it('an upload larger than UPLOAD_MAX_FILE_SIZE is 413 PAYLOAD_TOO_LARGE and leaves no temp file', async () => {
+    const before = tempEntries();
+    const big = `--XyZ\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(200 * 1024)}\r\n--XyZ--\r\n`;
+
+    expectRefusal(await multipart('/api/upload', big), 413, 'PAYLOAD_TOO_LARGE');
+
+    expect(await settledNewEntries(before)).toEqual([]);
+  });
+
+  it('Content-Encoding: gzip on a body that is not gzip is 400 INVALID_BODY, and nothing is written', async () => {
+    const before = await exchangeCount();
+    const gzip = (path: string) =>
+      app.http().post(path).set(bearer(alice.jwt)).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"description":"x"}');
+
+    expectRefusal(await gzip('/api/seed/exchanges'), 400, 'INVALID_BODY');
+    expectRefusal(await gzip('/api/auth/local'), 400, 'INVALID_BODY');
+    expect(await exchangeCount()).toBe(before);
+  });
+
+  it('an encoding the parser does not know is 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await app.http().post('/api/seed/exchanges').set(bearer(alice.jwt)).set('Content-Type', 'application/json').set('Content-Encoding', 'compress').send('{}');
+
+    expectRefusal(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('malformed JSON is 400 INVALID_BODY, and nothing is written', async () => {
+    const before = await exchangeCount();
+
+    const response = await app.http().post('/api/seed/exchanges').set(bearer(alice.jwt)).set('Content-Type', 'application/json').send('{"description":');
+
+    expectRefusal(response, 400, 'INVALID_BODY');
+    expect(response.body.error.message).not.toMatch(/Unexpected|position/);
+    expect(await exchangeCount()).toBe(before);
+  });
+
+  it('on /graphql too: gzip that is not, malformed JSON and multipart are 4xx with a code, never a 500', async () => {
+    const post = () => app.http().post('/graphql').set(bearer(alice.jwt));
+
+    const gzip = await post().set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"query":"{ __typename }"}');
+    const malformed = await post().set('Content-Type', 'application/json').send('{"query":');
+    const truncated = await post().set('Content-Type', 'multipart/form-data; boundary=XyZ').send(truncatedMultipart);
+
+    expectRefusal(gzip, 400, 'INVALID_BODY');
+    expectRefusal(malformed, 400, 'INVALID_BODY');
+    expect(malformed.body.error.message).not.toMatch(/Unexpected|JSON input/);
+    expectRefusal(truncated, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 });

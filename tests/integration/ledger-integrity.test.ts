@@ -3,7 +3,9 @@
  * included) may create, edit or delete an account or an entry; the database itself refuses a
  * second entry with the same key; and `ledger:check` finds the books balanced.
  */
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import { startApp, createApiToken, adminToken, type TestApp } from '../helpers/strapi';
@@ -193,4 +195,62 @@ describe('npm run staff:create', () => {
     expect(await app.strapi.db.query('plugin::seed.member').count({ where: { user: { id: login.body.user.id } } })).toBe(0);
     expect(activation.status).toBe(200);
   });
+});
+
+describe('scheduled jobs run only in the server (issue 17)', () => {
+  // Strapi's own plugins schedule jobs of theirs (history retention, metrics): the app's are named by config/cron-tasks.ts.
+  const jobsLine = /cron jobs: (.*)/;
+  const printJobs = "console.log('cron jobs: ' + JSON.stringify(app.cron.jobs.map((spec) => spec.name)))";
+  // Read when the test runs: the app's settings are in process.env only once it booted.
+  const withCron = () => ({ ...process.env, CRON_ENABLED: 'true', DEMO_CONTENT: 'false' });
+
+  it('an app loaded by a script (scripts/with-strapi.js) schedules neither the outbox delivery nor the exchange deadlines, even with CRON_ENABLED=true; the same app loaded plainly schedules both', async () => {
+    const script = `require(${JSON.stringify(path.join(scripts, 'with-strapi.js'))}).withStrapi(async (app) => { ${printJobs}; })`;
+    const plain = `const path = require('path'); const appDir = ${JSON.stringify(path.resolve(scripts, '..'))};
+      require('@strapi/strapi').createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load()
+        .then(async (app) => { ${printJobs}; await app.destroy(); });`;
+
+    const fromScript = await run('node', ['-e', script], { env: withCron() });
+    const loadedPlainly = await run('node', ['-e', plain], { env: withCron() });
+
+    const jobs = (output: { stdout: string }): string[] => JSON.parse(output.stdout.match(jobsLine)?.[1] ?? 'null');
+
+    expect(jobs(fromScript)).not.toContain('outboxDelivery');
+    expect(jobs(fromScript)).not.toContain('exchangeDeadlines');
+    expect(jobs(loadedPlainly)).toEqual(expect.arrayContaining(['outboxDelivery', 'exchangeDeadlines']));
+  });
+
+  it('`strapi console` schedules neither, even with CRON_ENABLED=true', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-console-'));
+    const repl = spawn('node', [path.resolve(scripts, '..', 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'console'], {
+      // Its own throw-away SQLite file and port: the console starts the whole app.
+      env: { ...withCron(), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'console.db'), PORT: String(1900 + (process.pid % 90)), HOST: '127.0.0.1' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    let asked = false;
+    repl.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // At the prompt: the REPL's global is `strapi`.
+      if (!asked && / > $/.test(stdout)) {
+        asked = true;
+        repl.stdin!.write(`${printJobs.replace('app.cron', 'strapi.cron')}\n`);
+      }
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        repl.stdout!.on('data', () => {
+          if (jobsLine.test(stdout)) resolve();
+        });
+        repl.on('exit', (code) => reject(new Error(`strapi console exited with ${code}: ${stdout}`)));
+      });
+    } finally {
+      repl.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const jobs: string[] = JSON.parse(stdout.match(jobsLine)![1]);
+    expect(jobs).not.toContain('outboxDelivery');
+    expect(jobs).not.toContain('exchangeDeadlines');
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { randomBytes } from 'crypto';
 import { Webhook } from 'standardwebhooks';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { adminToken, startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, expectRefusal, interviewedMember, loginStaff } from '../helpers/seed';
 import type { OutboxService } from '../../src/plugins/seed/server/src/services/outbox';
 
@@ -209,5 +209,93 @@ describe('the outbox', () => {
     await expect(
       app.strapi.documents('plugin::seed.webhook-subscription').create({ data: { name: 'x', url: 'ftp://example.org', events: ['seed.nothing'], secret: 'plain', enabled: true } as never }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  describe('outbound safety (issue 17)', () => {
+    const contentManager = '/content-manager/collection-types/plugin::seed.webhook-subscription';
+    const subscriptions = () => app.strapi.db.query('plugin::seed.webhook-subscription').count({});
+
+    it('refuses, over the admin, a subscription to a loopback, private or link-local host with 400 VALIDATION_FAILED unless SEED_OUTBOX_ALLOW_PRIVATE=true', async () => {
+      const admin = await adminToken(app);
+      const before = await subscriptions();
+      const create = (url: string) => app.http().post(contentManager).set(bearer(admin)).send({ name: 'Inside', url, events: [], secret: SECRET, enabled: true });
+      process.env.SEED_OUTBOX_ALLOW_PRIVATE = 'false';
+      try {
+        for (const url of ['http://127.0.0.1:1337/api', 'http://localhost/hooks', 'http://10.0.0.5/hooks', 'http://192.168.1.1/', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/', 'http://[fe80::1]/']) {
+          const response = await create(url);
+          expect([url, response.status, response.body.error?.details?.code]).toEqual([url, 400, 'VALIDATION_FAILED']);
+          expect(response.body.error.details.errors[0].path).toEqual(['url']);
+        }
+        expect(await subscriptions()).toBe(before);
+      } finally {
+        process.env.SEED_OUTBOX_ALLOW_PRIVATE = 'true';
+      }
+      const allowed = await create('http://127.0.0.1:9/hooks');
+      expect(allowed.status).toBe(201);
+      await unsubscribe(allowed.body.data.documentId);
+    });
+
+    it('counts a redirect (307/308) as a failed attempt and sends nothing to where it points', async () => {
+      const target = receiver(0);
+      const targetUrl = await target.url();
+      const redirector = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => response.writeHead(request.url === '/permanent' ? 308 : 307, { location: targetUrl }).end());
+      });
+      await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+      const redirectorUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+      const temporary = await subscribe(`${redirectorUrl}/temporary`, ['seed.member.activated']);
+      const permanent = await subscribe(`${redirectorUrl}/permanent`, ['seed.member.activated']);
+      try {
+        const member = await interviewedMember(app, staff);
+        expect((await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff))).status).toBe(200);
+
+        await outbox().deliverDue();
+
+        const attempted = await app.strapi.db.query('plugin::seed.outbox-message').findMany({ where: { subscriptionDocumentId: { $in: [temporary, permanent] } } });
+        expect(attempted).toHaveLength(2);
+        for (const message of attempted) {
+          expect(message).toMatchObject({ state: 'pending', attempts: 1 });
+          expect(message.lastError).toMatch(/redirect/);
+        }
+        expect(target.attempts).toEqual([]);
+      } finally {
+        await unsubscribe(temporary);
+        await unsubscribe(permanent);
+        await new Promise((resolve) => redirector.close(resolve));
+        await target.close();
+      }
+    });
+
+    it('does not read the receiver’s answer: an endless body still counts as delivered, at once', async () => {
+      const endless = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => {
+          response.writeHead(200, { 'content-type': 'text/plain' });
+          const chunk = 'x'.repeat(64 * 1024);
+          const pump = () => {
+            while (!response.destroyed && response.write(chunk));
+            if (!response.destroyed) response.once('drain', pump);
+          };
+          pump();
+        });
+      });
+      await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+      const subscription = await subscribe(`http://127.0.0.1:${(endless.address() as AddressInfo).port}/hooks`, ['seed.member.activated']);
+      try {
+        const member = await interviewedMember(app, staff);
+        expect((await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff))).status).toBe(200);
+        const started = Date.now();
+
+        await outbox().deliverDue();
+
+        expect(Date.now() - started).toBeLessThan(3000);
+        expect(await app.strapi.db.query('plugin::seed.outbox-message').findOne({ where: { subscriptionDocumentId: subscription } })).toMatchObject({ state: 'delivered' });
+      } finally {
+        await unsubscribe(subscription);
+        endless.closeAllConnections();
+        await new Promise((resolve) => endless.close(resolve));
+      }
+    });
   });
 });

@@ -47,6 +47,11 @@ describe('subscriptions', () => {
     // A partial update is judged on what it changes.
     expect(checkSubscription({ enabled: false } as never)).toEqual([]);
   });
+
+  it('need a public host unless private ones are allowed (SEED_OUTBOX_ALLOW_PRIVATE)', () => {
+    expect(checkSubscription({ url: 'http://10.0.0.1/hooks' }).map((e) => e.path[0])).toEqual(['url']);
+    expect(checkSubscription({ url: 'http://10.0.0.1/hooks' }, { allowPrivate: true })).toEqual([]);
+  });
 });
 
 describe('redelivery', () => {

@@ -13,6 +13,8 @@ import type { TransactionsService } from './transactions';
 import { seedStores } from '../stores';
 import type { ClaimedMessage, MessageView, Subscription } from '../stores/outbox';
 import { signDelivery } from '../domain/earning/standard-webhooks';
+import { refusedDestination } from '../domain/outbox/destination';
+import { allowsPrivateDestinations } from '../outbound';
 import { afterAttempt, decideRedelivery, subscribes, type AttemptResult, type OutboundEvent } from '../domain/outbox/delivery';
 import { CodedError, orFail } from '../errors/codes';
 
@@ -44,6 +46,9 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const send = async (message: ClaimedMessage, subscription: Subscription | null): Promise<AttemptResult> => {
     if (!subscription || !subscription.enabled) return { ok: false, status: null, error: 'the subscription is gone or disabled' };
+    // Checked again at sending: the setting may have changed since the subscription was saved.
+    const refused = refusedDestination(subscription.url, allowsPrivateDestinations());
+    if (refused) return { ok: false, status: null, error: refused };
     // Signed with the clock of the sending, which receivers hold to five minutes.
     const now = seconds(new Date());
     const payload = typeof message.payload === 'string' ? JSON.parse(message.payload) : message.payload;
@@ -58,11 +63,19 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
           'webhook-signature': signDelivery(subscription.secret, message.webhook_id, now, body),
         },
         body,
+        // A redirect would re-send the signed body elsewhere: it is a failed attempt.
+        redirect: 'error',
         signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
       });
+      // Only the status counts: the receiver's body is never read, however large.
+      await response.body?.cancel().catch(() => undefined);
       return response.ok ? { ok: true } : { ok: false, status: response.status, error: `HTTP ${response.status}` };
     } catch (error) {
-      return { ok: false, status: null, error: error instanceof Error ? error.message : String(error) };
+      // fetch says only "fetch failed"; its cause says why (an unexpected redirect, a refused connection…).
+      // Read as plain objects: fetch's errors come from Node's own realm, not always this one's Error.
+      const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { message?: unknown } };
+      const why = typeof cause?.message === 'string' ? `: ${cause.message}` : '';
+      return { ok: false, status: null, error: typeof message === 'string' ? `${message}${why}` : String(error) };
     }
   };
 

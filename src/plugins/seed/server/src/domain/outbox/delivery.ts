@@ -6,6 +6,7 @@
  */
 import { isUsableSecret } from '../earning/standard-webhooks';
 import { accept, refuse, type Decision, type FieldError } from '../decision';
+import { refusedDestination } from './destination';
 
 export const OUTBOUND_EVENTS = ['seed.entry.created', 'seed.exchange.settled', 'seed.member.activated'] as const;
 export type OutboundEvent = (typeof OUTBOUND_EVENTS)[number];
@@ -44,16 +45,11 @@ export const decideRedelivery = (state: MessageUpdate['state'], now: number): De
     : refuse('INVALID_STATE', `This message is ${state}: only a failed message is sent again.`);
 
 /** A subscription's own checks, on the fields present in `data`. */
-export const checkSubscription = (data: { url?: unknown; events?: unknown; secret?: unknown }): FieldError[] => {
+export const checkSubscription = (data: { url?: unknown; events?: unknown; secret?: unknown }, { allowPrivate = false }: { allowPrivate?: boolean } = {}): FieldError[] => {
   const errors: FieldError[] = [];
   if ('url' in data && data.url !== undefined) {
-    let protocol = '';
-    try {
-      protocol = new URL(String(data.url)).protocol;
-    } catch {
-      protocol = '';
-    }
-    if (protocol !== 'https:' && protocol !== 'http:') errors.push({ path: ['url'], message: 'an http(s) URL is expected' });
+    const refused = refusedDestination(String(data.url), allowPrivate);
+    if (refused) errors.push({ path: ['url'], message: refused });
   }
   if ('events' in data && data.events !== undefined && data.events !== null) {
     const known = OUTBOUND_EVENTS as readonly unknown[];
