@@ -222,6 +222,17 @@ describe('bodies the parser cannot read (issue 17)', () => {
     expect(await exchangeCount()).toBe(before);
   });
 
+  it('on /graphql without a login (the public read cache parses first): the same coded 4xx, never a 500', async () => {
+    const post = () => app.http().post('/graphql').set('Content-Type', 'application/json');
+
+    const gzip = await post().set('Content-Encoding', 'gzip').send('{"query":"{ __typename }"}');
+    const malformed = await post().send('{"query":');
+
+    expectRefusal(gzip, 400, 'INVALID_BODY');
+    expectRefusal(malformed, 400, 'BAD_REQUEST');
+    expect(malformed.body.error.message).not.toMatch(/Unexpected|JSON input/);
+  });
+
   it('on /graphql too: gzip that is not, malformed JSON and multipart are 4xx with a code, never a 500', async () => {
     const post = () => app.http().post('/graphql').set(bearer(alice.jwt));
 

@@ -21,7 +21,7 @@ import { OPERATIONS } from '../../plugins/seed/server/src/operations';
 // The parser the GraphQL plugin runs on its route (strapi::body skips the endpoint), with its
 // defaults; it leaves a body already parsed alone. Its types are not installed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bodyParser = require('koa-bodyparser') as () => (ctx: Context, next: Next) => Promise<void>;
+const bodyParser = require('koa-bodyparser') as (options?: object) => (ctx: Context, next: Next) => Promise<void>;
 
 /** The longest an entry may be served: the answer is refreshed within a second of a change. */
 export const MAX_TTL_MS = 1000;
@@ -105,7 +105,9 @@ export const createPublicReadCache = (strapi: Core.Strapi, { ttlMs, endpoint }: 
     return document;
   };
 
-  const parseBody = bodyParser();
+  // With the route's own options (config/plugins.ts), so an unreadable body gets the same coded 4xx here;
+  // a copy, as koa-bodyparser clears the `onerror` of the object it is given.
+  const parseBody = bodyParser({ ...(strapi.config.get('plugin::graphql.apolloServer.bodyParserConfig', {}) as object) });
 
   /** The cache key of a request it may answer, or undefined. */
   const keyOf = async (ctx: Context): Promise<string | undefined> => {
