@@ -103,6 +103,81 @@ describe('unknown fields (issue 17)', () => {
   });
 });
 
+describe('amounts of 2^31 or more (issue 17)', () => {
+  const account = async (key: string) => app.strapi.db.connection('ledger_accounts').where({ key }).first('id', 'document_id', 'balance');
+  const adjust = (documentId: string, amount: number) =>
+    app.http().post(`/api/seed/accounts/${documentId}/adjust`).set(bearer(staff)).send({ direction: 'credit', amount, reason: 'Essai' });
+
+  it.each([2 ** 31, Number.MAX_SAFE_INTEGER, 10_001])('an exchange of %p points is refused with 400 INVALID_AMOUNT over REST and GraphQL, nothing stored', async (amount) => {
+    const bob = await activeMember(app, staff);
+    const before = await exchangeCount();
+    const proposal = { counterpart: bob.documentId, side: 'provider', description: 'Aide au jardin', hours: 1, amount };
+
+    const rest = await app.http().post('/api/seed/exchanges').set(bearer(alice.jwt)).send(proposal);
+    const graphql = await app.graphql('mutation($input: ProposeExchangeInput!) { proposeExchange(input: $input) { documentId } }', { input: { ...proposal, amount: 10_001 } }, alice.jwt);
+
+    expectRefusal(rest, 400, 'INVALID_AMOUNT');
+    expect(graphql.body.errors[0].extensions.code).toBe('INVALID_AMOUNT');
+    expect(await exchangeCount()).toBe(before);
+  });
+
+  it('a staff adjustment of 2147483648 or 2147483647 points is refused with 400 INVALID_AMOUNT; 10,000 (the point type’s maxMovement) passes', async () => {
+    const { document_id: documentId } = await account(`member:TS:${alice.documentId}`);
+    const entriesBefore = await app.strapi.db.query('plugin::seed.entry').count({});
+
+    expectRefusal(await adjust(documentId, 2 ** 31), 400, 'INVALID_AMOUNT');
+    expectRefusal(await adjust(documentId, 2 ** 31 - 1), 400, 'INVALID_AMOUNT');
+    expect(await app.strapi.db.query('plugin::seed.entry').count({})).toBe(entriesBefore);
+    expect((await adjust(documentId, 10_000)).status).toBe(200);
+  });
+
+  it('balances are 64-bit: the issuing account goes past -2^31 without an error', async () => {
+    const { document_id: documentId } = await account(`member:TS:${alice.documentId}`);
+    const issuer = await account('issuer:TS');
+    const shift = 2 ** 33;
+    // Stands for years of grants: the issuing account's balance is moved past the 32-bit range, then back.
+    await app.strapi.db.connection('ledger_accounts').where({ id: issuer.id }).update({ balance: Number(issuer.balance) - shift });
+    try {
+      expect((await adjust(documentId, 10_000)).status).toBe(200);
+      expect(Number((await account('issuer:TS')).balance)).toBe(Number(issuer.balance) - shift - 10_000);
+    } finally {
+      await app.strapi.db.connection('ledger_accounts').where({ id: issuer.id }).increment('balance', shift);
+    }
+  });
+});
+
+describe('money in words (issue 17)', () => {
+  const proposal = (counterpart: TestMember, description: string) => ({ counterpart: counterpart.documentId, side: 'provider', description, hours: 1, amount: 5 });
+
+  it.each(['5 euros de l’heure', 'Prix libre : 10 €', 'Cours de guitare, 12,50 EUR', 'Réparation vélo $20'])('a description %p is refused with 400 NO_MONEY over REST and GraphQL', async (description) => {
+    const bob = await activeMember(app, staff);
+    const before = await exchangeCount();
+
+    const rest = await app.http().post('/api/seed/exchanges').set(bearer(alice.jwt)).send(proposal(bob, description));
+    const graphql = await app.graphql('mutation($input: ProposeExchangeInput!) { proposeExchange(input: $input) { documentId } }', { input: proposal(bob, description) }, alice.jwt);
+
+    expectRefusal(rest, 400, 'NO_MONEY');
+    expect(graphql.body.errors[0].extensions.code).toBe('NO_MONEY');
+    expect(await exchangeCount()).toBe(before);
+  });
+
+  it('an evaluation comment that prices the service is refused with NO_MONEY and the exchange stays delivered; hours are not money', async () => {
+    const bob = await activeMember(app, staff);
+    const proposed = await app.http().post('/api/seed/exchanges').set(bearer(bob.jwt)).send(proposal(alice, 'Aide au jardin, 2 heures'));
+    expect(proposed.status).toBe(201);
+    const id = proposed.body.data.documentId;
+    expect((await app.http().post(`/api/seed/exchanges/${id}/accept`).set(bearer(alice.jwt))).status).toBe(200);
+    expect((await app.http().post(`/api/seed/exchanges/${id}/deliver`).set(bearer(bob.jwt))).status).toBe(200);
+
+    const priced = await app.http().post(`/api/seed/exchanges/${id}/evaluate`).set(bearer(alice.jwt)).send({ rating: 5, comment: 'Ça valait bien 30 euros' });
+    expectRefusal(priced, 400, 'NO_MONEY');
+    expect(await app.strapi.db.query('plugin::seed.exchange').findOne({ where: { documentId: id } })).toMatchObject({ state: 'delivered', comment: null });
+
+    const fair = await app.http().post(`/api/seed/exchanges/${id}/evaluate`).set(bearer(alice.jwt)).send({ rating: 5, comment: '2 heures bien remplies, merci' });
+    expect(fair.body.data.state).toBe('settled');
+  });
+});
+
 describe('unknown methods (issue 17)', () => {
   it('PATCH /api/seed/exchanges answers 405 METHOD_NOT_ALLOWED in the JSON envelope, with the Allow header', async () => {
     const before = await exchangeCount();

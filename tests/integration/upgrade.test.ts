@@ -87,6 +87,12 @@ describe('booting on the v1 fixture', () => {
     expect(Object.fromEntries(after)).toEqual(Object.fromEntries(before));
   });
 
+  it('widens amounts and balances to 64 bits (issue 17)', async () => {
+    const typeOf = async (table: string, column: string) => String((await app.strapi.db.connection(table).columnInfo(column)).type).toLowerCase();
+
+    expect(await Promise.all([typeOf('ledger_accounts', 'balance'), typeOf('ledger_accounts', 'reserved'), typeOf('ledger_entries', 'amount'), typeOf('exchanges', 'amount')])).toEqual(['bigint', 'bigint', 'bigint', 'bigint']);
+  });
+
   it('adds and removes nothing: the demo content is not loaded again', async () => {
     expect(countsBefore.get('ledger_entries')).toBeGreaterThan(200);
     expect(await countRows((sql) => app.database.select(sql))).toEqual(countsBefore);

@@ -78,7 +78,7 @@ describe('a signed event', () => {
     expect(response.body.data).toMatchObject({ webhookId: 'msg_first', outcome: 'awarded', entry: expect.any(String), award: expect.any(String) });
     expect(await balance()).toBe(before + 3);
     const row = await storedEvent('msg_first');
-    expect(row).toMatchObject({ source: 'forms', type, outcome: 'awarded', httpStatus: 200, member: { documentId: member.documentId }, entry: { documentId: response.body.data.entry, amount: 3, kind: 'reward' } });
+    expect(row).toMatchObject({ source: 'forms', type, outcome: 'awarded', httpStatus: 200, member: { documentId: member.documentId }, entry: { documentId: response.body.data.entry, amount: '3', kind: 'reward' } });
     expect(row.received).toBeTruthy();
   });
 

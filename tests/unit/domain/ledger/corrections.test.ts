@@ -1,9 +1,14 @@
 import { adjustmentKey, decideAdjustment, decideReplay, decideReversal } from '../../../../src/plugins/seed/server/src/domain/ledger/corrections';
 
 const staff = { type: 'staff', id: 'user:1' } as const;
-const adjustment = { key: 'adjustment:a1', accountId: 2, accountIsIssuer: false, issuerAccountId: 1, direction: 'credit' as const, amount: 3, reason: ' Atelier animé ' };
+const adjustment = { key: 'adjustment:a1', accountId: 2, accountIsIssuer: false, issuerAccountId: 1, direction: 'credit' as const, amount: 3, maxAmount: 10_000, reason: ' Atelier animé ' };
 
 describe('decideAdjustment', () => {
+  it.each([10_001, 2 ** 31, Number.MAX_SAFE_INTEGER])('refuses %p points, past the point type’s maxMovement', (amount) => {
+    expect(decideAdjustment({ ...adjustment, amount }, staff)).toMatchObject({ ok: false, code: 'INVALID_AMOUNT', message: expect.stringContaining('At most 10000') });
+    expect(decideAdjustment({ ...adjustment, amount: 10_000 }, staff)).toMatchObject({ ok: true });
+  });
+
   it('credits from the issuing account, with the reason in the memo', () => {
     expect(decideAdjustment(adjustment, staff)).toEqual({
       ok: true,

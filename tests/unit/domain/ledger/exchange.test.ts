@@ -46,11 +46,23 @@ const exchange = (state: ExchangeFacts['state'], proposedBy: ExchangeFacts['prop
 });
 
 describe('decideProposal', () => {
-  const proposal = { proposer: 'prov', proposerActive: true, counterpart: 'bene', counterpartActive: true, side: 'provider' as const, amount: 5, hours: 3 };
+  const proposal = { proposer: 'prov', proposerActive: true, counterpart: 'bene', counterpartActive: true, side: 'provider' as const, amount: 5, maxAmount: 10_000, hours: 3, description: 'Aide au jardin, 3 heures' };
 
   it('proposes a service from either side', () => {
     expect(decideProposal(proposal)).toEqual({ ok: true, value: { provider: 'prov', beneficiary: 'bene', proposedBy: 'provider', amount: 5, state: 'proposed' } });
     expect(decideProposal({ ...proposal, side: 'beneficiary' })).toMatchObject({ ok: true, value: { provider: 'bene', beneficiary: 'prov', proposedBy: 'beneficiary' } });
+  });
+
+  it.each([10_001, 2 ** 31, Number.MAX_SAFE_INTEGER])('refuses %p points, past the point type’s maxMovement', (amount) => {
+    expect(decideProposal({ ...proposal, amount })).toMatchObject({ ok: false, code: 'INVALID_AMOUNT' });
+  });
+
+  it.each(['5 euros de l’heure', 'Prix libre : 10 €', 'Cours de guitare, 12,50 EUR', '$20 the hour', 'Ménage (15€)'])('refuses a description that prices the service in money: %p', (description) => {
+    expect(decideProposal({ ...proposal, description })).toMatchObject({ ok: false, code: 'NO_MONEY' });
+  });
+
+  it.each(['Aide au déménagement, 3 heures', 'Sans argent, bien sûr', 'Traduction de 2 pages (5 TS)', 'Europe 1 : dépannage radio', 'Covoiturage 20 km'])('accepts a description without a price: %p', (description) => {
+    expect(decideProposal({ ...proposal, description })).toMatchObject({ ok: true });
   });
 
   it('refuses an exchange with oneself', () => {
@@ -149,7 +161,7 @@ describe('decideDelivery', () => {
 
 describe('decideEvaluation', () => {
   it('settles at or above the threshold: the payer pays the provider and the reservation is released', () => {
-    expect(decideEvaluation(exchange('delivered'), beneficiary, 3, TS, parties)).toEqual({
+    expect(decideEvaluation(exchange('delivered'), beneficiary, { rating: 3 }, TS, parties)).toEqual({
       ok: true,
       value: {
         state: 'settled',
@@ -160,22 +172,24 @@ describe('decideEvaluation', () => {
   });
 
   it('disputes below the threshold, keeping the reservation', () => {
-    expect(decideEvaluation(exchange('delivered'), beneficiary, 2, TS, parties)).toEqual({ ok: true, value: { state: 'disputed', reserve: 0, entries: [] } });
+    expect(decideEvaluation(exchange('delivered'), beneficiary, { rating: 2 }, TS, parties)).toEqual({ ok: true, value: { state: 'disputed', reserve: 0, entries: [] } });
   });
 
   it('lets staff evaluate, never the provider nor an outsider', () => {
-    expect(decideEvaluation(exchange('delivered'), staff, 5, TS, parties)).toMatchObject({ ok: true, value: { state: 'settled' } });
-    expect(decideEvaluation(exchange('delivered'), provider, 5, TS, parties)).toMatchObject({ code: 'NOT_ALLOWED' });
-    expect(decideEvaluation(exchange('delivered'), outsider, 5, TS, parties)).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(decideEvaluation(exchange('delivered'), staff, { rating: 5 }, TS, parties)).toMatchObject({ ok: true, value: { state: 'settled' } });
+    expect(decideEvaluation(exchange('delivered'), beneficiary, { rating: 5, comment: 'Parfait, ça valait bien 30 euros' }, TS, parties)).toMatchObject({ code: 'NO_MONEY' });
+    expect(decideEvaluation(exchange('delivered'), beneficiary, { rating: 5, comment: 'Parfait, 2 heures bien remplies' }, TS, parties)).toMatchObject({ ok: true });
+    expect(decideEvaluation(exchange('delivered'), provider, { rating: 5 }, TS, parties)).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(decideEvaluation(exchange('delivered'), outsider, { rating: 5 }, TS, parties)).toMatchObject({ code: 'NOT_ALLOWED' });
   });
 
   it.each([0, 6, 3.5])('refuses a rating of %p', (rating) => {
-    expect(decideEvaluation(exchange('delivered'), beneficiary, rating, TS, parties)).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(decideEvaluation(exchange('delivered'), beneficiary, { rating: rating }, TS, parties)).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('refuses an exchange not delivered, so it can never pay twice', () => {
-    expect(decideEvaluation(exchange('settled'), beneficiary, 5, TS, parties)).toMatchObject({ code: 'INVALID_STATE' });
-    expect(decideEvaluation(exchange('accepted'), beneficiary, 5, TS, parties)).toMatchObject({ code: 'INVALID_STATE' });
+    expect(decideEvaluation(exchange('settled'), beneficiary, { rating: 5 }, TS, parties)).toMatchObject({ code: 'INVALID_STATE' });
+    expect(decideEvaluation(exchange('accepted'), beneficiary, { rating: 5 }, TS, parties)).toMatchObject({ code: 'INVALID_STATE' });
   });
 });
 
@@ -274,11 +288,11 @@ describe('reservations and the pair cap', () => {
     const accepted = decideAcceptance({ exchange: exchange('proposed'), actor: beneficiary, actorActive: true, payer, payee, pairMonthTotal: 0, settings: TS });
     expect(accepted).toMatchObject({ ok: true, value: { state: 'accepted', reserve: 5 } });
     expect(decideDelivery(exchange('accepted'), provider)).toMatchObject({ ok: true, value: { state: 'delivered', reserve: 0 } });
-    expect(decideEvaluation(exchange('delivered'), beneficiary, 1, TS, parties)).toMatchObject({ ok: true, value: { state: 'disputed', reserve: 0 } });
+    expect(decideEvaluation(exchange('delivered'), beneficiary, { rating: 1 }, TS, parties)).toMatchObject({ ok: true, value: { state: 'disputed', reserve: 0 } });
     // Every way out of a holding state releases the amount; cancelling a proposal releases nothing.
     expect(decideCancellation(exchange('accepted'), provider)).toMatchObject({ ok: true, value: { state: 'cancelled', reserve: -5 } });
     expect(decideCancellation(exchange('proposed'), provider)).toMatchObject({ ok: true, value: { state: 'cancelled', reserve: 0 } });
-    expect(decideEvaluation(exchange('delivered'), beneficiary, 5, TS, parties)).toMatchObject({ ok: true, value: { state: 'settled', reserve: -5 } });
+    expect(decideEvaluation(exchange('delivered'), beneficiary, { rating: 5 }, TS, parties)).toMatchObject({ ok: true, value: { state: 'settled', reserve: -5 } });
     expect(decideResolution(exchange('disputed'), staff, 'cancel', parties)).toMatchObject({ ok: true, value: { state: 'cancelled', reserve: -5 } });
   });
 

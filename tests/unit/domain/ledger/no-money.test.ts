@@ -21,6 +21,8 @@ describe('findMoneyField', () => {
     [{ feedback: 'très bien', valeur: 'x', auteur: 'y' }],
     [{ amount: 5, unit: 'TS' }],
     [{ unit: 'points' }],
+    [{ hours: 3, unit: 'hours' }],
+    [{ unit: 'heures' }],
     [null],
     ['price'],
   ])('lets points alone through: %j', (input) => {

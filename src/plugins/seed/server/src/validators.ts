@@ -15,7 +15,7 @@ export const documentIdOf = (params: Record<string, unknown>): string => parse(d
 
 export const accountQuery = z.strictObject({
   pointType: z.string().min(1).max(16).default(DEFAULT_POINT_TYPE),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -57,7 +57,7 @@ export const adjustmentBody = z.strictObject({
 export const reversalBody = z.strictObject({ reason: text(500) });
 
 export const pageQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 

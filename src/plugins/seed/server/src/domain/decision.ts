@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'PAIR_CAP_REACHED'
   | 'SELF_EXCHANGE'
   | 'INVALID_AMOUNT'
+  | 'NO_MONEY'
   | 'INVALID_INPUT'
   | 'INVALID_STATE'
   | 'IDEMPOTENCY_KEY_REUSED'

@@ -28,7 +28,7 @@ const correctionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const issuer = await ledger().issuerAccount(account.pointType);
       const { direction, amount, reason, idempotencyKey } = request;
       const key = adjustmentKey(accountDocumentId, idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : randomUUID());
-      const adjustment = { key, accountId: account.id, accountIsIssuer: account.kind === 'issuer', issuerAccountId: issuer, direction, amount, reason };
+      const adjustment = { key, accountId: account.id, accountIsIssuer: account.kind === 'issuer', issuerAccountId: issuer, direction, amount, maxAmount: account.pointType.maxMovement, reason };
       return transactions().run(async (trx) => {
         // Under the accounts' locks: a repeat of the same request waits for the first, then finds its entry.
         const accounts = await ledger().lockAccounts(trx, [account.id, issuer]);

@@ -212,7 +212,9 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
         counterpartActive: counterpart.state === 'active',
         side: input.side,
         amount: input.amount,
+        maxAmount: pointType.maxMovement,
         hours: input.hours,
+        description: input.description,
       });
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
       const proposer = actor.memberRow;
@@ -255,7 +257,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const actor = await actorFor(caller);
       return step(
         documentId,
-        (exchange, { payer, payee, row }) => decideEvaluation(exchange, actor, rating, row.pointType, { payerAccountId: payer, providerAccountId: payee }),
+        (exchange, { payer, payee, row }) => decideEvaluation(exchange, actor, { rating, comment }, row.pointType, { payerAccountId: payer, providerAccountId: payee }),
         { rating, comment: comment ?? null },
       );
     },

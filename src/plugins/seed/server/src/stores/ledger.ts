@@ -5,6 +5,7 @@
  * (accounts are never deleted), so this instance remembers them.
  */
 import type { Knex } from 'knex';
+import { DEFAULT_MAX_MOVEMENT } from '../domain/ledger/balances';
 import type { AccountState, EntryDraft, EntryKind } from '../domain/ledger/types';
 import { insertRow, int, intOrNull, newDocument } from './rows';
 
@@ -27,6 +28,7 @@ export interface PointTypeRow {
   monthlyPairCap: number;
   acceptanceDeadlineDays: number;
   evaluationDeadlineDays: number;
+  maxMovement: number;
 }
 
 const POINT_TYPE_COLUMNS = {
@@ -43,6 +45,7 @@ const POINT_TYPE_COLUMNS = {
   monthlyPairCap: 'monthly_pair_cap',
   acceptanceDeadlineDays: 'acceptance_deadline_days',
   evaluationDeadlineDays: 'evaluation_deadline_days',
+  maxMovement: 'max_movement',
 } as const;
 
 /** The point type's columns selected as `<prefix><column>`, to join them to another table's row. */
@@ -53,10 +56,12 @@ export const pointTypeColumns = (table: string, prefix = ''): string[] =>
 export const pointTypeOf = (row: Record<string, unknown>, prefix = ''): PointTypeRow => {
   const at = (column: string) => row[`${prefix}${column}`];
   const nullable = new Set(['ceiling']);
+  // Point types written before `maxMovement` existed hold null there: the default applies.
+  const defaults: Record<string, number> = { max_movement: DEFAULT_MAX_MOVEMENT };
   return Object.fromEntries(
     Object.entries(POINT_TYPE_COLUMNS).map(([field, column]) => [
       field,
-      field === 'code' || field === 'name' ? String(at(column)) : nullable.has(column) ? intOrNull(at(column)) : int(at(column)),
+      field === 'code' || field === 'name' ? String(at(column)) : nullable.has(column) ? intOrNull(at(column)) : int(at(column) ?? defaults[column]),
     ]),
   ) as unknown as PointTypeRow;
 };

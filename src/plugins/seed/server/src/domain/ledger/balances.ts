@@ -6,6 +6,19 @@ import { accept, refuse, type AccountState, type Decision, type EntryDraft, type
 
 export const available = (account: AccountState): number => account.balance - account.reserved;
 
+/** The default of a point type's `maxMovement`: the most points one exchange or adjustment may carry. */
+export const DEFAULT_MAX_MOVEMENT = 10_000;
+
+/**
+ * A movement's points: a positive whole number, at most the point type's `maxMovement`. The bound
+ * keeps a typo (or an attacker) from writing 2^31 points; `refusal` says what the amount is.
+ */
+export const checkAmount = (amount: number, maxAmount: number, refusal: string): Decision<number> => {
+  if (!Number.isSafeInteger(amount) || amount <= 0) return refuse('INVALID_AMOUNT', refusal);
+  if (amount > maxAmount) return refuse('INVALID_AMOUNT', `${refusal} At most ${maxAmount} points move at once.`);
+  return accept(amount);
+};
+
 /**
  * The accounts after the reservation changes and the entries, or the refusal: a member's
  * available balance may not go below the floor (unless a clawback takes back undeserved points)

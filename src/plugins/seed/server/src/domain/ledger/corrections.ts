@@ -3,6 +3,7 @@
  * account against the issuing account, and a reversal moves an entry's points back, at most
  * once per entry (its key is the original's). Both need a reason, kept in the memo.
  */
+import { checkAmount } from './balances';
 import { accept, refuse, type Actor, type Decision, type EntryDraft, type EntryKind } from './types';
 
 const REASON_MAX = 500;
@@ -23,6 +24,8 @@ export interface Adjustment {
   issuerAccountId: number;
   direction: 'credit' | 'debit';
   amount: number;
+  /** The point type's `maxMovement`. */
+  maxAmount: number;
   reason: string;
 }
 
@@ -54,9 +57,8 @@ export const decideAdjustment = (adjustment: Adjustment, actor: Actor): Decision
   if (adjustment.accountIsIssuer) {
     return refuse('NOT_ALLOWED', 'The issuing account is adjusted through the accounts it pays.');
   }
-  if (!Number.isSafeInteger(adjustment.amount) || adjustment.amount <= 0) {
-    return refuse('INVALID_AMOUNT', 'An adjustment moves a positive whole number of points.');
-  }
+  const amount = checkAmount(adjustment.amount, adjustment.maxAmount, 'An adjustment moves a positive whole number of points.');
+  if (!amount.ok) return amount;
   const reason = checkReason(adjustment.reason);
   if (!reason.ok) return reason;
   const credit = adjustment.direction === 'credit';

@@ -13,7 +13,8 @@
  * provider and releases the reservation; cancelling releases it. Each function decides one step
  * from plain state: who acts, the accounts, the settings.
  */
-import { available } from './balances';
+import { available, checkAmount } from './balances';
+import { findPrice } from './no-money';
 import { accept, refuse, type AccountState, type Actor, type Decision, type EntryDraft } from './types';
 import { decideParticipation, type Standing } from '../members/member-state';
 
@@ -89,8 +90,17 @@ export interface Proposal {
   /** The proposer's own side. */
   side: Side;
   amount: number;
+  /** The most points one movement of this point type may carry. */
+  maxAmount: number;
   hours: number;
+  description: string;
 }
+
+/** Seed 004: points only, "pas d'échange d'argent" — a service is not priced in money, even in words. */
+const checkWords = (what: string, text: string | null | undefined): Decision<true> => {
+  const price = findPrice(text);
+  return price === undefined ? accept(true) : refuse('NO_MONEY', `${what} may not price the service in money ("${price}"): the SEED counts points only.`);
+};
 
 /**
  * Starting an exchange takes both members' yes (seed 004): a member who proposes or accepts one
@@ -105,10 +115,11 @@ export const decideProposal = (proposal: Proposal): Decision<Omit<ExchangeFacts,
   if (proposal.proposer === proposal.counterpart) {
     return refuse('SELF_EXCHANGE', 'An exchange is between two different members.');
   }
-  if (!Number.isSafeInteger(proposal.amount) || proposal.amount <= 0) {
-    // Free "tests" are what the rules exist to stop (seed 004): every service is paid in points.
-    return refuse('INVALID_AMOUNT', 'An exchange is worth a positive whole number of points: no free services.');
-  }
+  // Free "tests" are what the rules exist to stop (seed 004): every service is paid in points.
+  const amount = checkAmount(proposal.amount, proposal.maxAmount, 'An exchange is worth a positive whole number of points: no free services.');
+  if (!amount.ok) return amount;
+  const words = checkWords('A description', proposal.description);
+  if (!words.ok) return words;
   if (!(proposal.hours > 0)) {
     return refuse('INVALID_INPUT', 'An exchange takes some time: hours must be positive.');
   }
@@ -203,10 +214,15 @@ const settle = (exchange: ExchangeFacts, parties: Parties, actor: Actor): Transi
   ],
 });
 
+export interface Evaluation {
+  rating: number;
+  comment?: string | null;
+}
+
 export const decideEvaluation = (
   exchange: ExchangeFacts,
   actor: ExchangeActor,
-  rating: number,
+  { rating, comment }: Evaluation,
   settings: ExchangeSettings,
   parties: Parties,
 ): Decision<Transition> => {
@@ -220,6 +236,8 @@ export const decideEvaluation = (
   if (!Number.isInteger(rating) || rating < RATINGS.min || rating > RATINGS.max) {
     return refuse('INVALID_INPUT', `A rating is a whole number from ${RATINGS.min} to ${RATINGS.max}.`);
   }
+  const words = checkWords('A comment', comment);
+  if (!words.ok) return words;
   if (rating < settings.evaluationThreshold) {
     return accept({ state: 'disputed', reserve: 0, entries: [] });
   }

@@ -29,8 +29,8 @@ export type InputProblem = { kind: 'money'; path: string[] } | { kind: 'too-deep
 const moneyKey = (key: string, value: unknown): boolean =>
   CURRENCY_SIGNS.test(key) ||
   words(key).some((word) => MONEY_WORDS.has(word)) ||
-  // A "unit" is only ever points: any other unit is a conversion in disguise.
-  (key.toLowerCase() === 'unit' && typeof value === 'string' && !/^(ts|points?)$/i.test(value));
+  // A "unit" is points or the hours they count; any other unit is a conversion in disguise.
+  (key.toLowerCase() === 'unit' && typeof value === 'string' && !/^(ts|points?|hours?|heures?|h)$/i.test(value.trim()));
 
 /**
  * The first problem of an input, in document order: a money field, or a value nested deeper than
@@ -59,3 +59,15 @@ export const findMoneyField = (input: unknown): string[] | undefined => {
   const problem = inspectInput(input);
   return problem?.kind === 'money' ? problem.path : undefined;
 };
+
+/** A currency after an amount ("5 euros", "10 €", "12,50 EUR") or before it ("$20", "€ 5"). */
+const CURRENCY = String.raw`(?:€|\$|£|¥|eur|euros?|usd|dollars?|chf|gbp|cents?|centimes?)`;
+const AMOUNT = String.raw`\d+(?:[\s.,'’]\d+)*`;
+const PRICE = new RegExp(String.raw`${AMOUNT}\s*${CURRENCY}(?![\p{L}\d])|(?<![\p{L}\d])(?:€|\$|£|usd|eur)\s*${AMOUNT}`, 'iu');
+
+/**
+ * A price written in words: "5 euros de l'heure", "Prix libre : 10 €". An exchange is valued in
+ * points only, so its description or comment may not put a money amount on it. Words without an
+ * amount ("sans argent") and hours ("3 heures") are not prices.
+ */
+export const findPrice = (text: string | null | undefined): string | undefined => text?.match(PRICE)?.[0];
