@@ -12,6 +12,7 @@ export interface CharterArticle extends Struct.ComponentSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 10000;
           min: 1;
         },
         number
@@ -50,6 +51,7 @@ export interface CharterProfitShare extends Struct.ComponentSchema {
     amountCents: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
+          max: 2000000000;
           min: 0;
         },
         number

@@ -662,6 +662,7 @@ export interface ApiMembershipCampaignMembershipCampaign
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 100000;
           min: 0;
         },
         number
@@ -674,6 +675,7 @@ export interface ApiMembershipCampaignMembershipCampaign
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 100000000;
           min: 0;
         },
         number
@@ -690,6 +692,7 @@ export interface ApiMembershipCampaignMembershipCampaign
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 100000;
           min: 0;
         },
         number
@@ -812,6 +815,7 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 365;
           min: 1;
         },
         number
@@ -820,6 +824,7 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
     ceiling: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
+          max: 1000000000;
           min: 0;
         },
         number
@@ -837,6 +842,7 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 365;
           min: 1;
         },
         number
@@ -854,6 +860,13 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<3>;
     floor: Schema.Attribute.Integer &
       Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 1000000;
+          min: -1000000;
+        },
+        number
+      > &
       Schema.Attribute.DefaultTo<0>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
@@ -861,10 +874,21 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       'api::point-type.point-type'
     > &
       Schema.Attribute.Private;
+    maxMovement: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 1000000;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<10000>;
     missionReward: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 1000000;
           min: 0;
         },
         number
@@ -874,6 +898,7 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 1000000;
           min: 1;
         },
         number
@@ -889,6 +914,7 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 1000;
           min: 1;
         },
         number
@@ -898,6 +924,7 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 1000000;
           min: 1;
         },
         number
@@ -907,6 +934,7 @@ export interface ApiPointTypePointType extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 1000000;
           min: 0;
         },
         number
@@ -1066,6 +1094,7 @@ export interface ApiValueValue extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMax<
         {
+          max: 10000;
           min: 0;
         },
         number
@@ -1334,7 +1363,7 @@ export interface PluginSeedAccount extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
-    balance: Schema.Attribute.Integer &
+    balance: Schema.Attribute.BigInteger &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<0>;
     createdAt: Schema.Attribute.DateTime;
@@ -1360,7 +1389,7 @@ export interface PluginSeedAccount extends Struct.CollectionTypeSchema {
       'api::point-type.point-type'
     >;
     publishedAt: Schema.Attribute.DateTime;
-    reserved: Schema.Attribute.Integer &
+    reserved: Schema.Attribute.BigInteger &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
@@ -1478,6 +1507,7 @@ export interface PluginSeedEarningRule extends Struct.CollectionTypeSchema {
     maxAwards: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
+          max: 1000000;
           min: 1;
         },
         number
@@ -1485,6 +1515,7 @@ export interface PluginSeedEarningRule extends Struct.CollectionTypeSchema {
     maxPoints: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
+          max: 1000000;
           min: 1;
         },
         number
@@ -1581,7 +1612,7 @@ export interface PluginSeedEntry extends Struct.CollectionTypeSchema {
       ['member', 'staff', 'system', 'webhook']
     > &
       Schema.Attribute.Required;
-    amount: Schema.Attribute.Integer &
+    amount: Schema.Attribute.BigInteger &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
@@ -1640,7 +1671,7 @@ export interface PluginSeedExchange extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 7;
       }>;
-    amount: Schema.Attribute.Integer &
+    amount: Schema.Attribute.BigInteger &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
@@ -1815,6 +1846,7 @@ export interface PluginSeedMembership extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 100000000;
           min: 0;
         },
         number
@@ -1871,6 +1903,7 @@ export interface PluginSeedMission extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
+          max: 100000;
           min: 0;
         },
         number
