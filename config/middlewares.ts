@@ -25,6 +25,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       },
     },
   },
+  // A write without a body reads as {}; no body nests deeper than 64 levels.
+  'global::body-bounds',
   // Anonymous GraphQL reads of public content, from a cache of at most a second (needs the parsed body).
   'global::graphql-cache',
   'strapi::session',

@@ -321,3 +321,24 @@ describe('bodies the parser cannot read (issue 17)', () => {
     expectRefusal(truncated, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 });
+
+describe('what the fuzz test found (issue 17)', () => {
+  it('a write without any body is a 4xx on Strapi’s own routes, never a 500: change-password, the admin’s register', async () => {
+    const changePassword = await app.http().post('/api/auth/change-password').set(bearer(staff));
+    const register = await app.http().post('/admin/register');
+
+    expect(changePassword.status).toBe(400);
+    expect(changePassword.body.error).toMatchObject({ status: 400 });
+    expect(register.status).toBe(400);
+  });
+
+  it('a body nested 500 levels deep on a route outside the SEED is 400 INVALID_INPUT: forgot-password, the admin’s reset-password', async () => {
+    const deep = `{"data":${nestedJson(500)}}`;
+
+    const forgot = await app.http().post('/api/auth/forgot-password').set('Content-Type', 'application/json').send(deep);
+    const reset = await app.http().post('/admin/reset-password').set('Content-Type', 'application/json').send(deep);
+
+    expectRefusal(forgot, 400, 'INVALID_INPUT');
+    expectRefusal(reset, 400, 'INVALID_INPUT');
+  });
+});

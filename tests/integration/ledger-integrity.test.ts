@@ -106,7 +106,7 @@ describe('a full-access API token', () => {
 
   it('cannot write through the Document Service either', async () => {
     await expect(
-      app.strapi.documents('plugin::seed.entry').update({ documentId: entry.documentId, data: { amount: 1000 } }),
+      app.strapi.documents('plugin::seed.entry').update({ documentId: entry.documentId, data: { amount: '1000' } }),
     ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
   });
 });

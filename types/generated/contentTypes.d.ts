@@ -1616,9 +1616,9 @@ export interface PluginSeedEntry extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
-          min: 1;
+          min: '1';
         },
-        number
+        string
       >;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1675,9 +1675,9 @@ export interface PluginSeedExchange extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
-          min: 1;
+          min: '1';
         },
-        number
+        string
       >;
     beneficiary: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
     closedAt: Schema.Attribute.DateTime;
