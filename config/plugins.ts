@@ -2,7 +2,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { formatGraphqlError } from '../src/plugins/seed/server/src/errors/graphql';
 import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
-import { queryLimitsRule } from '../src/extensions/graphql/query-limits';
+import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, queryLimitsRule } from '../src/extensions/graphql/query-limits';
 
 const allowedMediaTypes = [
   'image/*',
@@ -55,8 +55,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           queryLimitsRule({
             defaultLimit: env.int('GRAPHQL_DEFAULT_LIMIT', 25),
             maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
-            maxAliases: env.int('GRAPHQL_MAX_ALIASES', 30),
-            maxCost: env.int('GRAPHQL_MAX_COST', 25000),
+            maxAliases: env.int('GRAPHQL_MAX_ALIASES', DEFAULT_MAX_ALIASES),
+            maxCost: env.int('GRAPHQL_MAX_COST', DEFAULT_MAX_COST),
           }),
         ],
         // /graphql parses its own body (strapi::body skips it): the same coded 4xx for a body it cannot read.

@@ -1,7 +1,8 @@
 /**
  * GraphQL cost limits (issue 17): too many aliases, or a query whose cost (fields × list sizes)
  * passes GRAPHQL_MAX_COST, is refused with 400 QUERY_TOO_COMPLEX before it reaches the database;
- * the documented queries still pass. In production, "Did you mean …" hints are left out.
+ * the documented queries still pass. Fragments that would crash or stall the plugin's depth limit
+ * are refused before it runs. In production, "Did you mean …" hints are left out.
  */
 import { startApp, type TestApp } from '../helpers/strapi';
 import { demoOrganisations } from '../../src/seed/demo-content';
@@ -136,6 +137,44 @@ describe('GraphQL cost limits', () => {
     expect(list.body.data.charters).toHaveLength(demoOrganisations.length);
     expect(full.body.data.charters).toHaveLength(1);
     expect(organisations.body.data.organisations).toHaveLength(demoOrganisations.length);
+  });
+});
+
+describe('fragments the GraphQL plugin’s depth limit cannot survive', () => {
+  // Without the guard (src/middlewares/graphql-guard.ts): a 500 for the first two, and for the
+  // third a walk of 2^40 spreads that holds the server far longer than this test's timeout.
+  it('refuses a cycle and an unknown fragment with 400 GRAPHQL_VALIDATION_FAILED, by POST and by GET', async () => {
+    const cycle = '{ charters { ...A } } fragment A on Charter { title ...B } fragment B on Charter { ...A }';
+
+    const posted = await app.graphql(cycle);
+    const got = await app.http().get('/graphql').query({ query: cycle }).set('apollo-require-preflight', 'true');
+    const unknown = await app.graphql('{ charters { ...Nope } }');
+
+    expect([posted.status, posted.body.errors[0]]).toEqual([400, { message: 'Cannot spread fragment "A" within itself.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+    expect([got.status, got.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    expect([unknown.status, unknown.body.errors[0]]).toEqual([400, { message: 'Unknown fragment "Nope".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+  });
+
+  it('refuses fragments spread twice in fragments spread twice… with 400 QUERY_TOO_COMPLEX, without reading anything', async () => {
+    const levels = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Charter { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const query = `{ charters { ...F0 } }\n${levels}\nfragment F40 on Charter { title }`;
+
+    let response: Awaited<ReturnType<TestApp['graphql']>> | undefined;
+    const statements = await statementsOf(async () => {
+      response = await app.graphql(query);
+    });
+
+    expectTooComplex(response!);
+    expect(response!.body.errors[0].message).toBe(`The operation selects ${2 ** 40 + 1} fields once its fragments are expanded; at most 25000 are allowed.`);
+    expect(statements).toEqual([]);
+  });
+
+  it('lets ordinary fragments through', async () => {
+    const response = await app.graphql('{ charters(locale: "fr") { ...Parts } } fragment Parts on Charter { title values { ...Value } } fragment Value on Value { name }');
+
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.charters).toHaveLength(demoOrganisations.length);
   });
 });
 

@@ -130,3 +130,61 @@ export const measureDocument = (schema: GraphQLSchema, document: DocumentNode, l
     .filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => ({ operation, measure: measureOperation(schema, operation, fragments, limits) }));
 };
+
+export type FragmentProblem =
+  | { kind: 'unknown-fragment' | 'fragment-cycle'; fragment: string }
+  | { kind: 'too-many-fields'; fields: number };
+
+/**
+ * What the GraphQL plugin's depth limit (graphql-depth-limit) cannot survive in a document, found
+ * without the schema: it runs before any other rule can refuse the document, and follows every
+ * spread from each operation without memory. A spread of an unknown fragment makes it throw, a
+ * cycle overflows the stack, and fragments spread twice inside fragments spread twice… make its
+ * walk exponential — a few kilobytes that hold the server for minutes. So: the first unknown
+ * spread or cycle, else an operation with more than `maxFields` fields once fragments are expanded
+ * (never more than its cost: with the maximum cost, what the cost limit would refuse anyway).
+ */
+export const fragmentProblem = (document: DocumentNode, maxFields: number): FragmentProblem | undefined => {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value)) fragments.set(definition.name.value, definition);
+  }
+  const expanded = new Map<string, number>();
+  const spreading = new Set<string>();
+  let problem: FragmentProblem | undefined;
+
+  const fieldsIn = (selectionSet: SelectionSetNode): number => {
+    let fields = 0;
+    for (const selection of selectionSet.selections) {
+      if (problem) return 0;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) fields += fieldsOfFragment(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fields += fieldsIn(selection.selectionSet);
+      // Like the depth limit, and the cost above, introspection is not followed.
+      else fields += 1 + (selection.selectionSet && !selection.name.value.startsWith('__') ? fieldsIn(selection.selectionSet) : 0);
+    }
+    return fields;
+  };
+
+  const fieldsOfFragment = (name: string): number => {
+    const known = expanded.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || spreading.has(name)) {
+      problem = { kind: fragment ? 'fragment-cycle' : 'unknown-fragment', fragment: name };
+      return 0;
+    }
+    spreading.add(name);
+    const fields = fieldsIn(fragment.selectionSet);
+    spreading.delete(name);
+    expanded.set(name, fields);
+    return fields;
+  };
+
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    const fields = fieldsIn(definition.selectionSet);
+    if (problem) return problem;
+    if (fields > maxFields) return { kind: 'too-many-fields', fields };
+  }
+  return undefined;
+};

@@ -7,6 +7,10 @@ import { GraphQLError, type ASTVisitor, type OperationDefinitionNode, type Valid
 import { CodedError } from '../../plugins/seed/server/src/errors/codes';
 import { measureDocument, type ListLimits } from './cost';
 
+/** Defaults of GRAPHQL_MAX_ALIASES and GRAPHQL_MAX_COST (config/plugins.ts, README). */
+export const DEFAULT_MAX_ALIASES = 30;
+export const DEFAULT_MAX_COST = 25_000;
+
 export interface QueryLimits extends ListLimits {
   maxAliases: number;
   maxCost: number;

@@ -1,5 +1,5 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { measureDocument } from '../../../../src/extensions/graphql/cost';
+import { fragmentProblem, measureDocument } from '../../../../src/extensions/graphql/cost';
 import { queryLimitsRule } from '../../../../src/extensions/graphql/query-limits';
 import { CodedError } from '../../../../src/plugins/seed/server/src/errors/codes';
 
@@ -113,6 +113,34 @@ describe('measureDocument', () => {
       ['A', 26],
       ['B', 2],
     ]);
+  });
+});
+
+describe('fragmentProblem', () => {
+  const problemOf = (query: string, maxFields = 100) => fragmentProblem(parse(query), maxFields);
+  // F0 spreads F1 twice, F1 spreads F2 twice…: 2^levels fields once expanded, in a few kilobytes.
+  const doubling = (levels: number) =>
+    `{ charter(documentId: "x") { ...F0 } }\n${Array.from({ length: levels }, (_, i) => `fragment F${i} on Charter { ...F${i + 1} ...F${i + 1} }`).join('\n')}\nfragment F${levels} on Charter { title }`;
+
+  it('finds nothing wrong with fragments spread as they should be', () => {
+    expect(problemOf('{ charters { ...Parts } } fragment Parts on Charter { title ... on Charter { articles { number } } }')).toBeUndefined();
+    expect(problemOf(doubling(5))).toBeUndefined();
+  });
+
+  it('finds a spread of an unknown fragment, and a cycle', () => {
+    expect(problemOf('{ charters { ...Nope } }')).toEqual({ kind: 'unknown-fragment', fragment: 'Nope' });
+    expect(problemOf('{ charters { ...A } } fragment A on Charter { title ...B } fragment B on Charter { ...A }')).toEqual({ kind: 'fragment-cycle', fragment: 'A' });
+  });
+
+  it('counts fields once fragments are expanded, without expanding them', () => {
+    const started = Date.now();
+
+    expect(problemOf(doubling(40))).toEqual({ kind: 'too-many-fields', fields: 1 + 2 ** 40 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('does not follow introspection, as the depth limit does not', () => {
+    expect(problemOf('{ __schema { types { ...T } } } fragment T on __Type { ...Nope }')).toBeUndefined();
   });
 });
 
