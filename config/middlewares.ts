@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
+import { DEFAULT_MAX_COST } from '../src/extensions/graphql/query-limits';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
@@ -27,6 +28,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   },
   // A write without a body reads as {}; no body nests deeper than 64 levels.
   'global::body-bounds',
+  // GraphQL documents whose fragments the plugin's depth limit cannot survive, refused first (needs the parsed body).
+  { name: 'global::graphql-guard', config: { maxCost: env.int('GRAPHQL_MAX_COST', DEFAULT_MAX_COST) } },
   // Anonymous GraphQL reads of public content, from a cache of at most a second (needs the parsed body).
   'global::graphql-cache',
   'strapi::session',

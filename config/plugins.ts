@@ -2,6 +2,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { formatGraphqlError } from '../src/plugins/seed/server/src/errors/graphql';
 import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
+import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, queryLimitsRule } from '../src/extensions/graphql/query-limits';
 
 const allowedMediaTypes = [
   'image/*',
@@ -49,6 +50,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       landingPage: env('NODE_ENV') !== 'production' && env.bool('GRAPHQL_LANDING_PAGE', true),
       apolloServer: {
         formatError: formatGraphqlError,
+        // Added to the plugin's depth limit: too many aliases, or too high a cost, refused before anything runs.
+        validationRules: [
+          queryLimitsRule({
+            defaultLimit: env.int('GRAPHQL_DEFAULT_LIMIT', 25),
+            maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
+            maxAliases: env.int('GRAPHQL_MAX_ALIASES', DEFAULT_MAX_ALIASES),
+            maxCost: env.int('GRAPHQL_MAX_COST', DEFAULT_MAX_COST),
+          }),
+        ],
         // /graphql parses its own body (strapi::body skips it): the same coded 4xx for a body it cannot read.
         bodyParserConfig: {
           onerror: (error: unknown) => {
