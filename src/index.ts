@@ -12,9 +12,11 @@ import { syncSeedRoles } from './bootstrap/roles';
 import { ensureDefaultPointType } from './bootstrap/point-types';
 import { createFirstAdmin } from './bootstrap/first-admin';
 import { loadDemoContentOnFirstStart } from './seed/load-demo-content';
+import { validateQueryShapes } from './content-api/validate-query';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    validateQueryShapes(strapi);
     strapi.documents.use(validateCharterDocuments);
     strapi.documents.use(keepDraftsPrivate(strapi));
     strapi.documents.use(recordCharterVersions(strapi));

@@ -21,6 +21,7 @@ export const errorCatalog = {
   DRAFTS_NOT_PUBLIC: { status: 403, message: 'Drafts are not public: ask for published content.' },
   NOT_ALLOWED: { status: 403, message: 'This is not yours to do.' },
   NOT_A_MEMBER: { status: 403, message: 'Only members have an account.' },
+  HTTPS_REQUIRED: { status: 403, message: 'Logging in needs HTTPS.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   MEMBER_NOT_FOUND: { status: 404, message: 'There is no such member.' },
   POINT_TYPE_NOT_FOUND: { status: 404, message: 'There is no such point type.' },
