@@ -134,6 +134,10 @@ const targetOf = (attribute: Attribute, getModel: GetModel): QueryModel | undefi
   return undefined;
 };
 
+/** A model's own attribute (never `constructor` or another key of Object.prototype); id and documentId are not attributes. */
+const attributeOf = (model: QueryModel, key: string): Attribute | undefined =>
+  Object.prototype.hasOwnProperty.call(model.attributes, key) ? model.attributes[key] : key === 'id' || key === 'documentId' ? { type: 'string' } : undefined;
+
 const isLinked = (attribute: Attribute): boolean => ['relation', 'component', 'media', 'dynamiczone'].includes(attribute.type);
 
 /** An object of filters on a model's fields, combined with $and, $or and $not (or a list of such objects). */
@@ -155,8 +159,8 @@ const filterGroup = (value: unknown, model: QueryModel, getModel: GetModel, path
       continue;
     }
     if (isOperator(key)) fail(at, `${key} applies to a field: put it under one`);
-    // Strapi's own check has refused unknown and private fields already; id and documentId are not attributes.
-    const attribute = model.attributes[key] ?? (key === 'id' || key === 'documentId' ? { type: 'string' } : undefined);
+    // Strapi's own check has refused unknown and private fields already, but not Object.prototype's keys.
+    const attribute = attributeOf(model, key);
     if (!attribute) fail(at, `${key} is not a field`);
     if (!isLinked(attribute)) {
       fieldCondition(sub, key, at);
@@ -173,7 +177,7 @@ const populateFilters = (populate: unknown, model: QueryModel, getModel: GetMode
   if (!isRecord(populate)) return; // '*', a name, a list of names: Strapi checks those
   for (const [key, sub] of Object.entries(populate)) {
     if (!isRecord(sub)) continue;
-    const attribute = model.attributes[key];
+    const attribute = attributeOf(model, key);
     if (!attribute) continue; // Strapi refuses it
     if (attribute.type === 'dynamiczone') {
       const on = sub.on;
@@ -192,7 +196,44 @@ const populateFilters = (populate: unknown, model: QueryModel, getModel: GetMode
 
 const populateOptions = (options: Record<string, unknown>, model: QueryModel, getModel: GetModel, path: Path): void => {
   if (options.filters !== undefined) filterGroup(options.filters, model, getModel, [...path, 'filters']);
+  if (options.fields !== undefined) fieldList(options.fields, model, [...path, 'fields']);
+  if (options.sort !== undefined) sortOrder(options.sort, model, getModel, [...path, 'sort']);
   if (options.populate !== undefined) populateFilters(options.populate, model, getModel, [...path, 'populate']);
+};
+
+/** `fields`: a field's name, or a list of them — the model's own fields (`fields=constructor` reached the builder). */
+const fieldList = (value: unknown, model: QueryModel, path: Path): void => {
+  const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : fail(path, 'expected a field name or a list of them');
+  names.forEach((name, index) => {
+    if (typeof name !== 'string' || !attributeOf(model, name.trim())) fail([...path, index], `${String(name)} is not a field`);
+  });
+};
+
+/** One sort key, `title`, `organisation.name:desc`: each step a field, relations followed to their target. */
+const sortPath = (key: string, model: QueryModel, getModel: GetModel, path: Path): void => {
+  const [fieldPath, direction, ...rest] = key.split(':');
+  if (rest.length > 0 || (direction !== undefined && !/^(asc|desc)$/i.test(direction))) fail(path, `${key} is not field:asc or field:desc`);
+  let current: QueryModel | undefined = model;
+  for (const step of fieldPath.split('.')) {
+    const attribute: Attribute | undefined = current ? attributeOf(current, step.trim()) : undefined;
+    if (!attribute) fail(path, `${fieldPath} is not a field to sort on`);
+    current = isLinked(attribute) ? targetOf(attribute, getModel) : undefined;
+  }
+};
+
+/** `sort`: `title:desc`, a comma-separated list, a list of those, or `{ title: 'desc' }`. */
+const sortOrder = (value: unknown, model: QueryModel, getModel: GetModel, path: Path): void => {
+  if (typeof value === 'string') return value.split(',').forEach((key) => sortPath(key.trim(), model, getModel, path));
+  if (Array.isArray(value)) return value.forEach((item, index) => sortOrder(item, model, getModel, [...path, index]));
+  if (!isRecord(value)) fail(path, 'expected field:asc, field:desc or a list of them');
+  for (const [key, sub] of Object.entries(value)) {
+    if (isRecord(sub)) {
+      const attribute = attributeOf(model, key);
+      const target = attribute && isLinked(attribute) ? targetOf(attribute, getModel) : undefined;
+      if (!target) fail([...path, key], `${key} is not a relation to sort on`);
+      sortOrder(sub, target, getModel, [...path, key]);
+    } else sortPath(`${key}:${String(sub)}`, model, getModel, [...path, key]);
+  }
 };
 
 const isWholeNumber = (value: unknown): boolean =>
@@ -227,8 +268,10 @@ const given = (value: unknown): boolean => value !== undefined && value !== null
 export const checkQueryShape = (query: unknown, model: QueryModel, getModel: GetModel): void => {
   if (!isRecord(query)) return;
   // A bare `?filters` parses to null, which Strapi ignores.
-  const { filters, populate, pagination: page, _q: search } = query;
+  const { filters, populate, pagination: page, _q: search, fields, sort } = query;
   if (given(filters)) paramCheck('filters', () => filterGroup(filters, model, getModel, []));
+  if (given(fields)) paramCheck('fields', () => fieldList(fields, model, []));
+  if (given(sort)) paramCheck('sort', () => sortOrder(sort, model, getModel, []));
   if (given(populate)) paramCheck('populate', () => populateFilters(populate, model, getModel, []));
   if (given(page)) paramCheck('pagination', () => pagination(page));
   if (given(search)) {

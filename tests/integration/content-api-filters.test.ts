@@ -60,6 +60,12 @@ describe('malformed content-API queries are a coded 400 (issue 17)', () => {
     ['a list where a text is expected', '/api/charters?_q[a]=1'],
     // The other parameters.
     ['a sort order that is neither asc nor desc', '/api/charters?sort=title:foo'],
+    // Found by the fuzz test (tests/integration/fuzz.test.ts).
+    ['a sort on ".."', '/api/values?sort[0]=..'],
+    ['a sort on an empty step', '/api/charters?sort=organisation..name'],
+    ['a key of Object.prototype as a field', '/api/values?fields[0]=constructor'],
+    ['a key of Object.prototype as the fields', '/api/charters?fields=constructor'],
+    ['a key of Object.prototype as a sort', '/api/charters?sort=constructor'],
     ['an unknown field to populate', '/api/charters?populate[foo]=*'],
     ['an operator under an operator in a populated relation', '/api/charters?populate[organisation][filters][name][$eq][$gt]=1'],
     ['an operator under an operator in a nested populate', '/api/charters?populate[organisation][populate][values][filters][name][$eq][$gt]=1'],
@@ -137,6 +143,9 @@ describe('legitimate filters still answer (issue 17)', () => {
 
     const populated = await app.http().get('/api/charters?populate[organisation][filters][name][$containsi]=a&populate[organisation][fields][0]=name');
     expect(populated.status).toBe(200);
+    const sorted = await app.http().get('/api/charters?sort[0]=organisation.name:desc&sort[1]=title&fields=title,slug');
+    expect(sorted.status).toBe(200);
+    expect(sorted.body.data.length).toBeGreaterThan(0);
   });
 
   it('over GraphQL', async () => {
