@@ -109,3 +109,16 @@ export const adminToken = async (app: TestApp): Promise<string> => {
   }
   return response.body.data.token;
 };
+
+/** The SQL statements `work` issues on the app's connection (knex query events), in order. */
+export const statementsOf = async (app: TestApp, work: () => Promise<unknown>): Promise<string[]> => {
+  const seen: string[] = [];
+  const listener = (query: { sql: string }) => seen.push(query.sql);
+  app.strapi.db.connection.client.on('query', listener);
+  try {
+    await work();
+  } finally {
+    app.strapi.db.connection.client.removeListener('query', listener);
+  }
+  return seen;
+};

@@ -4,7 +4,7 @@
  * the documented queries still pass. Fragments that would crash or stall the plugin's depth limit
  * are refused before it runs. In production, "Did you mean …" hints are left out.
  */
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, type TestApp, statementsOf as statementsOfApp } from '../helpers/strapi';
 import { demoOrganisations } from '../../src/seed/demo-content';
 
 let app: TestApp;
@@ -17,18 +17,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** The SQL statements `work` issues (knex query events, as in statement-budget.test.ts). */
-const statementsOf = async (work: () => Promise<unknown>): Promise<string[]> => {
-  const seen: string[] = [];
-  const listener = (query: { sql: string }) => seen.push(query.sql);
-  app.strapi.db.connection.client.on('query', listener);
-  try {
-    await work();
-  } finally {
-    app.strapi.db.connection.client.removeListener('query', listener);
-  }
-  return seen;
-};
+const statementsOf = (work: () => Promise<unknown>): Promise<string[]> => statementsOfApp(app, work);
 
 const CHARTER_PARTS = 'title articles { title } values { name } signatories { name } organisation { name }';
 

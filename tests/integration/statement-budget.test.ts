@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'crypto';
 import { Webhook } from 'standardwebhooks';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, type TestApp, statementsOf as statementsOfApp } from '../helpers/strapi';
 import { activeMember, bearer, interviewedMember, loginStaff, type TestMember } from '../helpers/seed';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -42,18 +42,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** The statements `work` issues, with their SQL (printed when a budget is passed). */
-const statementsOf = async (work: () => Promise<unknown>): Promise<string[]> => {
-  const seen: string[] = [];
-  const listener = (query: { sql: string }) => seen.push(query.sql);
-  app.strapi.db.connection.client.on('query', listener);
-  try {
-    await work();
-  } finally {
-    app.strapi.db.connection.client.removeListener('query', listener);
-  }
-  return seen;
-};
+const statementsOf = (work: () => Promise<unknown>): Promise<string[]> => statementsOfApp(app, work);
 
 const withinBudget = (statements: string[], budget: number) => {
   if (statements.length > budget) throw new Error(`${statements.length} statements (budget ${budget}):\n${statements.join('\n')}`);
