@@ -114,7 +114,8 @@ describe('erasure', () => {
     expect(JSON.stringify(exported)).not.toMatch(/Awa|Diallo|awa-diallo|98 76/);
     expect(login.status).toBe(400);
     expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'awa-diallo@example.org' } })).toBe(0);
-    expect(exchange).toMatchObject({ description: '[effacé]', comment: null, state: 'settled', amount: 5 });
+    // The Query Engine reads a biginteger as a string.
+    expect(exchange).toMatchObject({ description: '[effacé]', comment: null, state: 'settled', amount: '5' });
     expect(await app.strapi.db.query('plugin::seed.mission-response').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ text: null });
     expect(await app.strapi.db.query('plugin::seed.mission-flag').findOne({ where: { mission: { documentId: missionId } } })).toMatchObject({ reason: '[effacé]' });
     // Her signature stays (the charter was signed) without saying by whom.

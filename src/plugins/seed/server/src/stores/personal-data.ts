@@ -35,6 +35,13 @@ export const personalDataStore = (strapi: Core.Strapi) => {
             .map(([relation]) => ({ uid, relation, name: `${model.info.singularName}.${relation}` })),
     );
 
+  /** Points are 64-bit integers, which the Query Engine reads as strings: the export gives the numbers they are. */
+  const pointsAsNumbers = (uid: string, rows: Row[]): Row[] => {
+    const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string }> }>)[uid].attributes;
+    const points = Object.keys(attributes).filter((name) => attributes[name].type === 'biginteger');
+    return rows.map((row) => ({ ...row, ...Object.fromEntries(points.filter((name) => row[name] != null).map((name) => [name, Number(row[name])])) }));
+  };
+
   return {
     /** The member's row with their whole user, or null. */
     async member(documentId: string): Promise<MemberWithUser | null> {
@@ -45,7 +52,7 @@ export const personalDataStore = (strapi: Core.Strapi) => {
     async recordsOf(memberId: number): Promise<Record<string, Row[]>> {
       const records: Record<string, Row[]> = {};
       for (const { uid, relation, name } of relationsToMembers()) {
-        records[name] = (await db.query(uid as never).findMany({ where: { [relation]: { id: memberId } }, orderBy: { id: 'asc' } })) as Row[];
+        records[name] = pointsAsNumbers(uid, (await db.query(uid as never).findMany({ where: { [relation]: { id: memberId } }, orderBy: { id: 'asc' } })) as Row[]);
       }
       return records;
     },
@@ -53,11 +60,12 @@ export const personalDataStore = (strapi: Core.Strapi) => {
     /** The entries from or to these accounts, with both accounts' keys, oldest first. */
     async entriesOf(accountIds: number[]): Promise<unknown[]> {
       if (accountIds.length === 0) return [];
-      return db.query(ENTRY).findMany({
+      const entries = await db.query(ENTRY).findMany({
         where: { $or: [{ fromAccount: { id: { $in: accountIds } } }, { toAccount: { id: { $in: accountIds } } }] },
         populate: { fromAccount: { select: ['key'] }, toAccount: { select: ['key'] } },
         orderBy: { id: 'asc' },
       });
+      return pointsAsNumbers(ENTRY, entries as Row[]);
     },
 
     /** The ids of a type's records tied to the member through this relation (inside run(), read in its transaction). */
