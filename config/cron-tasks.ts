@@ -12,7 +12,9 @@ export default {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.service('plugin::seed.outbox').deliverDue();
     },
-    // Every ten seconds: the ledger's events reach subscribers soon after the change.
+    // Every ten seconds (node-schedule reads a sixth, leading field as seconds): the ledger's events reach
+    // subscribers soon after the change, and a crashed instance's messages are sent at most ten seconds
+    // after their lease (SEED_OUTBOX_LEASE_SECONDS, 30 s) runs out — within a minute.
     options: { rule: process.env.SEED_OUTBOX_CRON || '*/10 * * * * *' },
   },
 };

@@ -2077,6 +2077,10 @@ export interface PluginSeedOutboxMessage extends Struct.CollectionTypeSchema {
       }>;
     lastError: Schema.Attribute.Text;
     lastStatus: Schema.Attribute.Integer;
+    leaseOwner: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     leaseUntil: Schema.Attribute.BigInteger;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<

@@ -2,9 +2,9 @@
  * The transactional outbox of the ledger's events. `enqueue` writes one message per subscription
  * inside the caller's transaction, so a rolled-back change sends nothing; `deliverDue` — run by a
  * cron task on every instance — claims due messages under row locks (skipping those another
- * instance holds) and a short lease, sends each signed the Standard Webhooks way with the same
- * webhook-id on every attempt, and records the outcome (src/domain/outbox/delivery decides the
- * retries).
+ * instance holds) and a short lease (SEED_OUTBOX_LEASE_SECONDS) that it renews while it sends
+ * them, sends each signed the Standard Webhooks way with the same webhook-id on every attempt, and
+ * records the outcome (src/domain/outbox/delivery decides the retries, ./lease the lease).
  */
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -15,17 +15,12 @@ import type { ClaimedMessage, MessageView, Subscription } from '../stores/outbox
 import { signDelivery } from '../domain/earning/standard-webhooks';
 import { refusedDestination } from '../domain/outbox/destination';
 import { allowsPrivateDestinations } from '../outbound';
+import { heartbeatMs, leaseSeconds, leaseUntil, mayStillSend } from '../domain/outbox/lease';
 import { afterAttempt, decideRedelivery, subscribes, type AttemptResult, type OutboundEvent } from '../domain/outbox/delivery';
 import { CodedError, orFail } from '../errors/codes';
 
 const BATCH = 50;
 const TIMEOUT_SECONDS = 10;
-/**
- * Seconds a claimed message is left to its instance before another may try it: longer than the
- * batch can take with every receiver hanging to the timeout, so a slow receiver is never sent a
- * message twice by two instances; a crashed instance's messages wait that long.
- */
-const LEASE_SECONDS = BATCH * TIMEOUT_SECONDS + 100;
 
 export type OutboxMessageView = Omit<MessageView, 'id'>;
 
@@ -41,8 +36,50 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const store = () => seedStores(strapi).outbox;
 
-  /** Claims due messages for this instance: locked while claimed, leased until delivered or released. */
-  const claim = (now: number): Promise<ClaimedMessage[]> => transactions().run((trx) => store().claimDue(trx, now, BATCH, now + LEASE_SECONDS));
+  /** Claims due messages for this worker alone: locked while claimed, leased to `owner` until delivered or released. */
+  const claim = (now: number, owner: string, lease: number): Promise<ClaimedMessage[]> =>
+    transactions().run((trx) => store().claimDue(trx, now, BATCH, { owner, until: leaseUntil(now, lease) }));
+
+  /**
+   * Renews the lease on the messages not yet recorded every third of the lease, until stopped.
+   * The clock is the run's own (`at` may be given), advanced by the time spent since it started.
+   * Renewals and records take turns, so a renewal never counts a message just recorded as lost.
+   */
+  const heartbeat = (owner: string, lease: number, clock: () => number, unrecorded: Set<number>) => {
+    let heldUntil = leaseUntil(clock(), lease);
+    let lost = false;
+    let turn: Promise<unknown> = Promise.resolve();
+    const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+      const done = turn.then(work);
+      turn = done.catch(() => undefined);
+      return done;
+    };
+    const timer = setInterval(() => {
+      inTurn(async () => {
+        const ids = [...unrecorded];
+        const until = leaseUntil(clock(), lease);
+        if ((await store().renewLease(ids, owner, until)) < ids.length) lost = true;
+        else heldUntil = until;
+      }).catch((error) => {
+        // The database is unreachable for now: the next beat tries again; if none succeeds, the lease runs out and sending stops.
+        strapi.log.warn(`[seed] outbox: the lease could not be renewed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }, heartbeatMs(lease));
+    return {
+      /** Whether this worker may start sending another message: its lease holds, with a second to spare. */
+      holds: () => !lost && mayStillSend(heldUntil, clock()),
+      /** Records a message's attempt between two renewals. */
+      record: (id: number, write: () => Promise<boolean>): Promise<boolean> =>
+        inTurn(() => {
+          unrecorded.delete(id);
+          return write();
+        }),
+      async stop() {
+        clearInterval(timer);
+        await turn;
+      },
+    };
+  };
 
   const send = async (message: ClaimedMessage, subscription: Subscription | null): Promise<AttemptResult> => {
     if (!subscription || !subscription.enabled) return { ok: false, status: null, error: 'the subscription is gone or disabled' };
@@ -106,19 +143,35 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       return view;
     },
 
-    /** Sends the messages due at `at`; returns what became of them. */
+    /**
+     * Sends the messages due at `at`; returns what became of them. Those it could not send before
+     * its lease ran out (the database unreachable, another instance took them) are left to the next run.
+     */
     async deliverDue(at: Date = new Date()): Promise<DeliveryReport> {
       const now = seconds(at);
+      const started = Date.now();
+      const clock = () => now + Math.floor((Date.now() - started) / 1000);
+      const lease = leaseSeconds(process.env.SEED_OUTBOX_LEASE_SECONDS);
+      const owner = randomUUID();
       const report: DeliveryReport = { delivered: 0, retried: 0, failed: 0 };
-      const messages = await claim(now);
-      const subscriptions = new Map<string, Subscription | null>();
-      for (const message of messages) {
-        const id = message.subscription_document_id;
-        if (!subscriptions.has(id)) subscriptions.set(id, await store().subscription(id));
-        const result = await send(message, subscriptions.get(id) ?? null);
-        const next = afterAttempt(Number(message.attempts), result, now);
-        await store().recordAttempt(message.id, next, result.ok ? { status: 200, error: null, at } : { status: result.status, error: result.error, at });
-        report[next.state === 'delivered' ? 'delivered' : next.state === 'failed' ? 'failed' : 'retried'] += 1;
+      const messages = await claim(now, owner, lease);
+      if (messages.length === 0) return report;
+      const held = heartbeat(owner, lease, clock, new Set(messages.map((message) => message.id)));
+      try {
+        const subscriptions = new Map<string, Subscription | null>();
+        for (const message of messages) {
+          if (!held.holds()) break;
+          const id = message.subscription_document_id;
+          if (!subscriptions.has(id)) subscriptions.set(id, await store().subscription(id));
+          const result = await send(message, subscriptions.get(id) ?? null);
+          const next = afterAttempt(Number(message.attempts), result, now);
+          const outcome = result.ok ? { status: 200, error: null, at } : { status: result.status, error: result.error, at };
+          if (await held.record(message.id, () => store().recordAttempt(message.id, owner, next, outcome))) {
+            report[next.state === 'delivered' ? 'delivered' : next.state === 'failed' ? 'failed' : 'retried'] += 1;
+          }
+        }
+      } finally {
+        await held.stop();
       }
       return report;
     },

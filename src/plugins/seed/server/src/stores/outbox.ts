@@ -3,7 +3,8 @@
  * movement of points, so this instance keeps them: forgotten when staff change one here, and read
  * again at most SUBSCRIPTIONS_TTL_MS later on the other instances. Lock contract: `claimDue` locks
  * the due messages it returns (skipping, on MySQL, those another instance holds) until the
- * transaction ends and leases them; `lockState` locks one message.
+ * transaction ends and leases them to one worker, which alone may renew the lease (`renewLease`)
+ * and record the attempt (`recordAttempt`); `lockState` locks one message.
  */
 import type { Knex } from 'knex';
 import { bool, insertRow, int, newDocument } from './rows';
@@ -97,19 +98,32 @@ export const outboxStore = (knex: Knex) => {
       else await trx(MESSAGES).insert(rows);
     },
 
-    /** Locks up to `batch` messages due at `now` and not leased, and leases them until `leaseUntil`. */
-    async claimDue(trx: Knex.Transaction, now: number, batch: number, leaseUntil: number): Promise<ClaimedMessage[]> {
+    /**
+     * Locks up to `batch` messages due at `now` whose lease has ended (or that none holds), and
+     * leases them to `owner` until `leaseUntil`. The rows stay locked until the transaction ends,
+     * so two instances claiming at once never both get a message.
+     */
+    async claimDue(trx: Knex.Transaction, now: number, batch: number, lease: { owner: string; until: number }): Promise<ClaimedMessage[]> {
       const due = trx(MESSAGES)
         .where('state', 'pending')
         .andWhere('next_attempt_at', '<=', now)
-        .andWhere((lease) => lease.whereNull('lease_until').orWhere('lease_until', '<', now))
+        .andWhere((leased) => leased.whereNull('lease_until').orWhere('lease_until', '<', now))
         .orderBy('id')
         .limit(batch)
         .forUpdate();
       // MySQL/MariaDB: another instance's claimed rows are skipped rather than waited for.
       const rows: ClaimedMessage[] = await (knex.client.config.client === 'mysql2' ? due.skipLocked() : due).select('id', 'subscription_document_id', 'webhook_id', 'event_type', 'payload', 'attempts', 'created_at');
-      if (rows.length > 0) await trx(MESSAGES).whereIn('id', rows.map((row) => row.id)).update({ lease_until: leaseUntil });
+      if (rows.length > 0) await trx(MESSAGES).whereIn('id', rows.map((row) => row.id)).update({ lease_until: lease.until, lease_owner: lease.owner });
       return rows;
+    },
+
+    /**
+     * Extends `owner`'s lease on those of `ids` it still holds (a heartbeat); returns how many it
+     * still held. Fewer than asked: another instance took some after the lease ran out.
+     */
+    async renewLease(ids: number[], owner: string, until: number): Promise<number> {
+      if (ids.length === 0) return 0;
+      return knex(MESSAGES).whereIn('id', ids).andWhere({ lease_owner: owner, state: 'pending' }).update({ lease_until: until });
     },
 
     async message(documentId: string): Promise<MessageView | null> {
@@ -122,20 +136,25 @@ export const outboxStore = (knex: Knex) => {
       return row ? { documentId: row.document_id, url: row.url, secret: row.secret, enabled: bool(row.enabled) } : null;
     },
 
-    /** Records an attempt on a message this instance claimed, and releases its lease. */
-    async recordAttempt(id: number, next: { state: MessageState; attempts: number; nextAttemptAt: number }, result: { status: number | null; error: string | null; at: Date }): Promise<void> {
-      await knex(MESSAGES)
-        .where({ id })
+    /**
+     * Records an attempt on a message `owner` claimed, and releases its lease; returns false, and
+     * records nothing, when another instance has taken the message since.
+     */
+    async recordAttempt(id: number, owner: string, next: { state: MessageState; attempts: number; nextAttemptAt: number }, result: { status: number | null; error: string | null; at: Date }): Promise<boolean> {
+      const updated = await knex(MESSAGES)
+        .where({ id, lease_owner: owner })
         .update({
           state: next.state,
           attempts: next.attempts,
           next_attempt_at: next.nextAttemptAt,
           lease_until: null,
+          lease_owner: null,
           last_status: result.status,
           last_error: result.error,
           delivered_at: next.state === 'delivered' ? result.at : null,
           updated_at: new Date(),
         });
+      return updated > 0;
     },
 
     /** Locks the message until the transaction ends; returns its state. */
@@ -145,7 +164,7 @@ export const outboxStore = (knex: Knex) => {
 
     /** Schedules the locked message's next attempt and releases its lease. */
     async reschedule(trx: Knex.Transaction, id: number, next: { state: MessageState; attempts: number; nextAttemptAt: number }): Promise<void> {
-      await trx(MESSAGES).where({ id }).update({ state: next.state, attempts: next.attempts, next_attempt_at: next.nextAttemptAt, lease_until: null, updated_at: new Date() });
+      await trx(MESSAGES).where({ id }).update({ state: next.state, attempts: next.attempts, next_attempt_at: next.nextAttemptAt, lease_until: null, lease_owner: null, updated_at: new Date() });
     },
   };
 };
