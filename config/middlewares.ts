@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
 import { DEFAULT_MAX_COST } from '../src/extensions/graphql/query-limits';
+import { corsOptions, parseAllowedOrigins } from '../src/security/cors';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
@@ -10,7 +11,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Staff log in over HTTPS in production, as members do (src/security/https-login.ts).
   'global::admin-https',
   'strapi::security',
-  'strapi::cors',
+  // Credentials (the refresh cookie) only for the listed origins; public reads from anywhere (src/security/cors.ts).
+  { name: 'strapi::cors', config: corsOptions(parseAllowedOrigins(env('SEED_ALLOWED_ORIGINS', ''), env('PUBLIC_URL', ''))) },
   'strapi::poweredBy',
   'strapi::query',
   // Multipart only on the Media Library's routes; temp files always removed.

@@ -1,5 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { formatGraphqlError } from '../src/plugins/seed/server/src/errors/graphql';
 import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
 import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, queryLimitsRule } from '../src/extensions/graphql/query-limits';
@@ -36,6 +37,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       jwtManagement: 'refresh',
       sessions: {
         httpOnly: true,
+        // Secure in production; `npm run demo` sets SEED_SECURE_COOKIES=false to log in over http://localhost.
+        cookie: { secure: env.bool('SEED_SECURE_COOKIES', env('NODE_ENV') === 'production') },
       },
     },
   },
@@ -46,9 +49,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
       defaultLimit: env.int('GRAPHQL_DEFAULT_LIMIT', 25),
       maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
-      // Apollo's landing page loads from a CDN; never in production.
-      landingPage: env('NODE_ENV') !== 'production' && env.bool('GRAPHQL_LANDING_PAGE', true),
+      // Apollo's landing page loads from a CDN; never in production. `false` would still serve
+      // Apollo's "production" landing page (a link to Apollo Studio): none at all, then.
+      landingPage: env('NODE_ENV') !== 'production' && env.bool('GRAPHQL_LANDING_PAGE', true) ? true : () => ApolloServerPluginLandingPageDisabled(),
       apolloServer: {
+        // The schema is not handed to strangers in production unless asked for.
+        introspection: env.bool('GRAPHQL_INTROSPECTION', env('NODE_ENV') !== 'production'),
+        // A stack trace names the server's files: only in development (Apollo's own default, made explicit).
+        includeStacktraceInErrorResponses: !['production', 'test'].includes(env('NODE_ENV', 'development')),
+        // strapi::cors answers /graphql too; the plugin's own @koa/cors would overwrite its allow-list with '*'.
+        cors: false,
         formatError: formatGraphqlError,
         // Added to the plugin's depth limit: too many aliases, or too high a cost, refused before anything runs.
         validationRules: [

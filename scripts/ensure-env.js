@@ -41,6 +41,10 @@ DEMO_MEMBER_PASSWORD=${memberPassword}
 SEED_WEBHOOK_SECRETS_DEMO=whsec_${randomBytes(24).toString('base64')}
 
 # SQLite under .tmp/ unless DATABASE_CLIENT=mysql (see README).
+
+# \`npm run demo\` starts with NODE_ENV=production and SEED_SECURE_COOKIES=false (package.json), so
+# logins work over http://localhost; \`npm run develop\` runs in development. Other sites allowed
+# credentialed requests (the refresh cookie), comma-separated: SEED_ALLOWED_ORIGINS (README, Settings).
 `,
 );
 console.log(`Wrote .env with new secrets. Admin login: admin@example.org / ${adminPassword}`);

@@ -1,7 +1,8 @@
 /**
  * Issue 17: with NODE_ENV=production behind a TLS proxy (IS_PROXIED, PUBLIC_URL), members and
  * staff log in and get their Secure refresh cookie; over plain HTTP the login is a coded 403
- * naming what to set, never a 500.
+ * naming what to set, never a 500. Issue 18: GraphQL tells a stranger nothing about the server
+ * (no introspection unless GRAPHQL_INTROSPECTION=true, no stack trace, no landing page).
  */
 import { randomBytes } from 'crypto';
 import { ADMIN, startApp, type TestApp } from '../helpers/strapi';
@@ -138,5 +139,37 @@ describe('production mode over plain HTTP (issue 17)', () => {
     const response = await app.http().get('/api/charters');
 
     expect(response.status).toBe(200);
+  });
+});
+
+describe('GraphQL in production (issue 18)', () => {
+  it('refuses introspection by default', async () => {
+    const response = await app.graphql('{ __schema { queryType { name } } }');
+
+    expect(response.status).toBe(400);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.body.errors[0].message).toMatch(/introspection/i);
+  });
+
+  it('an error carries no stack trace: a query that does not validate, a refusal, a bad body', async () => {
+    const invalid = await app.graphql('{ chartersThatDoNotExist { title } }');
+    const refused = await app.graphql('{ myAccount { balance } }');
+    const unreadable = await app.http().post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
+
+    for (const response of [invalid, refused]) {
+      expect(response.body.errors.length).toBeGreaterThan(0);
+      expect(JSON.stringify(response.body)).not.toMatch(/stacktrace|\/dist\/|node_modules/);
+    }
+    expect(refused.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(unreadable.status).toBe(400);
+    expect(JSON.stringify(unreadable.body)).not.toMatch(/stacktrace|\/dist\/|node_modules/);
+  });
+
+  it('serves no landing page, not even Apollo\'s "production" one (a link to Apollo Studio)', async () => {
+    const response = await app.http().get('/graphql').set('Accept', 'text/html');
+
+    expect(response.headers['content-type']).not.toMatch(/html/);
+    expect(response.text).not.toMatch(/<html|cdn\.apollographql\.com/i);
   });
 });
