@@ -2,7 +2,7 @@
 import { operation, type RestRequest } from './operation';
 import { documentIdParams, emptyBody, sourceParams } from '../validators';
 import { errorNameFor } from '../errors/codes';
-import type { Delivery, DeliveryInput } from '../services/earnings';
+import { eventBody, type Delivery, type DeliveryInput } from '../services/earnings';
 
 /** koa-body keeps the bytes it parsed under this symbol (`includeUnparsed`, config/middlewares.ts). */
 const UNPARSED = Symbol.for('unparsedBody');
@@ -44,6 +44,8 @@ export const earningsOperations = [
       method: 'POST',
       path: '/events/:source',
       input: delivery,
+      // Read as raw bytes (the signature is over them), then parsed as this.
+      body: eventBody,
       reply: (ctx, result: Delivery) => {
         const { webhookId, outcome, detail, award, entry } = result;
         ctx.status = result.status;
