@@ -73,12 +73,15 @@ describe('The OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('shows the charter routes’ inputs and the signed webhook’s event', () => {
+  it('shows the charter routes’ inputs, the headers read and the signed webhook’s event', () => {
     const { paths } = document();
+    const header = (name: string, required: boolean) => expect.objectContaining({ in: 'header', name, required });
 
     expect(paths['/seed/charters/{documentId}/sign'].post.requestBody).toMatchObject({ content: { 'application/json': { schema: { required: ['readAndApproved'] } } } });
     expect(paths['/seed/charters/{documentId}/versions'].get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'query', name: 'locale' })]));
     expect(paths['/seed/events/{source}'].post).toMatchObject({ security: [], requestBody: { content: { 'application/json': { schema: { required: ['type', 'data'] } } } } });
+    expect(paths['/seed/events/{source}'].post.parameters).toEqual(expect.arrayContaining([header('webhook-id', true), header('webhook-timestamp', true), header('webhook-signature', true)]));
+    expect(paths['/seed/accounts/{documentId}/adjust'].post.parameters).toEqual(expect.arrayContaining([header('Idempotency-Key', false)]));
   });
 
   it('leaves the admin’s routes out', () => {

@@ -37,11 +37,11 @@ const canonical = (value: Json): Json => {
 /** `/exchanges/:documentId/accept` → `/seed/exchanges/{documentId}/accept`, as the generator writes paths. */
 const openApiPath = (path: string): string => `/seed${path}`.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
-type Operations = Record<string, { responses?: Record<string, Json>; summary?: string; security?: Json[] } & Record<string, Json>>;
+type Operations = Record<string, { responses?: Record<string, Json>; summary?: string; security?: Json[]; parameters?: Json[] } & Record<string, Json>>;
 
 /**
  * What the generator cannot know of the SEED's routes: the success status (201 for a creation),
- * who may call (a summary), and that the signed webhook takes no bearer token.
+ * who may call (a summary), the headers read, and that public and signed routes take no bearer token.
  */
 const describeSeedOperations = (paths: Record<string, Operations>): void => {
   for (const op of OPERATIONS) {
@@ -52,6 +52,9 @@ const describeSeedOperations = (paths: Record<string, Operations>): void => {
     operation.responses = { ...operation.responses, [status]: operation.responses?.[status] ?? { description: status === '201' ? 'Created' : 'OK' } };
     operation.summary = `plugin::seed.${op.action} (${op.who})`;
     if (op.who === 'signed' || op.who === 'public') operation.security = [];
+    for (const [name, { description, required = false }] of Object.entries(op.rest.headers ?? {})) {
+      operation.parameters = [...(operation.parameters ?? []), { in: 'header', name, required, description, schema: { type: 'string' } }];
+    }
   }
   const reference = paths['/seed/openapi.json']?.get;
   if (reference) {
