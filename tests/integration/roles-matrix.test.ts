@@ -86,6 +86,8 @@ const REST: Record<string, Role[]> = {
   'POST /seed/awards/:documentId/approve': STAFF,
   'POST /seed/awards/:documentId/refuse': STAFF,
   'POST /seed/outbox/:documentId/redeliver': STAFF,
+  // The API reference (docs/openapi.json).
+  'GET /seed/openapi.json': EVERYONE,
   // users-permissions, as Strapi sets it: visitors sign up and in (a logged-in user has no
   // reason to); a logged-in user, staff included, manages their own password and sessions;
   // users, roles and permissions are the admin's.

@@ -1,10 +1,11 @@
-/** The REST controllers, one action per operation of the tables: read the caller and input, run the operation, reply. */
+/** The REST controllers, one action per operation of the tables: read the caller and input, run the operation, reply; and the API reference. */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { callerOf, type Caller } from '../caller';
 import { OPERATIONS } from '../operations';
 import type { Operation } from '../operations/operation';
 import { execute, pageOf, paramsOf } from '../operations/run';
+import reference from './reference';
 
 type Rest = Operation & { rest: NonNullable<Operation['rest']> };
 
@@ -27,7 +28,7 @@ const handler = (strapi: Core.Strapi, op: Rest) => async (ctx: Context) => {
   ctx.body = { data: items, meta: { pagination } };
 };
 
-const controllers: Record<string, (deps: { strapi: Core.Strapi }) => Record<string, (ctx: Context) => Promise<void>>> = {};
+const controllers: Record<string, (deps: { strapi: Core.Strapi }) => Record<string, (ctx: Context) => Promise<void>>> = { reference };
 for (const controller of new Set(OPERATIONS.filter((op) => op.rest).map((op) => op.action.split('.')[0]))) {
   const own = OPERATIONS.filter((op): op is Rest => Boolean(op.rest) && op.action.startsWith(`${controller}.`));
   controllers[controller] = ({ strapi }) => Object.fromEntries(own.map((op) => [op.action.split('.')[1], handler(strapi, op)]));

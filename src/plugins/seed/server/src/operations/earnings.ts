@@ -2,7 +2,7 @@
 import { operation, type RestRequest } from './operation';
 import { documentIdParams, emptyBody, sourceParams } from '../validators';
 import { errorNameFor } from '../errors/codes';
-import type { Delivery, DeliveryInput } from '../services/earnings';
+import { eventBody, type Delivery, type DeliveryInput } from '../services/earnings';
 
 /** koa-body keeps the bytes it parsed under this symbol (`includeUnparsed`, config/middlewares.ts). */
 const UNPARSED = Symbol.for('unparsedBody');
@@ -44,6 +44,13 @@ export const earningsOperations = [
       method: 'POST',
       path: '/events/:source',
       input: delivery,
+      // Read as raw bytes (the signature is over them), then parsed as this.
+      body: eventBody,
+      headers: {
+        'webhook-id': { required: true, description: 'Standard Webhooks: the delivery’s id; a retry sends the same one and gets the first outcome.' },
+        'webhook-timestamp': { required: true, description: 'Standard Webhooks: seconds since the epoch, within five minutes of the server’s clock.' },
+        'webhook-signature': { required: true, description: 'Standard Webhooks: `v1,<base64 HMAC-SHA256>` of `<id>.<timestamp>.<body>` with the source’s secret (docs/WEBHOOKS.md).' },
+      },
       reply: (ctx, result: Delivery) => {
         const { webhookId, outcome, detail, award, entry } = result;
         ctx.status = result.status;

@@ -60,6 +60,7 @@ export const ledgerOperations = [
         const key = header('idempotency-key');
         return key === undefined ? body : { ...(body as object), idempotencyKey: key };
       },
+      headers: { 'Idempotency-Key': { description: 'The same key twice pays once and answers the first entry (the body may hold it as `idempotencyKey` instead).' } },
     },
     graphql: {
       kind: 'mutation',

@@ -51,6 +51,10 @@ export interface Operation<P = any, I = any> {
     status?: number;
     /** Builds the input from the request itself instead of the body or query. */
     input?: (request: RestRequest) => unknown;
+    /** The body as the API reference shows it, when `input` reads the request itself (docs/openapi.json). */
+    body?: z.ZodType;
+    /** The headers `input` reads, as the API reference shows them: name → what it means. */
+    headers?: Record<string, { description: string; required?: boolean }>;
     /** A reply of its own instead of `{ data }`. */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the handler's result, as the operation knows it
     reply?: (ctx: RestReply, result: any) => void;

@@ -44,7 +44,8 @@ export interface Delivery {
   entry: string | null;
 }
 
-const eventBody = z.object({
+/** An event a source sends (docs/WEBHOOKS.md), once its signature is verified. */
+export const eventBody = z.object({
   type: z.string().trim().min(1).max(100),
   data: z.object({
     /** The member's documentId or their email. */
