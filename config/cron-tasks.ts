@@ -15,4 +15,11 @@ export default {
     // Every ten seconds: the ledger's events reach subscribers soon after the change.
     options: { rule: process.env.SEED_OUTBOX_CRON || '*/10 * * * * *' },
   },
+  rateLimitsCleanup: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await strapi.service('plugin::seed.rate-limits').clearExpired();
+    },
+    // Hourly: a counter whose window ended is never read again.
+    options: { rule: '17 * * * *' },
+  },
 };
