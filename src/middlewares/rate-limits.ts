@@ -13,6 +13,11 @@ import { formatGraphqlError } from '../plugins/seed/server/src/errors/graphql';
 import type { SeedServices } from '../plugins/seed/server/src/services';
 import { retryAfterOf } from '../plugins/seed/server/src/services/rate-limits';
 
+// The parser the GraphQL plugin runs on its route (as global::graphql-guard does); it leaves a body
+// already parsed alone. Its types are not installed.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bodyParser = require('koa-bodyparser') as (options?: object) => (ctx: Context, next: Next) => Promise<void>;
+
 /** The users-permissions routes an attacker automates (users-permissions' own limit covered these). */
 const ACCOUNT_ROUTES = ['/auth/local/register', '/auth/forgot-password', '/auth/reset-password', '/auth/send-email-confirmation', '/auth/change-password'];
 
@@ -31,15 +36,15 @@ const isMutation = (ctx: Context): boolean => {
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const limits = strapi.plugin('seed').service('rate-limits') as SeedServices['rate-limits'];
-  const endpoint = strapi.config.get('plugin::graphql.endpoint', '/graphql') as string;
-  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+  const endpoint = (strapi.config.get('plugin::graphql.endpoint', '/graphql') as string).toLowerCase();
+  const prefix = (strapi.config.get('api.rest.prefix', '/api') as string).toLowerCase();
   const login = `${prefix}/auth/local`;
   const accountRoutes = new Set(ACCOUNT_ROUTES.map((route) => `${prefix}${route}`));
   const webhooks = new RegExp(`^${prefix}/seed/events/[^/]+$`);
+  // A copy of the route's options: koa-bodyparser clears the `onerror` of the object it is given.
+  const parseBody = bodyParser({ ...(strapi.config.get('plugin::graphql.apolloServer.bodyParserConfig', {}) as object) });
 
-  const limitRest = async (ctx: Context, next: Next): Promise<void> => {
-    // The router matches paths whatever their case and trailing slash: so do these checks.
-    const path = ctx.path.toLowerCase().replace(/\/+$/, '');
+  const limitRest = async (ctx: Context, next: Next, path: string): Promise<void> => {
     if (ctx.method === 'POST' && webhooks.test(path)) {
       // A source's deliveries have their own allowance (run.ts), not the sender address's. Refused
       // ones (no such source, a bad signature) are counted against the address, so nobody spends a
@@ -69,7 +74,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   return async (ctx: Context, next: Next) => {
     if (!limits.enabled) return next();
-    if (ctx.path === endpoint) {
+    // The router matches paths whatever their case and trailing slash: so do these checks.
+    const path = ctx.path.toLowerCase().replace(/\/+$/, '');
+    if (path === endpoint) {
+      // Read or write: the operation says (a differently spelled path was not parsed yet).
+      if (ctx.method === 'POST') await parseBody(ctx, async () => undefined);
       try {
         await limits.consume(isMutation(ctx) ? 'writes' : 'reads', ctx.ip);
       } catch (error) {
@@ -84,7 +93,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       }
       return next();
     }
-    if (ctx.path.toLowerCase().startsWith(`${prefix}/`)) return limitRest(ctx, next);
+    if (path.startsWith(`${prefix}/`)) return limitRest(ctx, next, path);
     return next();
   };
 };

@@ -87,6 +87,29 @@ const ensureTable = async (strapi: Core.Strapi): Promise<void> => {
   }
 };
 
+/**
+ * Counts in this instance's memory while the database does not answer, rather than failing every
+ * request; and says so, at most once a minute: the limits are then per instance again.
+ */
+class MemoryFallback extends RateLimiterMemory {
+  private warnedAt = 0;
+
+  constructor(
+    options: { keyPrefix: string; points: number; duration: number },
+    private readonly warn: (message: string) => void,
+  ) {
+    super(options);
+  }
+
+  consume(...args: Parameters<RateLimiterMemory['consume']>): Promise<RateLimiterRes> {
+    if (Date.now() - this.warnedAt > 60_000) {
+      this.warnedAt = Date.now();
+      this.warn(`Rate limits (${this.keyPrefix}): the database did not answer; counting in this instance's memory.`);
+    }
+    return super.consume(...args);
+  }
+}
+
 const createLimiters = (strapi: Core.Strapi, settings: RateLimitSettings): Record<Bucket, RateLimiterAbstract> => {
   const knex = strapi.db.connection;
   const mysql = knex.client.config.client === 'mysql2';
@@ -104,8 +127,11 @@ const createLimiters = (strapi: Core.Strapi, settings: RateLimitSettings): Recor
       keyPrefix: bucket,
       points,
       duration: seconds,
+      // Once over the limit, refused from this instance's memory until the window ends: a flood
+      // from one address costs no more database writes.
+      inMemoryBlockOnConsumed: points + 1,
       // If the database cannot answer, each instance counts on its own rather than failing the request.
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: bucket, points, duration: seconds }),
+      insuranceLimiter: new MemoryFallback({ keyPrefix: bucket, points, duration: seconds }, (message) => strapi.log.warn(message)),
     };
     return mysql ? new RateLimiterMySQL({ ...options, dbName: knex.client.config.connection.database }) : new RateLimiterSQLite(options);
   };
