@@ -45,6 +45,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         webhooks: env.int('RATE_LIMIT_WEBHOOKS', DEFAULT_RATE_LIMITS.webhooks),
         login: env.int('RATE_LIMIT_LOGIN', DEFAULT_RATE_LIMITS.login),
         loginIp: env.int('RATE_LIMIT_LOGIN_IP', DEFAULT_RATE_LIMITS.loginIp),
+        exemptAddresses: env.array('RATE_LIMIT_EXEMPT_IPS', DEFAULT_RATE_LIMITS.exemptAddresses),
       },
     },
   },

@@ -73,7 +73,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   };
 
   return async (ctx: Context, next: Next) => {
-    if (!limits.enabled) return next();
+    if (!limits.enabled || limits.isExempt(ctx.ip)) return next();
     // The router matches paths whatever their case and trailing slash: so do these checks.
     const path = ctx.path.toLowerCase().replace(/\/+$/, '');
     if (path === endpoint) {

@@ -17,6 +17,8 @@ const LIMITS = { reads: 5, writes: 40, memberWrites: 3, webhooks: 4, login: 3, l
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 const onMysql = process.env.DATABASE_CLIENT === 'mysql';
 const PORT = 1900 + (process.pid % 500);
+/** The association's own server, say its site's. */
+const EXEMPT = '192.0.2.1';
 
 let app: TestApp;
 let colleague: TestMember & { email: string };
@@ -63,6 +65,7 @@ beforeAll(async () => {
     RATE_LIMIT_WEBHOOKS: String(LIMITS.webhooks),
     RATE_LIMIT_LOGIN: String(LIMITS.login),
     RATE_LIMIT_LOGIN_IP: String(LIMITS.loginIp),
+    RATE_LIMIT_EXEMPT_IPS: `${EXEMPT},192.0.2.2`,
   });
   const name = `collegue-${randomBytes(4).toString('hex')}`;
   colleague = { ...(await registerMember(app, name)), email: `${name}@example.org` };
@@ -110,6 +113,14 @@ describe('per client address', () => {
     // A mutation is a write: not refused by the reads' limit.
     const mutation = await app.graphql(LOGIN, { identifier: `nobody-${randomUUID()}@example.org`, password: 'wrong' }).set('X-Forwarded-For', address);
     expect(mutation.body.errors?.[0]?.extensions?.code).not.toBe('RATE_LIMITED');
+  });
+
+  it('leave the addresses of RATE_LIMIT_EXEMPT_IPS alone', async () => {
+    const statuses = [];
+    for (let i = 0; i < LIMITS.reads + 2; i += 1) statuses.push((await app.http().get('/api/charters').set('X-Forwarded-For', EXEMPT)).status);
+    for (let i = 0; i < LIMITS.reads + 2; i += 1) statuses.push((await app.graphql('{ charters { title } }').set('X-Forwarded-For', EXEMPT)).status);
+
+    expect(statuses).toEqual(Array(2 * (LIMITS.reads + 2)).fill(200));
   });
 });
 

@@ -23,6 +23,7 @@ export const authRateLimitsExtension = (strapi: Core.Strapi) => () => {
     const { identifier } = (args.input ?? {}) as { identifier?: unknown };
     const name = typeof identifier === 'string' ? identifier : '';
     const ip = context.koaContext.ip;
+    if (limits().isExempt(ip)) return resolve(parent, args, context, info);
     await limits().loginAttempt(ip, name);
     // A failed login throws: it stays counted.
     const result = await resolve(parent, args, context, info);
@@ -31,7 +32,7 @@ export const authRateLimitsExtension = (strapi: Core.Strapi) => () => {
   };
 
   const account = async (resolve: Resolve, parent: unknown, args: Record<string, unknown>, context: GraphqlContext, info: unknown) => {
-    await limits().consume('loginIp', context.koaContext.ip);
+    if (!limits().isExempt(context.koaContext.ip)) await limits().consume('loginIp', context.koaContext.ip);
     return resolve(parent, args, context, info);
   };
 

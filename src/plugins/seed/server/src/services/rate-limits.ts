@@ -26,6 +26,8 @@ export interface RateLimitSettings {
   login: number;
   /** Per client IP per 15 minutes: failed logins whatever the identifier, and every other account request (register, forgotten password…). */
   loginIp: number;
+  /** Addresses the per-address limits leave alone: the association's own servers (a site rendering its pages through the API). */
+  exemptAddresses: string[];
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
@@ -36,12 +38,13 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   webhooks: 1200,
   login: 10,
   loginIp: 100,
+  exemptAddresses: [],
 };
 
 export type Bucket = 'reads' | 'writes' | 'member' | 'source' | 'login' | 'loginIp';
 
 const MINUTE = 60;
-const BUCKETS: Record<Bucket, { setting: Exclude<keyof RateLimitSettings, 'enabled'>; seconds: number }> = {
+const BUCKETS: Record<Bucket, { setting: Exclude<keyof RateLimitSettings, 'enabled' | 'exemptAddresses'>; seconds: number }> = {
   reads: { setting: 'reads', seconds: MINUTE },
   writes: { setting: 'writes', seconds: MINUTE },
   member: { setting: 'memberWrites', seconds: MINUTE },
@@ -156,8 +159,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  const exempt = new Set(settings.exemptAddresses);
+
   return {
     enabled: settings.enabled,
+
+    /** Whether the per-address limits leave this address alone. */
+    isExempt: (ip: string): boolean => exempt.has(ip),
 
     /** At bootstrap: the table, then the limiters over it. */
     async prepare(): Promise<void> {
