@@ -17,4 +17,11 @@ export default {
     // after their lease (SEED_OUTBOX_LEASE_SECONDS, 30 s) runs out — within a minute.
     options: { rule: process.env.SEED_OUTBOX_CRON || '*/10 * * * * *' },
   },
+  rateLimitsCleanup: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await strapi.service('plugin::seed.rate-limits').clearExpired();
+    },
+    // Hourly: a counter whose window ended is never read again.
+    options: { rule: '17 * * * *' },
+  },
 };

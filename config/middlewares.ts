@@ -36,6 +36,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   { name: 'global::graphql-guard', config: { maxCost: env.int('GRAPHQL_MAX_COST', DEFAULT_MAX_COST) } },
   // Anonymous GraphQL reads of public content, from a cache of at most a second (needs the parsed body).
   'global::graphql-cache',
+  // Per address on /api/* and /graphql, logins per address and identifier, shared by every instance
+  // through the database. After the cache: an answer from it costs no SQL statement, and counting it would.
+  'global::rate-limits',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -4,6 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { formatGraphqlError } from '../src/plugins/seed/server/src/errors/graphql';
 import { bodyError } from '../src/plugins/seed/server/src/errors/codes';
 import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, queryLimitsRule } from '../src/extensions/graphql/query-limits';
+import { rateLimitedStatus } from '../src/extensions/graphql/rate-limits';
+import { DEFAULT_RATE_LIMITS } from '../src/plugins/seed/server/src/services/rate-limits';
 
 const allowedMediaTypes = [
   'image/*',
@@ -31,9 +33,28 @@ const deniedTypes = [
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // The SEED, a local TypeScript plugin. Resolved from this file: the server loads it compiled
   // (dist/config → dist/src/plugins/seed), the admin build from its sources.
-  seed: { enabled: true, resolve: path.join(__dirname, '..', 'src', 'plugins', 'seed') },
+  seed: {
+    enabled: true,
+    resolve: path.join(__dirname, '..', 'src', 'plugins', 'seed'),
+    config: {
+      // Counted in the database, shared by every instance (src/plugins/seed/server/src/services/rate-limits.ts).
+      rateLimits: {
+        enabled: env.bool('RATE_LIMIT_ENABLED', true),
+        reads: env.int('RATE_LIMIT_READS', DEFAULT_RATE_LIMITS.reads),
+        writes: env.int('RATE_LIMIT_WRITES', DEFAULT_RATE_LIMITS.writes),
+        memberWrites: env.int('RATE_LIMIT_MEMBER_WRITES', DEFAULT_RATE_LIMITS.memberWrites),
+        webhooks: env.int('RATE_LIMIT_WEBHOOKS', DEFAULT_RATE_LIMITS.webhooks),
+        login: env.int('RATE_LIMIT_LOGIN', DEFAULT_RATE_LIMITS.login),
+        loginIp: env.int('RATE_LIMIT_LOGIN_IP', DEFAULT_RATE_LIMITS.loginIp),
+        exemptAddresses: env.array('RATE_LIMIT_EXEMPT_IPS', DEFAULT_RATE_LIMITS.exemptAddresses),
+      },
+    },
+  },
   'users-permissions': {
     config: {
+      // Its own limit is kept in each instance's memory and per address only; ours replaces it
+      // (src/middlewares/rate-limits.ts, src/extensions/graphql/rate-limits.ts).
+      ratelimit: { enabled: false },
       jwtManagement: 'refresh',
       sessions: {
         httpOnly: true,
@@ -69,6 +90,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             maxCost: env.int('GRAPHQL_MAX_COST', DEFAULT_MAX_COST),
           }),
         ],
+        // A RATE_LIMITED error is a 429 with Retry-After, as in REST.
+        plugins: [rateLimitedStatus],
         // /graphql parses its own body (strapi::body skips it): the same coded 4xx for a body it cannot read.
         bodyParserConfig: {
           onerror: (error: unknown) => {

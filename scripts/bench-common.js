@@ -137,6 +137,8 @@ const bootApp = async (kind, appContext, env = {}) => {
     LOG_LEVEL: 'error',
     CRON_ENABLED: 'false',
     DEMO_CONTENT: 'false',
+    // The benchmarks' senders all come from 127.0.0.1: they measure the app, not its rate limits.
+    RATE_LIMIT_ENABLED: 'false',
     ...database.env,
     ...env,
   });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:reads [-- --db sqlite|mysql|both --requests 3000 --no-cache]`
+ * `npm run bench:reads [-- --db sqlite|mysql|both --requests 3000 --no-cache --rate-limits]`
  *
  * Boots the app on a throw-away database with the demo content (five charters with articles,
  * values and signatories; this year's membership campaign) and measures, with 1 and 16 concurrent
@@ -9,6 +9,8 @@
  * statements per request (knex query events in the app's process) and those of one uncached
  * request; the boot time to a healthy server and the app's RSS after each run.
  * `--no-cache` boots with GRAPHQL_CACHE_TTL_MS=0: every request executes, as before the cache.
+ * `--rate-limits` counts every request in the rate limits (allowances too large to refuse any):
+ * their cost. Their statements run on the driver's connection, not through knex: not counted here.
  */
 const { execFileSync, fork } = require('child_process');
 const os = require('os');
@@ -22,6 +24,7 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
     requests: { type: 'string', default: '3000' },
     'no-cache': { type: 'boolean', default: false },
+    'rate-limits': { type: 'boolean', default: false },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -48,7 +51,11 @@ const load = (task) =>
 
 const benchOne = async (kind, appContext) => {
   const bootStart = process.hrtime.bigint();
-  const app = await bootApp(kind, appContext, { DEMO_CONTENT: 'true', ...(args['no-cache'] ? { GRAPHQL_CACHE_TTL_MS: '0' } : {}) });
+  const app = await bootApp(kind, appContext, {
+    DEMO_CONTENT: 'true',
+    ...(args['no-cache'] ? { GRAPHQL_CACHE_TTL_MS: '0' } : {}),
+    ...(args['rate-limits'] ? { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_READS: '1000000000' } : {}),
+  });
   const { strapi, base } = app;
   try {
     const health = await fetch(`${base}/_health`);
@@ -87,7 +94,9 @@ const main = async () => {
   execFileSync(process.execPath, ['-e', "require('@strapi/strapi').compileStrapi().then(() => process.exit(0))"], { stdio: 'inherit' });
   const appDir = path.resolve(__dirname, '..');
   const appContext = { appDir, distDir: path.join(appDir, 'dist') };
-  console.log(`bench:reads — ${REQUESTS} requests per run, ${args['no-cache'] ? 'cache OFF' : 'cache on'}, node ${process.version}, ${os.cpus().length} cores`);
+  console.log(
+    `bench:reads — ${REQUESTS} requests per run, ${args['no-cache'] ? 'cache OFF' : 'cache on'}, rate limits ${args['rate-limits'] ? 'ON' : 'off'}, node ${process.version}, ${os.cpus().length} cores`,
+  );
   for (const kind of kinds) {
     console.log(`\n${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`);
     await benchOne(kind, appContext);

@@ -13,6 +13,7 @@ import { ensureDefaultPointType } from './bootstrap/point-types';
 import { createFirstAdmin } from './bootstrap/first-admin';
 import { loadDemoContentOnFirstStart } from './seed/load-demo-content';
 import { validateQueryShapes } from './content-api/validate-query';
+import { authRateLimitsExtension } from './extensions/graphql/rate-limits';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,9 +25,12 @@ export default {
     const graphql = strapi.plugin('graphql').service('extension');
     graphql.use(charterSignatoriesExtension(strapi));
     graphql.use(seedChartersExtension(strapi));
+    graphql.use(authRateLimitsExtension(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before the server listens: the first request is counted.
+    await strapi.service('plugin::seed.rate-limits').prepare();
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await syncSeedRoles(strapi);

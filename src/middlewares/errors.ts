@@ -29,6 +29,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         strapi.log.error(error);
       }
       ctx.status = described.status;
+      if (described.status === 429 && typeof described.details.retryAfter === 'number') {
+        ctx.set('Retry-After', String(described.details.retryAfter));
+      }
       ctx.body = {
         data: null,
         error: {

@@ -56,6 +56,8 @@ export const startApp = async (env: Record<string, string> = {}, { fixture, befo
     ENCRYPTION_KEY: secret(),
     // A query that escapes its transaction fails fast instead of waiting a minute for a connection.
     DATABASE_CONNECTION_TIMEOUT: '10000',
+    // Test files send hundreds of requests from 127.0.0.1; tests/integration/rate-limits.test.ts turns the limits on.
+    RATE_LIMIT_ENABLED: 'false',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ...database.env,

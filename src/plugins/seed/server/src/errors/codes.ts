@@ -185,6 +185,9 @@ export function errorNameFor(status: number): string {
       return 'UnsupportedMediaTypeError';
     case 422:
       return 'UnprocessableEntityError';
+    case 429:
+      // Strapi's own name for it (errors.RateLimitError).
+      return 'RateLimitError';
     default:
       return 'ApplicationError';
   }

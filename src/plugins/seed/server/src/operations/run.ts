@@ -1,7 +1,7 @@
 /** What both shells do with an operation: read its params and input, call its handler, page its list. */
 import type { Core } from '@strapi/strapi';
 import { parse } from '../validators';
-import { seedServices } from '../services';
+import { seedServices, type SeedServices } from '../services';
 import type { Caller } from '../caller';
 import type { Operation } from './operation';
 
@@ -18,9 +18,25 @@ export const paramsOf = (op: Operation, source: Record<string, unknown>): Record
 /** The names the params take: the GraphQL arguments that are not input. */
 export const paramNames = (op: Operation): string[] => (op.params ? Object.keys(op.params.shape) : []);
 
+/** Whether the operation writes: a REST POST or PUT, a GraphQL mutation. */
+const writes = (op: Operation): boolean => (op.rest ? op.rest.method !== 'GET' : op.graphql?.kind === 'mutation');
+
+/**
+ * Each member's writes, and each webhook source's deliveries, against their own allowance, whichever
+ * API and instance they reach. Counted before the operation opens its transaction (on SQLite, a
+ * query outside it from inside it would wait for the only connection).
+ */
+const limitWrites = async (services: SeedServices, op: Operation, caller: Caller): Promise<void> => {
+  if (!writes(op)) return;
+  if (caller.kind === 'member' || caller.kind === 'staff') await services['rate-limits'].consume('member', String(caller.userId));
+  if (caller.kind === 'sender') await services['rate-limits'].consume('source', caller.source);
+};
+
 export const execute = async (strapi: Core.Strapi, op: Operation, caller: Caller, params: Record<string, unknown>, raw: unknown) => {
+  const services = seedServices(strapi);
+  await limitWrites(services, op, caller);
   const input = op.input ? parse(op.input, raw) : raw;
-  const result = await op.run({ services: seedServices(strapi), caller, params, input });
+  const result = await op.run({ services, caller, params, input });
   return { input, result };
 };
 

@@ -10,6 +10,7 @@ import memberships from './memberships';
 import missions from './missions';
 import outbox from './outbox';
 import personalData from './personal-data';
+import rateLimits from './rate-limits';
 import transactions from './transactions';
 import type { Core } from '@strapi/strapi';
 
@@ -26,6 +27,7 @@ const services = {
   missions,
   outbox,
   'personal-data': personalData,
+  'rate-limits': rateLimits,
   transactions,
 };
 
