@@ -8,6 +8,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::errors',
   // Inside strapi::errors: the same envelope, with each refusal's own status and stable code.
   'global::errors',
+  // One spelling of the GraphQL endpoint for every middleware below.
+  'global::graphql-path',
   // Staff log in over HTTPS in production, as members do (src/security/https-login.ts).
   'global::admin-https',
   'strapi::security',

@@ -158,6 +158,17 @@ describe('fragments the GraphQL plugin’s depth limit cannot survive', () => {
     expect(statements).toEqual([]);
   });
 
+  it('guards the endpoint under every spelling the router serves: /GRAPHQL, /graphql/', async () => {
+    const cycle = '{ charters { ...A } } fragment A on Charter { title ...B } fragment B on Charter { ...A }';
+
+    for (const path of ['/GRAPHQL', '/graphql/', '/GraphQL/']) {
+      const response = await app.http().post(path).send({ query: cycle });
+      expect([path, response.status, response.body.errors?.[0]?.extensions?.code]).toEqual([path, 400, 'GRAPHQL_VALIDATION_FAILED']);
+    }
+    const ordinary = await app.http().post('/GRAPHQL/').send({ query: '{ charters { title } }' });
+    expect([ordinary.status, ordinary.body.errors]).toEqual([200, undefined]);
+  });
+
   it('lets ordinary fragments through', async () => {
     const response = await app.graphql('{ charters(locale: "fr") { ...Parts } } fragment Parts on Charter { title values { ...Value } } fragment Value on Value { name }');
 
