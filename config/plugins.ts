@@ -30,6 +30,30 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
+// Without SMTP_HOST nothing is sent (src/email/off-provider.ts), rather than Strapi's `sendmail`.
+// @strapi/email requires a provider that is not `@strapi/provider-email-<name>` by its path, lower-cased
+// first: the app must not live under a directory whose name has capitals.
+const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
+  const settings = { defaultFrom: env('EMAIL_FROM'), defaultReplyTo: env('EMAIL_REPLY_TO') };
+  if (!env('SMTP_HOST')) {
+    return { provider: path.join(__dirname, '..', 'src', 'email', 'off-provider'), settings };
+  }
+  if (!settings.defaultFrom) {
+    throw new Error('EMAIL_FROM must be set when SMTP_HOST is (the sender of every mail, e.g. "Seed <no-reply@seed.example.org>").');
+  }
+  return {
+    provider: 'nodemailer',
+    providerOptions: {
+      host: env('SMTP_HOST'),
+      port: env.int('SMTP_PORT', 587),
+      // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it.
+      secure: env.bool('SMTP_SECURE', false),
+      ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD') } } : {}),
+    },
+    settings,
+  };
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // The SEED, a local TypeScript plugin. Resolved from this file: the server loads it compiled
   // (dist/config → dist/src/plugins/seed), the admin build from its sources.
@@ -100,6 +124,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
       },
     },
+  },
+  email: {
+    config: emailConfig(env),
   },
   upload: {
     config: {

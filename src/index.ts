@@ -14,6 +14,8 @@ import { createFirstAdmin } from './bootstrap/first-admin';
 import { loadDemoContentOnFirstStart } from './seed/load-demo-content';
 import { validateQueryShapes } from './content-api/validate-query';
 import { authRateLimitsExtension } from './extensions/graphql/rate-limits';
+import { emptySenderMeansDefault } from './email/defaults';
+import { ensureFrenchEmailTemplates } from './bootstrap/email-templates';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +28,7 @@ export default {
     graphql.use(charterSignatoriesExtension(strapi));
     graphql.use(seedChartersExtension(strapi));
     graphql.use(authRateLimitsExtension(strapi));
+    emptySenderMeansDefault(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -35,6 +38,7 @@ export default {
     await syncPublicPermissions(strapi);
     await syncSeedRoles(strapi);
     await ensureDefaultPointType(strapi);
+    await ensureFrenchEmailTemplates(strapi, { publicUrl: process.env.PUBLIC_URL });
     await createFirstAdmin(strapi, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
     await (strapi.service('api::charter.consent') as ChartersService).recordMissingVersions();
     await loadDemoContentOnFirstStart(strapi);

@@ -1,0 +1,76 @@
+/** A real SMTP server on 127.0.0.1 for the tests, keeping every message it receives. */
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'net';
+
+export interface CapturedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  subject: string;
+  /** The decoded text of the message's first part (quoted-printable or base64). */
+  body: string;
+}
+
+export interface TestSmtp {
+  port: number;
+  mails: CapturedMail[];
+  stop(): Promise<void>;
+}
+
+// RFC 2047 encoded words: =?UTF-8?Q?…?= and =?UTF-8?B?…?=.
+const decodeWords = (value: string) =>
+  value.replace(/\s*=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_match, encoding: string, text: string) =>
+    encoding.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+  );
+
+const headerOf = (raw: string, name: string) => {
+  const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line ? decodeWords(line.slice(name.length + 1).trim()) : '';
+};
+
+const firstPart = (raw: string) => {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
+  const part = boundary ? raw.split(`--${boundary}`)[1] : raw;
+  const [head, ...rest] = part.split(/\r?\n\r?\n/);
+  const content = rest.join('\n\n');
+  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    const bytes = content.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return content;
+};
+
+export const startSmtp = async (): Promise<TestSmtp> => {
+  const mails: CapturedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    // The app speaks plain SMTP to it (SMTP_SECURE=false, no STARTTLS offered).
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const mailFrom = session.envelope.mailFrom;
+        mails.push({
+          from: mailFrom ? mailFrom.address : '',
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw,
+          subject: headerOf(raw, 'Subject'),
+          body: firstPart(raw),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { port, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+};
+
+export const headerOfMail = headerOf;
