@@ -14,7 +14,7 @@ import { createFirstAdmin } from './bootstrap/first-admin';
 import { loadDemoContentOnFirstStart } from './seed/load-demo-content';
 import { validateQueryShapes } from './content-api/validate-query';
 import { authRateLimitsExtension } from './extensions/graphql/rate-limits';
-import { emptySenderMeansDefault } from './email/defaults';
+import { normaliseMails } from './email/defaults';
 import { ensureFrenchEmailTemplates } from './bootstrap/email-templates';
 
 export default {
@@ -28,7 +28,7 @@ export default {
     graphql.use(charterSignatoriesExtension(strapi));
     graphql.use(seedChartersExtension(strapi));
     graphql.use(authRateLimitsExtension(strapi));
-    emptySenderMeansDefault(strapi);
+    normaliseMails(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

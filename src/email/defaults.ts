@@ -1,18 +1,40 @@
 /**
- * users-permissions sends a template's empty "response email" as `replyTo: ''`, which the
- * nodemailer provider keeps (it only fills in a missing one): an empty sender or reply-to means
- * the defaults (EMAIL_FROM, EMAIL_REPLY_TO) for every caller of the email service.
+ * What users-permissions hands the email service, made a proper mail for every caller:
+ * - an empty sender or reply-to means the defaults (EMAIL_FROM, EMAIL_REPLY_TO): it passes a
+ *   template's empty "response email" as `replyTo: ''`, which the nodemailer provider keeps;
+ * - a text part that is the HTML again (it sends its template as both) becomes plain text.
  */
 import type { Core } from '@strapi/strapi';
 
+type MailOptions = Record<string, unknown> & { text?: unknown; html?: unknown };
+
 interface EmailService {
-  send(options: Record<string, unknown>): Promise<unknown>;
+  send(options: MailOptions): Promise<unknown>;
 }
 
-export const emptySenderMeansDefault = (strapi: Core.Strapi): void => {
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
+
+/** A template's simple HTML (paragraphs, links, line breaks) as readable text; a link keeps its address. */
+export const textOfHtml = (html: string): string =>
+  html
+    .replace(/<a\s[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_match, href: string, label: string) => (label.trim() === href ? href : `${label} (${href})`))
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|h[1-6]|li)>/gi, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(nbsp|lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity])
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+
+export const normaliseMails = (strapi: Core.Strapi): void => {
   strapi.get('services').extend('plugin::email.email', (service: EmailService) => ({
     ...service,
-    send: (options: Record<string, unknown>) =>
-      service.send({ ...options, from: options.from || undefined, replyTo: options.replyTo || undefined }),
+    send: (options: MailOptions) =>
+      service.send({
+        ...options,
+        from: options.from || undefined,
+        replyTo: options.replyTo || undefined,
+        ...(typeof options.html === 'string' && options.text === options.html ? { text: textOfHtml(options.html) } : {}),
+      }),
   }));
 };

@@ -7,8 +7,9 @@ export interface CapturedMail {
   to: string[];
   raw: string;
   subject: string;
-  /** The decoded text of the message's first part (quoted-printable or base64). */
-  body: string;
+  /** The decoded text/plain and text/html parts (quoted-printable or base64). */
+  text: string;
+  html: string;
 }
 
 export interface TestSmtp {
@@ -31,17 +32,26 @@ const headerOf = (raw: string, name: string) => {
   return line ? decodeWords(line.slice(name.length + 1).trim()) : '';
 };
 
-const firstPart = (raw: string) => {
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
-  const part = boundary ? raw.split(`--${boundary}`)[1] : raw;
-  const [head, ...rest] = part.split(/\r?\n\r?\n/);
-  const content = rest.join('\n\n');
+const decodePart = (head: string, content: string) => {
   if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
     const bytes = content.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return content;
+};
+
+/** The message's parts by content type (one level of multipart, as nodemailer writes a text + HTML mail). */
+const partsOf = (raw: string): Record<string, string> => {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
+  const parts = boundary ? raw.split(`--${boundary}`).slice(1, -1) : [raw];
+  const byType: Record<string, string> = {};
+  for (const part of parts) {
+    const [head, ...rest] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+    const type = /content-type:\s*([^;\s]+)/i.exec(head)?.[1].toLowerCase() ?? 'text/plain';
+    byType[type] = decodePart(head, rest.join('\n\n').replace(/\r?\n$/, ''));
+  }
+  return byType;
 };
 
 export const startSmtp = async (): Promise<TestSmtp> => {
@@ -57,12 +67,14 @@ export const startSmtp = async (): Promise<TestSmtp> => {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const mailFrom = session.envelope.mailFrom;
+        const parts = partsOf(raw);
         mails.push({
           from: mailFrom ? mailFrom.address : '',
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw,
           subject: headerOf(raw, 'Subject'),
-          body: firstPart(raw),
+          text: parts['text/plain'] ?? '',
+          html: parts['text/html'] ?? '',
         });
         callback();
       });

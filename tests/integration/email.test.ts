@@ -52,9 +52,15 @@ describe('a forgotten password', () => {
     expect(headerOfMail(mail.raw, 'To')).toBe(email);
     expect(headerOfMail(mail.raw, 'Reply-To')).toBe(REPLY_TO);
     expect(mail.subject).toBe('Réinitialisation de votre mot de passe');
-    expect(mail.body).toContain('Vous avez demandé à changer votre mot de passe');
-    const code = new RegExp(`${PUBLIC_URL}/reset-password\\?code=([0-9a-f]+)`).exec(mail.body)?.[1];
+    expect(mail.html).toContain('<p>Vous avez demandé à changer votre mot de passe. Pour en choisir un nouveau, suivez ce lien :</p>');
+    const code = new RegExp(`<a href="${PUBLIC_URL}/reset-password\\?code=([0-9a-f]+)"`).exec(mail.html)?.[1];
     expect(code).toBeDefined();
+    // The plain-text part is text, not the HTML again.
+    expect(mail.text).toBe(
+      'Bonjour,\n\nVous avez demandé à changer votre mot de passe. Pour en choisir un nouveau, suivez ce lien :\n\n' +
+        `${PUBLIC_URL}/reset-password?code=${code}\n\n` +
+        'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste le même.',
+    );
 
     const reset = await app.http().post('/api/auth/reset-password').send({ code, password: 'Nouveau-2026', passwordConfirmation: 'Nouveau-2026' });
     expect(reset.status).toBe(200);
@@ -92,8 +98,9 @@ describe('email confirmation, when staff turn it on', () => {
       expect(mail.to).toEqual([`${name}@example.org`]);
       expect(headerOfMail(mail.raw, 'From')).toBe(FROM);
       expect(mail.subject).toBe('Confirmez votre adresse e-mail');
-      expect(mail.body).toContain('Pour confirmer votre adresse e-mail, suivez ce lien');
-      const link = /(https?:\/\/[^"<\s]+\/api\/auth\/email-confirmation\?confirmation=[0-9a-f]+)/.exec(mail.body)?.[1];
+      expect(mail.html).toContain('Pour confirmer votre adresse e-mail, suivez ce lien');
+      expect(mail.text).not.toContain('<');
+      const link = /(https?:\/\/[^"<\s]+\/api\/auth\/email-confirmation\?confirmation=[0-9a-f]+)/.exec(mail.text)?.[1];
       expect(link).toBeDefined();
 
       const confirmation = await app.http().get(new URL(link as string).pathname + new URL(link as string).search);
