@@ -2,7 +2,7 @@
  * What users-permissions hands the email service, made a proper mail for every caller:
  * - an empty sender or reply-to means the defaults (EMAIL_FROM, EMAIL_REPLY_TO): it passes a
  *   template's empty "response email" as `replyTo: ''`, which the nodemailer provider keeps;
- * - a text part that is the HTML again (it sends its template as both) becomes plain text.
+ * - a text part that is the HTML again (it sends its template as both), or none, is made from the HTML.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -34,7 +34,7 @@ export const normaliseMails = (strapi: Core.Strapi): void => {
         ...options,
         from: options.from || undefined,
         replyTo: options.replyTo || undefined,
-        ...(typeof options.html === 'string' && options.text === options.html ? { text: textOfHtml(options.html) } : {}),
+        ...(typeof options.html === 'string' && (options.text === undefined || options.text === options.html) ? { text: textOfHtml(options.html) } : {}),
       }),
   }));
 };
