@@ -30,14 +30,11 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
-// Without SMTP_HOST nothing is sent (src/email/off-provider.ts), rather than Strapi's `sendmail`.
-// @strapi/email requires a provider that is not `@strapi/provider-email-<name>` by its path, lower-cased
-// first: the app must not live under a directory whose name has capitals.
+// Without SMTP_HOST nothing is sent, rather than Strapi's `sendmail`: src/email/defaults.ts stops
+// every mail before the provider, which then never opens a connection.
 const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
   const settings = { defaultFrom: env('EMAIL_FROM'), defaultReplyTo: env('EMAIL_REPLY_TO') };
-  if (!env('SMTP_HOST')) {
-    return { provider: path.join(__dirname, '..', 'src', 'email', 'off-provider'), settings };
-  }
+  if (!env('SMTP_HOST')) return { provider: 'nodemailer', providerOptions: {}, settings };
   if (!settings.defaultFrom) {
     throw new Error('EMAIL_FROM must be set when SMTP_HOST is (the sender of every mail, e.g. "Seed <no-reply@seed.example.org>").');
   }

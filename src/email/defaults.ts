@@ -1,5 +1,8 @@
 /**
- * What users-permissions hands the email service, made a proper mail for every caller:
+ * Every mail passes here before the provider. Without SMTP_HOST email is off: a mail is dropped
+ * (logged by its subject; an address is personal data) and one line at boot says so, so that a
+ * forgotten-password request still answers 200 and nothing falls back to `sendmail`.
+ * Otherwise what users-permissions hands the email service is made a proper mail for every caller:
  * - an empty sender or reply-to means the defaults (EMAIL_FROM, EMAIL_REPLY_TO): it passes a
  *   template's empty "response email" as `replyTo: ''`, which the nodemailer provider keeps;
  * - a text part that is the HTML again (it sends its template as both), or none, is made from the HTML.
@@ -26,15 +29,24 @@ export const textOfHtml = (html: string): string =>
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
+const EMAIL_OFF_NOTICE = 'Email is off: SMTP_HOST is not set; no mail is sent (password reset, email confirmation). Set SMTP_HOST (see README, Email) to send them.';
+
 export const normaliseMails = (strapi: Core.Strapi): void => {
+  const on = Boolean(strapi.config.get('plugin::email.providerOptions.host'));
+  if (!on) strapi.log.warn(EMAIL_OFF_NOTICE);
   strapi.get('services').extend('plugin::email.email', (service: EmailService) => ({
     ...service,
-    send: (options: MailOptions) =>
-      service.send({
+    send: async (options: MailOptions) => {
+      if (!on) {
+        strapi.log.warn(`Email is off: "${String(options.subject ?? '')}" was not sent.`);
+        return undefined;
+      }
+      return service.send({
         ...options,
         from: options.from || undefined,
         replyTo: options.replyTo || undefined,
         ...(typeof options.html === 'string' && (options.text === undefined || options.text === options.html) ? { text: textOfHtml(options.html) } : {}),
-      }),
+      });
+    },
   }));
 };
