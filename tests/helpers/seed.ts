@@ -82,3 +82,16 @@ export const activeMember = async (app: TestApp, staffJwt: string, name?: string
 export const expectRefusal = (response: { status: number; body: { error?: { details?: { code?: string } } } }, status: number, code: string): void => {
   expect([response.status, response.body.error?.details?.code]).toEqual([status, code]);
 };
+
+/** A confirmed users-permissions user of the Authenticated role, created directly (no member, no HTTP). */
+export const addAuthenticatedUser = async (app: TestApp, user: { identifier: string; password: string }): Promise<void> => {
+  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  await app.strapi.plugin('users-permissions').service('user').add({
+    username: user.identifier.split('@')[0],
+    email: user.identifier,
+    password: user.password,
+    role: role.id,
+    confirmed: true,
+    provider: 'local',
+  });
+};

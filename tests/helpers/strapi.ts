@@ -4,6 +4,7 @@
  * Files that do not read the demo content boot without it (`startApp({ DEMO_CONTENT: 'false' })`):
  * loading the demo association is the slowest part of a boot.
  */
+import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
 import { randomBytes } from 'crypto';
 import { createStrapi, type Core } from '@strapi/strapi';
@@ -124,3 +125,19 @@ export const statementsOf = async (app: TestApp, work: () => Promise<unknown>): 
   }
   return seen;
 };
+
+/**
+ * A second app process on the test's database (./second-instance.js), serving HTTP on `port`:
+ * resolves once it listens. It inherits the test's environment (the database, the secrets), plus `env`.
+ */
+export const startSecondInstance = (port: number, env: Record<string, string> = {}) =>
+  new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn('node', [path.join(__dirname, 'second-instance.js')], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`the second instance exited with ${code}`)));
+  });

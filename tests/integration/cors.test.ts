@@ -3,6 +3,7 @@
  * SEED_ALLOWED_ORIGINS and PUBLIC_URL's; any other site still reads public content, without them.
  */
 import { randomBytes } from 'crypto';
+import { addAuthenticatedUser } from '../helpers/seed';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -20,15 +21,7 @@ beforeAll(async () => {
     SEED_ALLOWED_ORIGINS: ` ${LISTED}/ , HTTP://LOCALHOST:3000`,
     PUBLIC_URL: PUBLIC_ORIGIN,
   });
-  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  await app.strapi.plugin('users-permissions').service('user').add({
-    username: member.identifier.split('@')[0],
-    email: member.identifier,
-    password: member.password,
-    role: role.id,
-    confirmed: true,
-    provider: 'local',
-  });
+  await addAuthenticatedUser(app, member);
 });
 
 afterAll(async () => {

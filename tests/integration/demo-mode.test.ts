@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'crypto';
 import { ADMIN, startApp, type TestApp } from '../helpers/strapi';
-import { bearer } from '../helpers/seed';
+import { bearer, addAuthenticatedUser } from '../helpers/seed';
 
 let app: TestApp;
 const member = { identifier: `membre-${randomBytes(4).toString('hex')}@example.org`, password: 'Membre-2026' };
@@ -13,15 +13,7 @@ const member = { identifier: `membre-${randomBytes(4).toString('hex')}@example.o
 beforeAll(async () => {
   // The settings of package.json's "demo" script.
   app = await startApp({ NODE_ENV: 'production', SEED_SECURE_COOKIES: 'false', DEMO_CONTENT: 'false' });
-  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  await app.strapi.plugin('users-permissions').service('user').add({
-    username: member.identifier.split('@')[0],
-    email: member.identifier,
-    password: member.password,
-    role: role.id,
-    confirmed: true,
-    provider: 'local',
-  });
+  await addAuthenticatedUser(app, member);
 });
 
 afterAll(async () => {

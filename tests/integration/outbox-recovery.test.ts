@@ -5,12 +5,11 @@
  * Run with a 3-second lease (SEED_OUTBOX_LEASE_SECONDS) instead of the 30 s of production. On
  * MySQL/MariaDB, also with a second app process delivering on its own cron, killed mid-send.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import path from 'path';
 import { randomBytes } from 'crypto';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, type TestApp, startSecondInstance } from '../helpers/strapi';
 import { bearer, interviewedMember, loginStaff } from '../helpers/seed';
 import type { OutboxService } from '../../src/plugins/seed/server/src/services/outbox';
 import { outboxStore } from '../../src/plugins/seed/server/src/stores/outbox';
@@ -164,17 +163,8 @@ describe('outbox recovery', () => {
     let exited: Promise<unknown>;
 
     beforeAll(async () => {
-      second = await new Promise<ChildProcess>((resolve, reject) => {
-        const child = spawn('node', [path.join(__dirname, '..', 'helpers', 'second-instance.js')], {
-          // Its worker runs every second, on the same database, with the same lease.
-          env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', CRON_ENABLED: 'true', SEED_OUTBOX_CRON: '* * * * * *' },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
-        child.stdout!.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('ready')) resolve(child);
-        });
-        child.on('exit', (code) => reject(new Error(`the second instance exited with ${code}`)));
-      });
+      // Its worker runs every second, on the same database, with the same lease.
+      second = await startSecondInstance(PORT, { CRON_ENABLED: 'true', SEED_OUTBOX_CRON: '* * * * * *' });
       exited = new Promise((resolve) => second.once('exit', resolve));
     });
 

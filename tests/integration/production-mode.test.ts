@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'crypto';
 import { ADMIN, startApp, type TestApp } from '../helpers/strapi';
-import { bearer, expectRefusal } from '../helpers/seed';
+import { bearer, expectRefusal, addAuthenticatedUser } from '../helpers/seed';
 
 let app: TestApp;
 const member = { identifier: `membre-${randomBytes(4).toString('hex')}@example.org`, password: 'Membre-2026' };
@@ -14,15 +14,7 @@ const loginMutation = 'mutation($input: UsersPermissionsLoginInput!) { login(inp
 
 beforeAll(async () => {
   app = await startApp({ NODE_ENV: 'production', IS_PROXIED: 'true', PUBLIC_URL: 'https://seed.example.org', DEMO_CONTENT: 'false' });
-  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  await app.strapi.plugin('users-permissions').service('user').add({
-    username: member.identifier.split('@')[0],
-    email: member.identifier,
-    password: member.password,
-    role: role.id,
-    confirmed: true,
-    provider: 'local',
-  });
+  await addAuthenticatedUser(app, member);
 });
 
 afterAll(async () => {

@@ -5,12 +5,11 @@
  * Retry-After in REST and GraphQL. On MySQL/MariaDB, two app processes share every limit.
  * The app runs behind a (pretend) proxy: each test speaks from its own X-Forwarded-For address.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
-import path from 'path';
 import supertest from 'supertest';
 import { Webhook } from 'standardwebhooks';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, startSecondInstance, type TestApp } from '../helpers/strapi';
 import { bearer, registerMember, type TestMember } from '../helpers/seed';
 
 const LIMITS = { reads: 5, writes: 40, memberWrites: 3, webhooks: 4, login: 3, loginIp: 12 };
@@ -226,17 +225,6 @@ describe('per member and per source', () => {
   });
 });
 
-const startSecondInstance = () =>
-  new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn('node', [path.join(__dirname, '..', 'helpers', 'second-instance.js')], {
-      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`the second instance exited with ${code}`)));
-  });
 
 // SQLite is an embedded, single-process database: two instances share one only on MySQL/MariaDB.
 (onMysql ? describe : describe.skip)('two app processes on one database', () => {
@@ -245,7 +233,7 @@ const startSecondInstance = () =>
   const either = (i: number) => (i % 2 === 0 ? app.http() : otherInstance());
 
   beforeAll(async () => {
-    second = await startSecondInstance();
+    second = await startSecondInstance(PORT);
   });
 
   afterAll(() => {

@@ -3,12 +3,11 @@
  * processes on one MySQL/MariaDB database, where only the database can keep them. (SQLite is an
  * embedded, single-process database: this file runs when DATABASE_CLIENT=mysql.)
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
-import path from 'path';
 import supertest from 'supertest';
 import { Webhook } from 'standardwebhooks';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, startSecondInstance, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, interviewedMember, loginStaff, type TestMember } from '../helpers/seed';
 
 const onMysql = process.env.DATABASE_CLIENT === 'mysql';
@@ -22,23 +21,12 @@ let staff: string;
 let second: ChildProcess;
 const otherInstance = () => supertest(`http://127.0.0.1:${PORT}`);
 
-const startSecondInstance = () =>
-  new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn('node', [path.join(__dirname, '..', 'helpers', 'second-instance.js')], {
-      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`the second instance exited with ${code}`)));
-  });
 
 (onMysql ? describe : describe.skip)('two app processes on one database', () => {
   beforeAll(async () => {
     app = await startApp({ DEMO_CONTENT: 'false' });
     staff = await loginStaff(app);
-    second = await startSecondInstance();
+    second = await startSecondInstance(PORT);
   });
 
   afterAll(async () => {
