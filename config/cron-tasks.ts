@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_DELIVERY_EVERY_SECONDS } from '../src/plugins/seed/server/src/domain/outbox/lease';
 
 /** Scheduled jobs. Each is safe to run on every instance at once. */
 export default {
@@ -14,8 +15,8 @@ export default {
     },
     // Every ten seconds (node-schedule reads a sixth, leading field as seconds): the ledger's events reach
     // subscribers soon after the change, and a crashed instance's messages are sent at most ten seconds
-    // after their lease (SEED_OUTBOX_LEASE_SECONDS, 30 s) runs out — within a minute.
-    options: { rule: process.env.SEED_OUTBOX_CRON || '*/10 * * * * *' },
+    // after their lease (SEED_OUTBOX_LEASE_SECONDS, 30 s) runs out — within a minute (worstRecoverySeconds).
+    options: { rule: process.env.SEED_OUTBOX_CRON || `*/${DEFAULT_DELIVERY_EVERY_SECONDS} * * * * *` },
   },
   rateLimitsCleanup: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
