@@ -45,6 +45,10 @@ const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
       port: env.int('SMTP_PORT', 587),
       // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it.
       secure: env.bool('SMTP_SECURE', false),
+      // A server that hangs delays the outbox worker's mails, never longer than this.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
       ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD') } } : {}),
     },
     settings,

@@ -29,7 +29,7 @@ export const textOfHtml = (html: string): string =>
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
-const EMAIL_OFF_NOTICE = 'Email is off: SMTP_HOST is not set; no mail is sent (password reset, email confirmation). Set SMTP_HOST (see README, Email) to send them.';
+const EMAIL_OFF_NOTICE = 'Email is off: SMTP_HOST is not set; no mail is sent (password reset, email confirmation, notifications: they stay in the app). Set SMTP_HOST (see README, Email) to send them.';
 
 export const normaliseMails = (strapi: Core.Strapi): void => {
   const on = Boolean(strapi.config.get('plugin::email.providerOptions.host'));

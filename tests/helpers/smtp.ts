@@ -15,6 +15,10 @@ export interface CapturedMail {
 export interface TestSmtp {
   port: number;
   mails: CapturedMail[];
+  /** Messages refused so far (see `refuseNext`). */
+  refused: number;
+  /** Refuses the next `count` messages with a temporary failure (451), as a server in trouble does. */
+  refuseNext(count: number): void;
   stop(): Promise<void>;
 }
 
@@ -56,6 +60,8 @@ const partsOf = (raw: string): Record<string, string> => {
 
 export const startSmtp = async (): Promise<TestSmtp> => {
   const mails: CapturedMail[] = [];
+  let toRefuse = 0;
+  let refused = 0;
   const server = new SMTPServer({
     authOptional: true,
     // The app speaks plain SMTP to it (SMTP_SECURE=false, no STARTTLS offered).
@@ -65,6 +71,12 @@ export const startSmtp = async (): Promise<TestSmtp> => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (toRefuse > 0) {
+          toRefuse -= 1;
+          refused += 1;
+          callback(Object.assign(new Error('Service temporairement indisponible'), { responseCode: 451 }));
+          return;
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         const mailFrom = session.envelope.mailFrom;
         const parts = partsOf(raw);
@@ -82,7 +94,25 @@ export const startSmtp = async (): Promise<TestSmtp> => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { port, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    mails,
+    get refused() {
+      return refused;
+    },
+    refuseNext: (count: number) => {
+      toRefuse = count;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 };
 
 export const headerOfMail = headerOf;
+
+/** The app's settings to send through this server, from this sender. */
+export const smtpSettings = (smtp: TestSmtp, from: string): Record<string, string> => ({
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(smtp.port),
+  SMTP_SECURE: 'false',
+  EMAIL_FROM: from,
+});

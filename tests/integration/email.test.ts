@@ -4,7 +4,7 @@
  */
 import { startApp, type TestApp } from '../helpers/strapi';
 import { registerMember } from '../helpers/seed';
-import { headerOfMail, startSmtp, type TestSmtp } from '../helpers/smtp';
+import { headerOfMail, smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
 
 const FROM = 'Seed <no-reply@seed.example.org>';
 const REPLY_TO = 'bureau@seed.example.org';
@@ -17,10 +17,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
   app = await startApp({
     DEMO_CONTENT: 'false',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    SMTP_SECURE: 'false',
-    EMAIL_FROM: FROM,
+    ...smtpSettings(smtp, FROM),
     EMAIL_REPLY_TO: REPLY_TO,
     PUBLIC_URL,
   });

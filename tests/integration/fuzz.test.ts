@@ -237,8 +237,11 @@ const send = async (request: HostileRequest): Promise<number> => {
   return response.status;
 };
 
-/** Sessions come and go with logins and logouts, which are allowed; every other table keeps its rows. */
-const CHANGING = new Set(['strapi_sessions']);
+/**
+ * Sessions come and go with logins and logouts, and a member's first valid change of their
+ * notification settings writes their row: both are allowed. Every other table keeps its rows.
+ */
+const CHANGING = new Set(['strapi_sessions', 'notification_settings']);
 
 const rowCounts = async (): Promise<Record<string, number>> => {
   const db = app.strapi.db.connection;

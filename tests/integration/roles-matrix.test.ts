@@ -86,6 +86,14 @@ const REST: Record<string, Role[]> = {
   'POST /seed/awards/:documentId/approve': STAFF,
   'POST /seed/awards/:documentId/refuse': STAFF,
   'POST /seed/outbox/:documentId/redeliver': STAFF,
+  // Notifications: each user their own; an unsubscribe link works without logging in (its signed token is the proof).
+  'GET /seed/notifications/mine': MEMBERS,
+  'GET /seed/notifications/unread-count': MEMBERS,
+  'POST /seed/notifications/read': MEMBERS,
+  'GET /seed/notifications/settings': MEMBERS,
+  'PUT /seed/notifications/settings': MEMBERS,
+  'GET /seed/notifications/unsubscribe': EVERYONE,
+  'POST /seed/notifications/unsubscribe': EVERYONE,
   // The API reference (docs/openapi.json).
   'GET /seed/openapi.json': EVERYONE,
   // users-permissions, as Strapi sets it: visitors sign up and in (a logged-in user has no
@@ -193,6 +201,12 @@ const GRAPHQL: Record<string, Role[]> = {
   'Mutation.approveAward': STAFF,
   'Mutation.refuseAward': STAFF,
   'Mutation.redeliverWebhook': STAFF,
+  'Query.myNotifications': MEMBERS,
+  'Query.myUnreadNotificationCount': MEMBERS,
+  'Query.myNotificationSettings': MEMBERS,
+  'Mutation.markNotificationsRead': MEMBERS,
+  'Mutation.updateMyNotificationSettings': MEMBERS,
+  'Mutation.unsubscribeNotifications': EVERYONE,
 };
 
 function crud(plural: string, readers: Role[]): Record<string, Role[]> {

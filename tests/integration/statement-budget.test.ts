@@ -16,15 +16,22 @@ const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
  * role's permissions; a signed webhook spends none.
  */
 const USERS_PERMISSIONS_AUTH = 7;
+/**
+ * Each exchange step and the activation also tell someone (issue 16): one insert of the
+ * notification, in the change's transaction — a proposal now has one, BEGIN and COMMIT included.
+ * With email on, a notified change adds three: the recipients' settings, the notifications
+ * written, and their mails' outbox insert.
+ */
+const NOTIFY = 1;
 const BUDGET = {
   award: 12,
   /** An award when a subscription wants `seed.entry.created`: one more insert, its outbox message. */
   awardAnnounced: 13,
-  propose: USERS_PERMISSIONS_AUTH + 6,
-  accept: USERS_PERMISSIONS_AUTH + 10,
-  deliver: USERS_PERMISSIONS_AUTH + 7,
-  evaluate: USERS_PERMISSIONS_AUTH + 9,
-  activate: USERS_PERMISSIONS_AUTH + 12,
+  propose: USERS_PERMISSIONS_AUTH + 6 + 2 + NOTIFY,
+  accept: USERS_PERMISSIONS_AUTH + 10 + NOTIFY,
+  deliver: USERS_PERMISSIONS_AUTH + 7 + NOTIFY,
+  evaluate: USERS_PERMISSIONS_AUTH + 9 + NOTIFY,
+  activate: USERS_PERMISSIONS_AUTH + 12 + NOTIFY,
 };
 
 let app: TestApp;

@@ -658,6 +658,7 @@ export interface ApiMembershipCampaignMembershipCampaign
     draftAndPublish: false;
   };
   attributes: {
+    announcedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     cap: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -1729,6 +1730,11 @@ export interface PluginSeedExchange extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    remindedFor: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
     resolutionReason: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
@@ -2051,11 +2057,97 @@ export interface PluginSeedMissionResponse extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSeedNotification extends Struct.CollectionTypeSchema {
+  collectionName: 'notifications';
+  info: {
+    description: "What a member or staff user is told of a change, written in the change's own transaction; its text is written when it is read. Written by the SEED services only.";
+    displayName: 'Notification';
+    pluralName: 'notifications';
+    singularName: 'notification';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    data: Schema.Attribute.JSON;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.notification'
+    > &
+      Schema.Attribute.Private;
+    mail: Schema.Attribute.Enumeration<['none', 'queued', 'digest']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'none'>;
+    noticeKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 190;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    readAt: Schema.Attribute.DateTime;
+    recipient: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedNotificationSetting
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'notification_settings';
+  info: {
+    description: "A user's choices: which kinds are mailed, and whether mails are grouped in a weekly digest. Changed by the user (or an unsubscribe link) through the SEED services only.";
+    displayName: 'Pr\u00E9f\u00E9rences de notification';
+    pluralName: 'notification-settings';
+    singularName: 'notification-setting';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    digest: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    email: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.notification-setting'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'oneToOne',
+      'plugin::users-permissions.user'
+    >;
+  };
+}
+
 export interface PluginSeedOutboxMessage extends Struct.CollectionTypeSchema {
   collectionName: 'outbox_messages';
   info: {
-    description: 'One event of the ledger for one subscription: written with the change it reports, delivered with retries. Written by the SEED services only.';
-    displayName: 'Webhook sortant';
+    description: 'One event of the ledger for one subscription, or one notification mail for one user (its recipient): written with the change it reports, delivered with retries. Written by the SEED services only.';
+    displayName: 'Message sortant';
     pluralName: 'outbox-messages';
     singularName: 'outbox-message';
   };
@@ -2066,6 +2158,8 @@ export interface PluginSeedOutboxMessage extends Struct.CollectionTypeSchema {
     attempts: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<0>;
+    channel: Schema.Attribute.Enumeration<['webhook', 'email']> &
+      Schema.Attribute.DefaultTo<'webhook'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -2091,11 +2185,11 @@ export interface PluginSeedOutboxMessage extends Struct.CollectionTypeSchema {
     nextAttemptAt: Schema.Attribute.BigInteger & Schema.Attribute.Required;
     payload: Schema.Attribute.JSON & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
+    recipient: Schema.Attribute.Integer & Schema.Attribute.Private;
     state: Schema.Attribute.Enumeration<['pending', 'delivered', 'failed']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pending'>;
     subscriptionDocumentId: Schema.Attribute.String &
-      Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
@@ -2537,6 +2631,8 @@ declare module '@strapi/strapi' {
       'plugin::seed.mission': PluginSeedMission;
       'plugin::seed.mission-flag': PluginSeedMissionFlag;
       'plugin::seed.mission-response': PluginSeedMissionResponse;
+      'plugin::seed.notification': PluginSeedNotification;
+      'plugin::seed.notification-setting': PluginSeedNotificationSetting;
       'plugin::seed.outbox-message': PluginSeedOutboxMessage;
       'plugin::seed.webhook-event': PluginSeedWebhookEvent;
       'plugin::seed.webhook-subscription': PluginSeedWebhookSubscription;

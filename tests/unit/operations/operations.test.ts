@@ -29,7 +29,7 @@ describe('the operation tables', () => {
   });
 
   it('grant each audience exactly its operations; the signed sender none', () => {
-    expect(SEED_ACTIONS.public).toEqual(['plugin::seed.memberships.seats', 'plugin::seed.missions.list']);
+    expect(SEED_ACTIONS.public).toEqual(['plugin::seed.memberships.seats', 'plugin::seed.missions.list', 'plugin::seed.notifications.unsubscribePage', 'plugin::seed.notifications.unsubscribe']);
     expect(SEED_ACTIONS.member).toContain('plugin::seed.exchanges.accept');
     expect(SEED_ACTIONS.staff).toContain('plugin::seed.corrections.adjust');
     expect([...SEED_ACTIONS.public, ...SEED_ACTIONS.member, ...SEED_ACTIONS.staff]).not.toContain('plugin::seed.events.receive');

@@ -27,6 +27,8 @@ import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
 import type { Caller } from '../../../plugins/seed/server/src/caller';
 import { today } from '../../../plugins/seed/server/src/calendar';
 import type { MemberRow, MembersService } from '../../../plugins/seed/server/src/services/members';
+import type { NotificationsService } from '../../../plugins/seed/server/src/services/notifications';
+import type { OutboxService } from '../../../plugins/seed/server/src/services/outbox';
 
 const CHARTER = 'api::charter.charter';
 const SIGNATURE = 'api::signature.signature';
@@ -80,6 +82,23 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
+  const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
+  const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
+
+  /**
+   * Tells the electorate (all but `actor`, who knows) that the revision was proposed or decided,
+   * and integrators through seed.revision.proposed / seed.revision.decided — in the change's transaction.
+   */
+  const announce = async (trx: Knex.Transaction, revision: { documentId: string; charterDocumentId: string; locale: string; electorate: string[] }, state: RevisionState, actor: string) => {
+    const others = revision.electorate.filter((member) => member !== actor);
+    const data = { revision: revision.documentId, charter: revision.charterDocumentId, member: actor };
+    if (state !== 'adopted' || others.length > 0) {
+      const kind = `revision.${state}` as const;
+      await notifications().tell(trx, [{ kind, key: `${kind}:${revision.documentId}`, data, to: { memberDocs: others } }]);
+    }
+    const payload = { documentId: revision.documentId, charter: revision.charterDocumentId, locale: revision.locale, state, at: new Date().toISOString() };
+    await outbox().enqueue(trx, [{ type: state === 'proposed' ? 'seed.revision.proposed' : 'seed.revision.decided', payload }]);
+  };
   const charters = () => strapi.documents(CHARTER);
 
   /** A locale of the charter in which it is published, the default one first. */
@@ -188,12 +207,13 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const member = await activeCaller(caller);
       const locale = await publishedLocale(charterDocumentId, input.locale ?? DEFAULT_LOCALE);
       const { electorate, state } = orFail(decideProposal({ proposer: member.documentId, signatories: await activeSignatories(charterDocumentId), articles: input.articles }));
-      const created = await transactions().run(async () => {
+      const created = await transactions().run(async (trx) => {
         const revision = (await db.query(REVISION).create({
           data: { charterDocumentId, locale, proposer: member.id, reason: input.reason, articles: input.articles, electorate, ...decided(state) },
         })) as { id: number; documentId: string };
         await db.query(CONSENT).create({ data: { revision: revision.id, member: member.id, answer: 'consent', answerKey: answerKey(revision.documentId, member.documentId) } });
         if (state === 'adopted') await adopt({ charterDocumentId, locale, articles: input.articles });
+        await announce(trx, { documentId: revision.documentId, charterDocumentId, locale, electorate }, state, member.documentId);
         return revision;
       });
       return revisionView(await loadRevision(created.documentId));
@@ -213,6 +233,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await db.query(REVISION).update({ where: { id: revision.id }, data: decided(next) });
         if (next === 'adopted') await adopt(revision);
+        if (next !== 'proposed') await announce(trx, revision, next, member.documentId);
       });
       return revisionView(await loadRevision(revisionDocumentId));
     },
@@ -224,6 +245,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
       await transactions().run(async (trx) => {
         const state = orFail(decideWithdrawal({ state: await lockRevision(trx, revision.id), proposer: revision.proposer?.documentId ?? '', member: member.documentId }));
         await db.query(REVISION).update({ where: { id: revision.id }, data: decided(state) });
+        await announce(trx, revision, state, member.documentId);
       });
       return revisionView(await loadRevision(revisionDocumentId));
     },

@@ -51,6 +51,9 @@ export const OWNED_TYPES: Record<string, OwnedType> = {
   // How other tools named a member (an email, often) and what their events referred to.
   'plugin::seed.webhook-event': { writtenBy: 'services', shadowCrud: 'none', freeText: [{ relation: 'member', fields: ['memberRef', 'reference'] }] },
   'plugin::seed.award': { writtenBy: 'services', shadowCrud: 'none', freeText: [{ relation: 'member', fields: ['reference'] }] },
+  // Notifications are read through myNotifications; a user's settings through myNotificationSettings.
+  'plugin::seed.notification': { writtenBy: 'services', shadowCrud: 'none' },
+  'plugin::seed.notification-setting': { writtenBy: 'services', shadowCrud: 'none' },
   // The outbox's subscriptions (their secrets) and messages are the admin's.
   'plugin::seed.webhook-subscription': { writtenBy: 'admin', shadowCrud: 'none' },
   'plugin::seed.outbox-message': { writtenBy: 'services', shadowCrud: 'none' },
@@ -58,7 +61,7 @@ export const OWNED_TYPES: Record<string, OwnedType> = {
   'api::point-type.point-type': { writtenBy: 'admin', shadowCrud: 'read' },
   'api::membership-campaign.membership-campaign': {
     writtenBy: 'admin',
-    serviceFields: { fields: ['taken'], how: 'Seats are taken by joining and freed by refunds, not edited.' },
+    serviceFields: { fields: ['taken', 'announcedAt'], how: 'Seats are taken by joining and freed by refunds, not edited.' },
     shadowCrud: 'all',
   },
   // Charter records the consent service writes; read through charterRevisions and charterVersions.

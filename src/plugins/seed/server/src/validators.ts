@@ -149,3 +149,28 @@ export const parse = <T extends z.ZodType>(schema: T, input: unknown): z.infer<T
   const errors = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message, name: 'ValidationError' }));
   throw new CodedError('INVALID_INPUT', errors.map((e) => `${e.path.join('.') || 'input'}: ${e.message}`).join('; '), { errors });
 };
+
+/** A yes/no in a query string (`true`/`false`) or a JSON body. */
+const flag = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+
+export const notificationsQuery = z.strictObject({
+  unreadOnly: flag.default(false),
+  first: z.coerce.number().int().min(0).max(100).default(20),
+  /** The endCursor of the previous page. */
+  after: z.string().min(1).max(200).optional(),
+});
+
+export const markReadBody = z.strictObject({
+  ids: z.array(z.string().min(1).max(64)).max(100).optional(),
+  all: z.boolean().optional(),
+});
+
+export const notificationSettingsBody = z.strictObject({
+  /** One weekly mail with the week's unread notifications instead of a mail for each. */
+  digest: z.boolean().optional(),
+  /** Mail on or off, kind by kind. */
+  email: z.array(z.strictObject({ kind: z.string().min(1).max(60), enabled: z.boolean() })).max(100).optional(),
+});
+
+/** An unsubscribe link's token, in its query string. */
+export const unsubscribeQuery = z.strictObject({ token: z.string().min(1).max(500) });

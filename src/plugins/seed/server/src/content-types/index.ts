@@ -10,6 +10,8 @@ import membership from './membership/schema.json';
 import mission from './mission/schema.json';
 import missionFlag from './mission-flag/schema.json';
 import missionResponse from './mission-response/schema.json';
+import notification from './notification/schema.json';
+import notificationSetting from './notification-setting/schema.json';
 import outboxMessage from './outbox-message/schema.json';
 import webhookEvent from './webhook-event/schema.json';
 import webhookSubscription from './webhook-subscription/schema.json';
@@ -26,6 +28,8 @@ export default {
   mission: { schema: mission },
   'mission-flag': { schema: missionFlag },
   'mission-response': { schema: missionResponse },
+  notification: { schema: notification },
+  'notification-setting': { schema: notificationSetting },
   'outbox-message': { schema: outboxMessage },
   'webhook-event': { schema: webhookEvent },
   'webhook-subscription': { schema: webhookSubscription },

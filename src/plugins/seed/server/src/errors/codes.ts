@@ -16,6 +16,7 @@ export const errorCatalog = {
   INVALID_AMOUNT: { status: 400, message: 'Amounts are positive whole numbers of points.' },
   NO_MONEY: { status: 400, message: 'The SEED works in points only: no price, currency or money.' },
   QUERY_TOO_COMPLEX: { status: 400, message: 'The GraphQL query asks for too much at once: use fewer aliases, smaller pages or fewer nested lists.' },
+  INVALID_TOKEN: { status: 400, message: 'This link’s token is not valid.' },
   UNAUTHENTICATED: { status: 401, message: 'Authentication is required.' },
   FORBIDDEN: { status: 403, message: 'You may not do this.' },
   DRAFTS_NOT_PUBLIC: { status: 403, message: 'Drafts are not public: ask for published content.' },

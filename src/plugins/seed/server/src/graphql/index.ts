@@ -12,6 +12,7 @@ import { ledgerTypes } from './ledger';
 import { membersTypes } from './members';
 import { missionsTypes } from './missions';
 import { earningsTypes } from './earnings';
+import { notificationsTypes } from './notifications';
 import { noMoneyInVariables, noMoneyRule } from './no-money';
 import { OWNED_TYPES } from '../manifest';
 
@@ -66,7 +67,7 @@ const fieldName = (op: Graphql) => `${op.graphql.kind === 'query' ? 'Query' : 'M
 export const seedGraphqlExtension =
   (strapi: Core.Strapi) =>
   ({ nexus }: { nexus: Nexus }) => ({
-    types: [...ledgerTypes(nexus), ...membersTypes(nexus), ...missionsTypes(nexus), ...earningsTypes(nexus), rootType(nexus, strapi, 'query'), rootType(nexus, strapi, 'mutation')],
+    types: [...ledgerTypes(nexus), ...membersTypes(nexus), ...missionsTypes(nexus), ...earningsTypes(nexus), ...notificationsTypes(nexus), rootType(nexus, strapi, 'query'), rootType(nexus, strapi, 'mutation')],
     resolversConfig: Object.fromEntries(GRAPHQL_OPERATIONS.map((op) => [fieldName(op), { auth: { scope: [permissionOf(op)] } }])),
   });
 

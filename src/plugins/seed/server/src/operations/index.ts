@@ -4,9 +4,10 @@ import { membersOperations } from './members';
 import { membershipsOperations } from './memberships';
 import { missionsOperations } from './missions';
 import { earningsOperations } from './earnings';
+import { notificationsOperations } from './notifications';
 import { actionsFor, type Operation } from './operation';
 
-export const OPERATIONS: Operation[] = [...ledgerOperations, ...membersOperations, ...membershipsOperations, ...missionsOperations, ...earningsOperations];
+export const OPERATIONS: Operation[] = [...ledgerOperations, ...membersOperations, ...membershipsOperations, ...missionsOperations, ...earningsOperations, ...notificationsOperations];
 
 /** The permissions of each audience's operations; src/bootstrap grants an audience's to the roles above it too. */
 export const SEED_ACTIONS = {

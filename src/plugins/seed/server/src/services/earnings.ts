@@ -20,6 +20,8 @@ import { DEFAULT_POINT_TYPE, type AccountState, type Actor } from '../domain/led
 import { actorOf, type Caller } from '../caller';
 import { today } from '../calendar';
 import type { LedgerService, PointTypeRow, WrittenEntry } from './ledger';
+import type { NotificationsService } from './notifications';
+import type { OutboxService } from './outbox';
 import { seedStores } from '../stores';
 import type { AwardView, NewDelivery } from '../stores/awards';
 import type { MemberRef } from '../stores/members';
@@ -78,6 +80,8 @@ const eventKeyOf = (source: string, webhookId: string): string => `${source}:${c
 const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const stores = () => seedStores(strapi);
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
+  const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
+  const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
 
   const storedDelivery = async (eventKey: string): Promise<Delivery | null> => {
@@ -171,7 +175,12 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
         limitKey: key,
         entryId: entry?.id ?? null,
       });
-      if (!entry) return finish('pending', `${rule.points} ${pointType.code} wait for staff approval.`, { awardId, award: award.documentId });
+      if (!entry) {
+        const pending = { award: award.documentId, member: member.documentId, amount: rule.points, pointType: pointType.code, state: type };
+        await notifications().tell(trx, [{ kind: 'staff.award.pending', key: `staff.award.pending:${award.documentId}`, data: pending, to: { staff: true } }]);
+        await outbox().enqueue(trx, [{ type: 'seed.award.pending', payload: { documentId: award.documentId, member: member.documentId, eventType: type, points: rule.points, pointType: pointType.code, at: new Date().toISOString() } }]);
+        return finish('pending', `${rule.points} ${pointType.code} wait for staff approval.`, { awardId, award: award.documentId });
+      }
       return finish('awarded', `${rule.points} ${pointType.code} earned.`, { awardId, award: award.documentId, entry });
     });
   };
@@ -190,6 +199,8 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
         entryId = (await pay(trx, award, pointType, accounts, await ledger().lockPaidBy(trx, accounts.issuer, [accounts.member]), actor)).id;
       }
       await stores().awards.decide(trx, award.id, { state, entryId, decidedBy: `${actor.type}:${actor.id}` });
+      const kind = verdict === 'approve' ? 'award.approved' : 'award.refused';
+      await notifications().tell(trx, [{ kind, key: `${kind}:${documentId}`, data: { award: documentId, amount: award.points, pointType: pointType.code, state: award.eventType }, to: { users: [member.userId] } }]);
     });
     return awardView(documentId);
   };

@@ -31,6 +31,9 @@ import { monthKey, pairKey } from '../domain/ledger/month';
 import { timeZone } from '../calendar';
 import type { AccountState, Decision } from '../domain/ledger/types';
 import type { OutboxService } from './outbox';
+import type { NotificationsService } from './notifications';
+import { EVENT_OF_STEP, exchangeNotices, type ActingSide } from '../domain/notifications/exchange';
+import type { OutboundEvent } from '../domain/outbox/delivery';
 import type { LedgerService, PointTypeRow } from './ledger';
 import type { MembersService } from './members';
 import { seedStores } from '../stores';
@@ -98,6 +101,9 @@ const facts = (row: ExchangeRow, state: ExchangeState): ExchangeFacts => ({
 /** Who asks, with the member's row when a member asks. */
 type Asker = (Extract<ExchangeActor, { kind: 'member' }> & { memberRow: MemberRef }) | Exclude<ExchangeActor, { kind: 'member' }>;
 
+/** What an exchange's announcement reads of it. */
+type Announced = Pick<ExchangeRow, 'documentId' | 'amount' | 'hours' | 'provider' | 'beneficiary'> & { pointType: { code: string } };
+
 /** What each step needs beyond the exchange: the locked accounts and the transaction. */
 interface StepContext {
   trx: Knex.Transaction;
@@ -113,6 +119,36 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
+  const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
+  const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
+
+  /**
+   * Tells the members (and staff, for a dispute) of the exchange's step from `before` to `state`,
+   * and integrators through the step's outbound event — in the step's transaction.
+   */
+  const announce = async (trx: Knex.Transaction, row: Announced, before: ExchangeState | null, state: ExchangeState, acting: ActingSide, now: Date): Promise<void> => {
+    const about = (other: MemberRef) => ({ exchange: row.documentId, member: other.documentId, amount: row.amount, hours: Number(row.hours), pointType: row.pointType.code, state });
+    await notifications().tell(
+      trx,
+      exchangeNotices(before, state, acting).map(({ kind, to }) => ({
+        kind,
+        key: `${kind}:${row.documentId}`,
+        data: to === 'provider' ? about(row.beneficiary) : about(row.provider),
+        to: to === 'staff' ? { staff: true } : { users: [row[to].userId] },
+      })),
+    );
+    const event = EVENT_OF_STEP[state] as OutboundEvent | undefined;
+    if (!event) return;
+    const at = now.toISOString();
+    const payload = { documentId: row.documentId, state, provider: row.provider.documentId, beneficiary: row.beneficiary.documentId, pointType: row.pointType.code, amount: row.amount, hours: Number(row.hours), at };
+    await outbox().enqueue(trx, [{ type: event, payload: state === 'settled' ? { ...payload, settledAt: at } : payload }]);
+  };
+
+  /** The side of the exchange a member acts on; null when staff or the system act. */
+  const sideOf = (row: Pick<ExchangeRow, 'provider'>, actor: Asker | null): ActingSide => {
+    if (!actor || actor.kind !== 'member') return null;
+    return row.provider.documentId === actor.member ? 'provider' : 'beneficiary';
+  };
 
   const load = async (documentId: string): Promise<ExchangeRow> => {
     const row = await store().byDocumentId(documentId);
@@ -125,6 +161,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Runs one step of an exchange's life in one transaction; returns the exchange as it is after it. */
   const step = async (
     documentId: string,
+    actor: Asker | null,
     decide: (exchange: ExchangeFacts, context: StepContext) => Promise<Decision<Transition>> | Decision<Transition>,
     details: Omit<ExchangePatch, 'state'> = {},
   ): Promise<ExchangeView> => {
@@ -144,10 +181,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       await ledger().post(trx, row.pointType, accounts, entries, new Map(reserve !== 0 ? [[payer, reserve]] : []));
       const changes: ExchangePatch = { ...details, state, ...timestampsFor(state, now) };
       await store().update(trx, row.id, changes);
-      if (state === 'settled') {
-        const settled = { documentId, provider: row.provider.documentId, beneficiary: row.beneficiary.documentId, pointType: row.pointType.code, amount: row.amount, hours: Number(row.hours), settledAt: now.toISOString() };
-        await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue(trx, [{ type: 'seed.exchange.settled', payload: settled }]);
-      }
+      await announce(trx, row, lockedState, state, sideOf(row, actor), now);
       return changes;
     });
     // What was written, without reading it back.
@@ -219,15 +253,21 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
       const proposer = actor.memberRow;
       const byDocumentId = new Map([proposer, counterpart].map((m) => [m.documentId, m.id]));
-      const created = await store().insert({
-        providerId: byDocumentId.get(decision.value.provider)!,
-        beneficiaryId: byDocumentId.get(decision.value.beneficiary)!,
-        proposedBy: decision.value.proposedBy,
-        pointTypeId: pointType.id,
-        description: input.description,
-        hours: input.hours,
-        amount: input.amount,
-        pairKey: pairKey(proposer.documentId, counterpart.documentId),
+      const created = await transactions().run(async (trx) => {
+        const documentId = await store().insert(trx, {
+          providerId: byDocumentId.get(decision.value.provider)!,
+          beneficiaryId: byDocumentId.get(decision.value.beneficiary)!,
+          proposedBy: decision.value.proposedBy,
+          pointTypeId: pointType.id,
+          description: input.description,
+          hours: input.hours,
+          amount: input.amount,
+          pairKey: pairKey(proposer.documentId, counterpart.documentId),
+        });
+        const [provider, beneficiary] = [decision.value.provider, decision.value.beneficiary].map((member) => (member === proposer.documentId ? proposer : counterpart));
+        const row: Announced = { documentId, amount: input.amount, hours: input.hours, pointType, provider, beneficiary };
+        await announce(trx, row, null, 'proposed', sideOf(row, actor), new Date());
+        return documentId;
       });
       return view(await load(created));
     },
@@ -235,7 +275,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async accept(caller: Caller, documentId: string): Promise<ExchangeView> {
       const actor = await actorFor(caller);
       await requireStarter(actor);
-      return step(documentId, async (exchange, { trx, accounts, payer, payee, row, now }) =>
+      return step(documentId, actor, async (exchange, { trx, accounts, payer, payee, row, now }) =>
         decideAcceptance({
           exchange,
           actor,
@@ -250,13 +290,14 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async deliver(caller: Caller, documentId: string): Promise<ExchangeView> {
       const actor = await actorFor(caller);
-      return step(documentId, (exchange) => decideDelivery(exchange, actor));
+      return step(documentId, actor, (exchange) => decideDelivery(exchange, actor));
     },
 
     async evaluate(caller: Caller, documentId: string, rating: number, comment: string | undefined): Promise<ExchangeView> {
       const actor = await actorFor(caller);
       return step(
         documentId,
+        actor,
         (exchange, { payer, payee, row }) => decideEvaluation(exchange, actor, { rating, comment }, row.pointType, { payerAccountId: payer, providerAccountId: payee }),
         { rating, comment: comment ?? null },
       );
@@ -264,13 +305,13 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async cancel(caller: Caller, documentId: string): Promise<ExchangeView> {
       const actor = await actorFor(caller);
-      return step(documentId, (exchange) => decideCancellation(exchange, actor));
+      return step(documentId, actor, (exchange) => decideCancellation(exchange, actor));
     },
 
     /** Staff settle or cancel a disputed exchange; their reason is kept on it. */
     async resolve(caller: Caller, documentId: string, outcome: Resolution, reason: string): Promise<ExchangeView> {
       const actor = await actorFor(caller);
-      return step(documentId, (exchange, { payer, payee }) => decideResolution(exchange, actor, outcome, { payerAccountId: payer, providerAccountId: payee }), {
+      return step(documentId, actor, (exchange, { payer, payee }) => decideResolution(exchange, actor, outcome, { payerAccountId: payer, providerAccountId: payee }), {
         resolutionReason: reason,
       });
     },
@@ -284,6 +325,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const date = (value: string | null) => (value === null ? null : new Date(value));
       return step(
         documentId,
+        null,
         (exchange, { payer, payee, row }) =>
           decideExpiry(exchange, { now, acceptedAt: date(row.acceptedAt), deliveredAt: date(row.deliveredAt) }, row.pointType, { payerAccountId: payer, providerAccountId: payee }, system.actor),
       );

@@ -8,6 +8,7 @@ import ledgerCheck from './ledger-check';
 import members from './members';
 import memberships from './memberships';
 import missions from './missions';
+import notifications from './notifications';
 import outbox from './outbox';
 import personalData from './personal-data';
 import rateLimits from './rate-limits';
@@ -25,6 +26,7 @@ const services = {
   members,
   memberships,
   missions,
+  notifications,
   outbox,
   'personal-data': personalData,
   'rate-limits': rateLimits,

@@ -14,6 +14,7 @@ import type { Actor, Decision } from '../domain/ledger/types';
 import { actorOf, userIdOf, type Caller } from '../caller';
 import { currentYear } from '../calendar';
 import type { LedgerService } from './ledger';
+import type { NotificationsService } from './notifications';
 import type { OutboxService } from './outbox';
 import { seedStores } from '../stores';
 import type { DirectoryRecord, InterviewColumns, MemberRecord, ProfileColumns } from '../stores/members';
@@ -22,6 +23,8 @@ export interface MemberRow {
   id: number;
   documentId: string;
   state: MemberState;
+  /** Their users-permissions user's id; null once erased. */
+  userId: number | null;
 }
 
 export interface Activation {
@@ -97,13 +100,19 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
     return (await store().lockState(trx, member.id)) ?? member.state;
   };
 
-  /** Moves the member to the state the rule decides, in one transaction; an interview is written with it. */
+  const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
+
+  /** Moves the member to the state the rule decides, in one transaction; an interview is written with it, and the member told of it. */
   const move = async (documentId: string, decide: (state: MemberState) => Decision<MemberState>, interview?: InterviewColumns) => {
     const member = await memberOrFail(documentId);
     return transactions().run(async (trx) => {
       const decision = decide(await lockState(trx, member));
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
       await store().setState(trx, member.id, decision.value, interview);
+      if (interview) {
+        // Each interview recorded is its own news (one may be recorded again, corrected).
+        await notifications().tell(trx, [{ kind: 'member.interviewed', key: `member.interviewed:${documentId}:${Date.now()}`, data: {}, to: { users: [member.userId] } }]);
+      }
       return { documentId, state: decision.value };
     });
   };
@@ -172,15 +181,18 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (decision.value !== before) await store().setState(trx, member.id, decision.value);
 
         let granted = 0;
+        let grantedType: string | undefined;
         for (const { pointType, issuer, member: account } of accounts) {
           const alreadyGranted = await ledger().hasEntry(trx, startingGrantKey(documentId, pointType.code));
           const entries = decideStartingGrant({ memberDocumentId: documentId, settings: pointType, issuerAccountId: issuer, memberAccountId: account, alreadyGranted }, actor);
           if (entries.length === 0) continue;
           await ledger().post(trx, pointType, await ledger().lockPaidBy(trx, issuer, [account]), entries);
           granted += entries.reduce((sum, entry) => sum + entry.amount, 0);
+          grantedType ??= pointType.code;
         }
         if (activationChanged(before, granted)) {
           await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue(trx, [{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);
+          await notifications().tell(trx, [{ kind: 'member.activated', key: `member.activated:${documentId}:${Date.now()}`, data: { amount: granted, pointType: grantedType }, to: { users: [member.userId] } }]);
         }
         return { documentId, state: decision.value, granted };
       });

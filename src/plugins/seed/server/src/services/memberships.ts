@@ -11,6 +11,7 @@ import { decideJoin, decideRefund, decideRegistrar, seatKey, seatsOf, type Seats
 import type { Caller } from '../caller';
 import { currentYear, today } from '../calendar';
 import type { MemberRow, MembersService } from './members';
+import type { NotificationsService } from './notifications';
 import { seedStores } from '../stores';
 import type { MembershipRecord } from '../stores/memberships';
 
@@ -36,6 +37,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => seedStores(strapi).memberships;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
+  const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
 
   const load = async (documentId: string): Promise<MembershipRecord> => {
     const row = await store().membership(documentId);
@@ -86,6 +88,10 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!decision.ok) throw new CodedError(decision.code, decision.message);
         await store().refund(trx, membership.id, today());
         if (campaign) await store().setTaken(trx, campaign.id, Math.max(0, campaign.taken - 1));
+        const member = membership.member?.documentId;
+        if (member) {
+          await notifications().tell(trx, [{ kind: 'membership.refunded', key: `membership.refunded:${documentId}`, data: { membership: documentId, year: membership.year }, to: { memberDocs: [member] } }]);
+        }
       });
       return view(await load(documentId));
     },

@@ -33,6 +33,8 @@ import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../
 import { actorOf, type Caller } from '../caller';
 import type { LedgerService, PointTypeRow } from './ledger';
 import type { MembersService } from './members';
+import type { NotificationsService } from './notifications';
+import type { OutboxService } from './outbox';
 import { seedStores } from '../stores';
 import type { MissionRecord, PersonRef, ResponseRecord } from '../stores/missions';
 
@@ -113,12 +115,19 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return staffDetail(documentId);
   };
 
+  const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
+  const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
+
   const rewardingPointTypes = async (): Promise<PointTypeRow[]> => (await ledger().pointTypes()).filter((pointType) => Number(pointType.missionReward) > 0);
 
   return {
     async submit(caller: Caller, submission: MissionSubmission) {
       const member = await members().requireParticipant(await members().callerMember(caller));
-      const created = await store().insertMission({ ...submission, broughtById: member.id });
+      const created = await transactions().run(async (trx) => {
+        const documentId = await store().insertMission(trx, { ...submission, broughtById: member.id });
+        await notifications().tell(trx, [{ kind: 'staff.mission.submitted', key: `staff.mission.submitted:${documentId}`, data: { mission: documentId, member: member.documentId }, to: { staff: true } }]);
+        return documentId;
+      });
       return detailView(await load(created), { staff: false, member: member.documentId });
     },
 
@@ -157,11 +166,16 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const locked = await store().lock(trx, mission.id);
         const state = orFail(decideMove('validate', locked.state, locked.responseCount));
         await store().setState(trx, mission.id, state);
+        let paid: { amount: number; pointType: string } | null = null;
         for (const { pointType, issuer, account } of payments) {
           const alreadyPaid = await ledger().hasEntry(trx, missionRewardKey(documentId, pointType.code));
           const entries = decideMissionReward({ missionDocumentId: documentId, pointType, issuerAccountId: issuer, memberAccountId: account, alreadyPaid }, actor);
           if (entries.length > 0) await ledger().post(trx, pointType, await ledger().lockPaidBy(trx, issuer, [account]), entries);
+          paid ??= entries.length > 0 ? { amount: entries[0].amount, pointType: pointType.code } : null;
         }
+        const reward = paid ? { amount: paid.amount, pointType: paid.pointType } : {};
+        if (bringer) await notifications().tell(trx, [{ kind: 'mission.validated', key: `mission.validated:${documentId}`, data: { mission: documentId, ...reward }, to: { members: [bringer.id] } }]);
+        await outbox().enqueue(trx, [{ type: 'seed.mission.validated', payload: { documentId, broughtBy: bringer?.documentId ?? null, ...reward, validatedAt: new Date().toISOString() } }]);
       });
       return staffDetail(documentId);
     },
@@ -189,6 +203,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (await ledger().hasEntry(trx, reversalKey(entry.documentId))) continue;
           await ledger().post(trx, pointType, accounts, orFail(decideRewardClawback(entry, false, reason, actor)));
         }
+        if (mission.broughtBy) await notifications().tell(trx, [{ kind: 'mission.rejected', key: `mission.rejected:${documentId}`, data: { mission: documentId }, to: { members: [mission.broughtBy.id] } }]);
       });
       return staffDetail(documentId);
     },
@@ -208,6 +223,8 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const locked = await store().lock(trx, mission.id);
         const state = orFail(decideOutcome({ state: locked.state, mode: locked.mode, outcome, missionDocumentId: documentId, chosenResponse: chosen }));
         await store().setState(trx, mission.id, state, { chosenResponseId: chosen?.id ?? null });
+        const respondents = await store().respondents(trx, mission.id);
+        await notifications().tell(trx, [{ kind: 'mission.outcome', key: `mission.outcome:${documentId}`, data: { mission: documentId, state }, to: { members: respondents } }]);
       });
       return staffDetail(documentId);
     },
@@ -237,6 +254,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const alreadyFlagged = await store().hasFlag(trx, key);
         orFail(decideFlag(locked.state, alreadyFlagged));
         await store().insertFlag(trx, { missionId: mission.id, memberId: member.id, reason, flagKey: key });
+        await notifications().tell(trx, [{ kind: 'staff.mission.flagged', key: `staff.mission.flagged:${key}`, data: { mission: documentId, member: member.documentId }, to: { staff: true } }]);
       });
       return { mission: documentId, flagged: true };
     },

@@ -1,17 +1,19 @@
 /**
- * The transactional outbox of the ledger's events. `enqueue` writes one message per subscription
- * inside the caller's transaction, so a rolled-back change sends nothing; `deliverDue` — run by a
+ * The transactional outbox of the ledger's events and of notification mails. `enqueue` writes one
+ * message per subscription (`enqueueMails` one per mail) inside the caller's transaction, so a
+ * rolled-back change sends nothing; `deliverDue` — run by a
  * cron task on every instance — claims due messages under row locks (skipping those another
  * instance holds) and a short lease (SEED_OUTBOX_LEASE_SECONDS) that it renews while it sends
- * them, sends each signed the Standard Webhooks way with the same webhook-id on every attempt, and
- * records the outcome (src/domain/outbox/delivery decides the retries, ./lease the lease).
+ * them, sends each — a webhook signed the Standard Webhooks way with the same webhook-id on every
+ * attempt, a mail through the email provider with the same Message-ID — and records the outcome (src/domain/outbox/delivery decides the retries, ./lease the lease).
  */
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { TransactionsService } from './transactions';
 import { seedStores } from '../stores';
-import type { ClaimedMessage, MessageView, Subscription } from '../stores/outbox';
+import type { ClaimedMessage, MessageView, NewMail, Subscription } from '../stores/outbox';
+import type { NotificationsService } from './notifications';
 import { signDelivery } from '../domain/earning/standard-webhooks';
 import { refusedDestination } from '../domain/outbox/destination';
 import { allowsPrivateDestinations } from '../outbound';
@@ -38,7 +40,12 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Claims due messages for this worker alone: locked while claimed, leased to `owner` until delivered or released. */
   const claim = (now: number, owner: string, lease: number): Promise<ClaimedMessage[]> =>
-    transactions().run((trx) => store().claimDue(trx, now, BATCH, { owner, until: leaseUntil(now, lease) }));
+    transactions().run((trx) =>
+      store().claimDue(trx, now, BATCH, {
+        owner,
+        until: leaseUntil(now, lease),
+      }),
+    );
 
   /**
    * Renews the lease on the messages not yet recorded every third of the lease, until stopped.
@@ -82,14 +89,23 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const send = async (message: ClaimedMessage, subscription: Subscription | null): Promise<AttemptResult> => {
-    if (!subscription || !subscription.enabled) return { ok: false, status: null, error: 'the subscription is gone or disabled' };
+    if (!subscription || !subscription.enabled)
+      return {
+        ok: false,
+        status: null,
+        error: 'the subscription is gone or disabled',
+      };
     // Checked again at sending: the setting may have changed since the subscription was saved.
     const refused = refusedDestination(subscription.url, allowsPrivateDestinations());
     if (refused) return { ok: false, status: null, error: refused };
     // Signed with the clock of the sending, which receivers hold to five minutes.
     const now = seconds(new Date());
     const payload = typeof message.payload === 'string' ? JSON.parse(message.payload) : message.payload;
-    const body = JSON.stringify({ type: message.event_type, timestamp: new Date(now * 1000).toISOString(), data: payload });
+    const body = JSON.stringify({
+      type: message.event_type,
+      timestamp: new Date(now * 1000).toISOString(),
+      data: payload,
+    });
     try {
       const response = await fetch(subscription.url, {
         method: 'POST',
@@ -106,17 +122,56 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // Only the status counts: the receiver's body is never read, however large.
       await response.body?.cancel().catch(() => undefined);
-      return response.ok ? { ok: true } : { ok: false, status: response.status, error: `HTTP ${response.status}` };
+      return response.ok
+        ? { ok: true }
+        : {
+            ok: false,
+            status: response.status,
+            error: `HTTP ${response.status}`,
+          };
     } catch (error) {
       // fetch says only "fetch failed"; its cause says why (an unexpected redirect, a refused connection…).
       // Read as plain objects: fetch's errors come from Node's own realm, not always this one's Error.
-      const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { message?: unknown } };
+      const { message, cause } = (error ?? {}) as {
+        message?: unknown;
+        cause?: { message?: unknown };
+      };
       const why = typeof cause?.message === 'string' ? `: ${cause.message}` : '';
-      return { ok: false, status: null, error: typeof message === 'string' ? `${message}${why}` : String(error) };
+      return {
+        ok: false,
+        status: null,
+        error: typeof message === 'string' ? `${message}${why}` : String(error),
+      };
+    }
+  };
+
+  /** A notification mail: rendered now (names as they are), sent through the email provider. */
+  const mail = async (message: ClaimedMessage): Promise<AttemptResult> => {
+    try {
+      const payload = typeof message.payload === 'string' ? JSON.parse(message.payload) : message.payload;
+      const mailOptions = await (strapi.service('plugin::seed.notifications') as NotificationsService).mailOf(Number(message.recipient), message.event_type, payload, message.webhook_id);
+      // The user or their notifications are gone (erased): there is nothing left to send.
+      if (mailOptions) await strapi.plugin('email').service('email').send(mailOptions);
+      return { ok: true };
+    } catch (error) {
+      const { message: text, responseCode } = (error ?? {}) as {
+        message?: unknown;
+        responseCode?: unknown;
+      };
+      return {
+        ok: false,
+        status: typeof responseCode === 'number' ? responseCode : null,
+        error: typeof text === 'string' ? text : String(error),
+      };
     }
   };
 
   return {
+    /** Writes notification mails inside the change's transaction. */
+    enqueueMails(trx: Knex.Transaction, mails: NewMail[]): Promise<void> {
+      return store().insertMails(trx, mails);
+    },
+
     /** Writes each event for every enabled subscription that listens to it, inside the change's transaction. */
     async enqueue(trx: Knex.Transaction, events: { type: OutboundEvent; payload: Record<string, unknown> }[]): Promise<void> {
       const subscriptions = await store().enabledSubscriptions(trx);
@@ -126,7 +181,12 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         const webhookId = `msg_${randomUUID()}`;
         return subscriptions
           .filter((subscription) => subscribes(subscription.events, type))
-          .map((subscription) => ({ subscriptionDocumentId: subscription.documentId, webhookId, eventType: type, payload }));
+          .map((subscription) => ({
+            subscriptionDocumentId: subscription.documentId,
+            webhookId,
+            eventType: type,
+            payload,
+          }));
       });
       await store().insertMessages(trx, messages);
     },
@@ -161,9 +221,13 @@ const outboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         const subscriptions = new Map<string, Subscription | null>();
         for (const message of messages) {
           if (!held.holds()) break;
-          const id = message.subscription_document_id;
-          if (!subscriptions.has(id)) subscriptions.set(id, await store().subscription(id));
-          const result = await send(message, subscriptions.get(id) ?? null);
+          let result: AttemptResult;
+          if (message.channel === 'email') result = await mail(message);
+          else {
+            const id = message.subscription_document_id;
+            if (!subscriptions.has(id)) subscriptions.set(id, await store().subscription(id));
+            result = await send(message, subscriptions.get(id) ?? null);
+          }
           const next = afterAttempt(Number(message.attempts), result, now);
           const outcome = result.ok ? { status: 200, error: null, at } : { status: result.status, error: result.error, at };
           if (await held.record(message.id, () => store().recordAttempt(message.id, owner, next, outcome))) {

@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { TransactionsService } from './transactions';
+import type { NotificationsService } from './notifications';
 import { CodedError } from '../errors/codes';
 import { FREE_TEXT } from '../manifest';
 import { decideErasure, erasedMember, erasedText } from '../domain/members/erasure';
@@ -17,6 +18,7 @@ const USER_SECRETS = ['password', 'resetPasswordToken', 'confirmationToken'];
 const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => seedStores(strapi).personalData;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
+  const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
 
   const load = async (documentId: string): Promise<MemberWithUser> => {
     const member = await store().member(documentId);
@@ -38,6 +40,8 @@ const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
         user: user ? Object.fromEntries(Object.entries(user).filter(([key]) => !USER_SECRETS.includes(key))) : null,
         records,
         entries,
+        // What they were told, and the mails sent to them.
+        ...(user ? await notifications().exportOf(user.id) : { notifications: [], notificationSettings: null, mails: [] }),
       };
     },
 
@@ -56,7 +60,10 @@ const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
           await store().replaceText(trx, uid, ids, data);
         }
         await seedStores(strapi).members.erase(trx, member.id, erasedMember(new Date()));
-        if (member.user) await store().deleteUser(member.user.id);
+        if (member.user) {
+          await notifications().eraseOf(trx, member.user.id);
+          await store().deleteUser(member.user.id);
+        }
       });
       return { documentId, state: 'left' };
     },

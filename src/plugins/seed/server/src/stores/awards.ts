@@ -198,6 +198,7 @@ export const awardsStore = (knex: Knex) => ({
         `${MEMBERS}.id as member_id`,
         `${MEMBERS}.document_id as member_document_id`,
         `${MEMBERS}.state as member_state`,
+        `${MEMBERS}.user_id as member_user_id`,
         ...pointTypeColumns(POINT_TYPES, 'pt_'),
       );
     return row
@@ -207,7 +208,7 @@ export const awardsStore = (knex: Knex) => ({
           eventType: row.event_type,
           points: int(row.points),
           pointType: pointTypeOf(row, 'pt_'),
-          member: { id: row.member_id, documentId: row.member_document_id, state: row.member_state },
+          member: { id: row.member_id, documentId: row.member_document_id, state: row.member_state, userId: intOrNull(row.member_user_id) },
         }
       : null;
   },

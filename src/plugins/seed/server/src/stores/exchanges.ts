@@ -65,6 +65,7 @@ const memberOf = (row: Record<string, unknown>, alias: string): MemberRef => ({
   id: int(row[`${alias}_id`]),
   documentId: String(row[`${alias}_document_id`]),
   state: row[`${alias}_state`] as MemberState,
+  userId: intOrNull(row[`${alias}_user_id`]),
 });
 
 const exchangeOf = (row: Record<string, unknown>): ExchangeRow => ({
@@ -97,7 +98,7 @@ export const exchangesStore = (knex: Knex) => {
       .join(POINT_TYPES, `${POINT_TYPES}.id`, `${EXCHANGES}.point_type_id`)
       .select(
         ...COLUMNS,
-        ...['provider', 'beneficiary'].flatMap((alias) => [`${alias}.id as ${alias}_id`, `${alias}.document_id as ${alias}_document_id`, `${alias}.state as ${alias}_state`]),
+        ...['provider', 'beneficiary'].flatMap((alias) => [`${alias}.id as ${alias}_id`, `${alias}.document_id as ${alias}_document_id`, `${alias}.state as ${alias}_state`, `${alias}.user_id as ${alias}_user_id`]),
         ...pointTypeColumns(POINT_TYPES, 'pt_'),
       );
 
@@ -131,10 +132,36 @@ export const exchangesStore = (knex: Knex) => {
       return rows.map((row) => row.document_id);
     },
 
-    /** Inserts a proposed exchange; returns its documentId. */
-    async insert(exchange: NewExchange): Promise<string> {
+    /** Exchanges of the point type accepted, or delivered, before the reminder cut-offs and not yet reminded of that state, oldest first. */
+    async dueForReminder(pointTypeId: number, cutoffs: { acceptedBefore: Date; deliveredBefore: Date }): Promise<ExchangeRow[]> {
+      const rows = await withParties()
+        .where(`${EXCHANGES}.point_type_id`, pointTypeId)
+        .andWhere((due) =>
+          due
+            .where((accepted) => accepted.where(`${EXCHANGES}.state`, 'accepted').andWhere(`${EXCHANGES}.accepted_at`, '<', cutoffs.acceptedBefore))
+            .orWhere((delivered) => delivered.where(`${EXCHANGES}.state`, 'delivered').andWhere(`${EXCHANGES}.delivered_at`, '<', cutoffs.deliveredBefore)),
+        )
+        .andWhere((unreminded) => unreminded.whereNull(`${EXCHANGES}.reminded_for`).orWhereRaw('?? <> ??', [`${EXCHANGES}.reminded_for`, `${EXCHANGES}.state`]))
+        .orderBy(`${EXCHANGES}.id`)
+        .limit(500);
+      return rows.map(exchangeOf);
+    },
+
+    /** Locks the exchange until the transaction ends; returns what a reminder reads. */
+    async lockReminder(trx: Knex.Transaction, id: number): Promise<{ state: ExchangeState; acceptedAt: Date | null; deliveredAt: Date | null; remindedFor: string | null }> {
+      const row = await trx(EXCHANGES).where({ id }).forUpdate().first('state', 'accepted_at', 'delivered_at', 'reminded_for');
+      const date = (value: unknown) => (isoOrNull(value) === null ? null : new Date(isoOrNull(value)!));
+      return { state: row.state, acceptedAt: date(row.accepted_at), deliveredAt: date(row.delivered_at), remindedFor: row.reminded_for ?? null };
+    },
+
+    async markReminded(trx: Knex.Transaction, id: number, state: ExchangeState): Promise<void> {
+      await trx(EXCHANGES).where({ id }).update({ reminded_for: state });
+    },
+
+    /** Inserts a proposed exchange in the proposal's transaction; returns its documentId. */
+    async insert(trx: Knex.Transaction, exchange: NewExchange): Promise<string> {
       const row = newDocument();
-      await insertRow(knex, EXCHANGES, {
+      await insertRow(trx, EXCHANGES, {
         ...row,
         provider_id: exchange.providerId,
         beneficiary_id: exchange.beneficiaryId,

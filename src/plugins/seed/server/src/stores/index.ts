@@ -9,6 +9,7 @@ import { ledgerStore } from './ledger';
 import { membersStore } from './members';
 import { membershipsStore } from './memberships';
 import { missionsStore } from './missions';
+import { notificationsStore } from './notifications';
 import { outboxStore } from './outbox';
 import { personalDataStore } from './personal-data';
 
@@ -22,6 +23,7 @@ const create = (strapi: Core.Strapi) => {
     members: membersStore(knex, db),
     memberships: membershipsStore(knex, db),
     missions: missionsStore(knex, db),
+    notifications: notificationsStore(knex),
     outbox: outboxStore(knex),
     personalData: personalDataStore(strapi),
   };

@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { MemberState } from '../domain/members/member-state';
 import type { erasedMember } from '../domain/members/erasure';
-import { insertRow, newDocument } from './rows';
+import { insertRow, int, intOrNull, newDocument } from './rows';
 
 export const MEMBERS = 'members';
 const MEMBER = 'plugin::seed.member';
@@ -22,6 +22,8 @@ export interface MemberRef {
   id: number;
   documentId: string;
   state: MemberState;
+  /** Their users-permissions user's id (who is notified); null once erased. */
+  userId: number | null;
 }
 
 /** A member as the profile and staff's list read them (the Query Engine's conversions). */
@@ -78,15 +80,20 @@ const FULL = { populate: { tutor: { select: ['documentId', 'displayName'] }, use
 export const membersStore = (knex: Knex, db: Database) => ({
   /** The member with this documentId, whose user has this id, or whose user has this email (lowercase). */
   async find(reference: { documentId: string } | { email: string } | { userId: number }): Promise<MemberRef | null> {
-    const query = knex(MEMBERS).select(`${MEMBERS}.id`, `${MEMBERS}.document_id`, `${MEMBERS}.state`);
+    const query = knex(MEMBERS).select(`${MEMBERS}.id`, `${MEMBERS}.document_id`, `${MEMBERS}.state`, `${MEMBERS}.user_id`);
     if ('email' in reference) query.join('up_users', 'up_users.id', `${MEMBERS}.user_id`).where('up_users.email', reference.email);
     else if ('userId' in reference) query.where(`${MEMBERS}.user_id`, reference.userId);
     else query.where(`${MEMBERS}.document_id`, reference.documentId);
-    const row: { id: number; document_id: string; state: MemberState } | undefined = await query.first();
-    return row ? { id: row.id, documentId: row.document_id, state: row.state } : null;
+    const row: { id: number; document_id: string; state: MemberState; user_id: number | null } | undefined = await query.first();
+    return row ? { id: row.id, documentId: row.document_id, state: row.state, userId: intOrNull(row.user_id) } : null;
   },
 
   /** Locks the member's row until the transaction ends; returns its state. */
+  /** The row ids of the active members (who hear of a new campaign). */
+  async activeIds(trx: Knex.Transaction): Promise<number[]> {
+    return (await trx(MEMBERS).where({ state: 'active' }).select('id')).map((row: { id: unknown }) => int(row.id));
+  },
+
   async lockState(trx: Knex.Transaction, memberId: number): Promise<MemberState | undefined> {
     return ((await trx(MEMBERS).where({ id: memberId }).forUpdate().first('state')) as { state: MemberState } | undefined)?.state;
   },

@@ -89,6 +89,20 @@ export const membershipsStore = (knex: Knex, db: Database) => ({
     await trx(MEMBERSHIPS).where({ id: membershipId }).update({ refunded_on: refundedOn, seat_key: null, updated_at: new Date() });
   },
 
+  /** The years from `fromYear` on whose campaign active members have not been told of yet. */
+  async unannouncedCampaigns(fromYear: number): Promise<number[]> {
+    const rows: { year: number }[] = await knex(CAMPAIGNS).where('year', '>=', fromYear).whereNull('announced_at').orderBy('year').select('year');
+    return rows.map((row) => int(row.year));
+  },
+
+  /** Marks the year's campaign announced, under its row lock; false when another instance did first. */
+  async claimAnnouncement(trx: Knex.Transaction, year: number): Promise<boolean> {
+    const row = await trx(CAMPAIGNS).where({ year }).forUpdate().first('id', 'announced_at');
+    if (!row || row.announced_at !== null) return false;
+    await trx(CAMPAIGNS).where({ id: row.id }).update({ announced_at: new Date() });
+    return true;
+  },
+
   /** Whether the member holds a seat of the year (a membership not refunded). */
   async holdsSeat(memberId: number, year: number): Promise<boolean> {
     const row = (await knex(MEMBERSHIPS).where({ member_id: memberId, year }).whereNull('refunded_on').count({ total: '*' }).first()) as { total: unknown } | undefined;

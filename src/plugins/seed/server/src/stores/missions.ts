@@ -108,9 +108,9 @@ export const missionsStore = (knex: Knex, db: Database) => ({
   },
 
   /** A new submitted mission; one statement, outside any lock. Returns its documentId. */
-  async insertMission(mission: NewMission): Promise<string> {
+  async insertMission(trx: Knex.Transaction, mission: NewMission): Promise<string> {
     const documentId = newDocumentId();
-    await insertRow(knex, MISSIONS, {
+    await insertRow(trx, MISSIONS, {
       ...newDocument(documentId),
       title: mission.title,
       summary: mission.summary,
@@ -123,6 +123,11 @@ export const missionsStore = (knex: Knex, db: Database) => ({
       flag_count: 0,
     });
     return documentId;
+  },
+
+  /** The row ids of the members who answered the mission (read with it locked). */
+  async respondents(trx: Knex.Transaction, missionId: number): Promise<number[]> {
+    return (await trx(RESPONSES).where({ mission_id: missionId }).select('member_id')).map((row: { member_id: unknown }) => int(row.member_id));
   },
 
   /** Locks the mission until the transaction ends; returns what its moves are decided on. */

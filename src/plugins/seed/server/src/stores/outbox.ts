@@ -7,7 +7,7 @@
  * and record the attempt (`recordAttempt`); `lockState` locks one message.
  */
 import type { Knex } from 'knex';
-import { bool, insertRow, int, newDocument } from './rows';
+import { bool, insertRow, int, isoOrNull, newDocument } from './rows';
 
 export const MESSAGES = 'outbox_messages';
 export const SUBSCRIPTIONS = 'webhook_subscriptions';
@@ -20,6 +20,9 @@ export interface SubscriptionRef {
 
 export interface ClaimedMessage {
   id: number;
+  /** `email` for a notification mail (its `recipient` a user id); a webhook otherwise. */
+  channel: 'webhook' | 'email' | null;
+  recipient: number | null;
   subscription_document_id: string;
   webhook_id: string;
   event_type: string;
@@ -47,12 +50,36 @@ export interface Subscription {
   enabled: boolean;
 }
 
+/** A notification mail to send: to one user, under a message id kept across retries. */
+export interface NewMail {
+  recipient: number;
+  messageId: string;
+  eventType: string;
+  payload: Record<string, unknown>;
+}
+
 export interface NewMessage {
   subscriptionDocumentId: string;
   webhookId: string;
   eventType: string;
   payload: Record<string, unknown>;
 }
+
+/** Writes pending messages in one statement. */
+const insertAll = async (trx: Knex.Transaction, messages: (Record<string, unknown> & { payload: Record<string, unknown> })[]): Promise<void> => {
+  if (messages.length === 0) return;
+  const now = new Date();
+  const rows = messages.map((message) => ({
+    ...newDocument(undefined, now),
+    ...message,
+    payload: JSON.stringify(message.payload),
+    state: 'pending',
+    attempts: 0,
+    next_attempt_at: 0,
+  }));
+  if (rows.length === 1) await insertRow(trx, MESSAGES, rows[0]);
+  else await trx(MESSAGES).insert(rows);
+};
 
 export const outboxStore = (knex: Knex) => {
   let cached: { at: number; subscriptions: Promise<SubscriptionRef[]> } | null = null;
@@ -65,7 +92,10 @@ export const outboxStore = (knex: Knex) => {
           .where({ enabled: true })
           .select('document_id', 'events')
           .then((rows: { document_id: string; events: unknown }[]) =>
-            rows.map((row) => ({ documentId: row.document_id, events: typeof row.events === 'string' ? JSON.parse(row.events) : row.events })),
+            rows.map((row) => ({
+              documentId: row.document_id,
+              events: typeof row.events === 'string' ? JSON.parse(row.events) : row.events,
+            })),
           );
         cached = { at: Date.now(), subscriptions };
         subscriptions.catch(() => {
@@ -82,20 +112,51 @@ export const outboxStore = (knex: Knex) => {
 
     /** Writes the messages inside the change's transaction, in one statement. */
     async insertMessages(trx: Knex.Transaction, messages: NewMessage[]): Promise<void> {
-      if (messages.length === 0) return;
-      const now = new Date();
-      const rows = messages.map((message) => ({
-        ...newDocument(undefined, now),
-        subscription_document_id: message.subscriptionDocumentId,
-        webhook_id: message.webhookId,
-        event_type: message.eventType,
-        payload: JSON.stringify(message.payload),
-        state: 'pending',
-        attempts: 0,
-        next_attempt_at: 0,
+      await insertAll(
+        trx,
+        messages.map((message) => ({
+          channel: 'webhook',
+          subscription_document_id: message.subscriptionDocumentId,
+          webhook_id: message.webhookId,
+          event_type: message.eventType,
+          payload: message.payload,
+        })),
+      );
+    },
+
+    /** Writes notification mails inside the change's transaction, in one statement. */
+    async insertMails(trx: Knex.Transaction, mails: NewMail[]): Promise<void> {
+      await insertAll(
+        trx,
+        mails.map((mail) => ({
+          channel: 'email',
+          recipient: mail.recipient,
+          webhook_id: mail.messageId,
+          event_type: mail.eventType,
+          payload: mail.payload,
+        })),
+      );
+    },
+
+    /** The mails of one user, oldest first (a member's export). */
+    async mailsOf(userId: number): Promise<Record<string, unknown>[]> {
+      const rows = await knex(MESSAGES)
+        .where({ channel: 'email', recipient: userId })
+        .orderBy('id')
+        .select('document_id', 'event_type', 'payload', 'state', 'attempts', 'created_at', 'delivered_at');
+      return rows.map((row: Record<string, unknown>) => ({
+        documentId: row.document_id,
+        eventType: row.event_type,
+        payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+        state: row.state,
+        attempts: int(row.attempts),
+        createdAt: isoOrNull(row.created_at),
+        deliveredAt: isoOrNull(row.delivered_at),
       }));
-      if (rows.length === 1) await insertRow(trx, MESSAGES, rows[0]);
-      else await trx(MESSAGES).insert(rows);
+    },
+
+    async deleteMailsOf(trx: Knex.Transaction, userId: number): Promise<void> {
+      await trx(MESSAGES).where({ channel: 'email', recipient: userId }).delete();
     },
 
     /**
@@ -112,8 +173,24 @@ export const outboxStore = (knex: Knex) => {
         .limit(batch)
         .forUpdate();
       // MySQL/MariaDB: another instance's claimed rows are skipped rather than waited for.
-      const rows: ClaimedMessage[] = await (knex.client.config.client === 'mysql2' ? due.skipLocked() : due).select('id', 'subscription_document_id', 'webhook_id', 'event_type', 'payload', 'attempts', 'created_at');
-      if (rows.length > 0) await trx(MESSAGES).whereIn('id', rows.map((row) => row.id)).update({ lease_until: lease.until, lease_owner: lease.owner });
+      const rows: ClaimedMessage[] = await (knex.client.config.client === 'mysql2' ? due.skipLocked() : due).select(
+        'id',
+        'channel',
+        'recipient',
+        'subscription_document_id',
+        'webhook_id',
+        'event_type',
+        'payload',
+        'attempts',
+        'created_at',
+      );
+      if (rows.length > 0)
+        await trx(MESSAGES)
+          .whereIn(
+            'id',
+            rows.map((row) => row.id),
+          )
+          .update({ lease_until: lease.until, lease_owner: lease.owner });
       return rows;
     },
 
@@ -128,19 +205,40 @@ export const outboxStore = (knex: Knex) => {
 
     async message(documentId: string): Promise<MessageView | null> {
       const row = await knex(MESSAGES).where({ document_id: documentId }).first('id', 'document_id', 'webhook_id', 'event_type', 'state', 'attempts');
-      return row ? { id: row.id, documentId: row.document_id, webhookId: row.webhook_id, eventType: row.event_type, state: row.state, attempts: int(row.attempts) } : null;
+      return row
+        ? {
+            id: row.id,
+            documentId: row.document_id,
+            webhookId: row.webhook_id,
+            eventType: row.event_type,
+            state: row.state,
+            attempts: int(row.attempts),
+          }
+        : null;
     },
 
     async subscription(documentId: string): Promise<Subscription | null> {
       const row = await knex(SUBSCRIPTIONS).where({ document_id: documentId }).first('document_id', 'url', 'secret', 'enabled');
-      return row ? { documentId: row.document_id, url: row.url, secret: row.secret, enabled: bool(row.enabled) } : null;
+      return row
+        ? {
+            documentId: row.document_id,
+            url: row.url,
+            secret: row.secret,
+            enabled: bool(row.enabled),
+          }
+        : null;
     },
 
     /**
      * Records an attempt on a message `owner` claimed, and releases its lease; returns false, and
      * records nothing, when another instance has taken the message since.
      */
-    async recordAttempt(id: number, owner: string, next: { state: MessageState; attempts: number; nextAttemptAt: number }, result: { status: number | null; error: string | null; at: Date }): Promise<boolean> {
+    async recordAttempt(
+      id: number,
+      owner: string,
+      next: { state: MessageState; attempts: number; nextAttemptAt: number },
+      result: { status: number | null; error: string | null; at: Date },
+    ): Promise<boolean> {
       const updated = await knex(MESSAGES)
         .where({ id, lease_owner: owner })
         .update({
@@ -159,12 +257,23 @@ export const outboxStore = (knex: Knex) => {
 
     /** Locks the message until the transaction ends; returns its state. */
     async lockState(trx: Knex.Transaction, id: number): Promise<MessageState> {
-      return ((await trx(MESSAGES).where({ id }).forUpdate().first('state')) as { state: MessageState }).state;
+      return (
+        (await trx(MESSAGES).where({ id }).forUpdate().first('state')) as {
+          state: MessageState;
+        }
+      ).state;
     },
 
     /** Schedules the locked message's next attempt and releases its lease. */
     async reschedule(trx: Knex.Transaction, id: number, next: { state: MessageState; attempts: number; nextAttemptAt: number }): Promise<void> {
-      await trx(MESSAGES).where({ id }).update({ state: next.state, attempts: next.attempts, next_attempt_at: next.nextAttemptAt, lease_until: null, lease_owner: null, updated_at: new Date() });
+      await trx(MESSAGES).where({ id }).update({
+        state: next.state,
+        attempts: next.attempts,
+        next_attempt_at: next.nextAttemptAt,
+        lease_until: null,
+        lease_owner: null,
+        updated_at: new Date(),
+      });
     },
   };
 };

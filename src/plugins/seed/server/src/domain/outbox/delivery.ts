@@ -8,7 +8,20 @@ import { isUsableSecret } from '../earning/standard-webhooks';
 import { accept, refuse, type Decision, type FieldError } from '../decision';
 import { refusedDestination } from './destination';
 
-export const OUTBOUND_EVENTS = ['seed.entry.created', 'seed.exchange.settled', 'seed.member.activated'] as const;
+export const OUTBOUND_EVENTS = [
+  'seed.entry.created',
+  'seed.exchange.proposed',
+  'seed.exchange.accepted',
+  'seed.exchange.delivered',
+  'seed.exchange.disputed',
+  'seed.exchange.settled',
+  'seed.exchange.cancelled',
+  'seed.member.activated',
+  'seed.award.pending',
+  'seed.revision.proposed',
+  'seed.revision.decided',
+  'seed.mission.validated',
+] as const;
 export type OutboundEvent = (typeof OUTBOUND_EVENTS)[number];
 
 /** Seconds to wait after each failed attempt: 10 s, 30 s, 1 min… up to a day. */
