@@ -235,7 +235,28 @@ describe('the outbox', () => {
       await unsubscribe(allowed.body.data.documentId);
     });
 
-    it('counts a redirect (307/308) as a failed attempt and sends nothing to where it points', async () => {
+    it('saves, over the admin as its JSON editor sends them, chosen event types — and the subscription gets only those', async () => {
+      const admin = await adminToken(app);
+      // The Content Manager sends a JSON field as the text typed in its editor.
+      const created = await app
+        .http()
+        .post(contentManager)
+        .set(bearer(admin))
+        .send({ name: 'Choisis', url: 'http://127.0.0.1:9/hooks', events: '["seed.exchange.settled", "seed.member.activated"]', secret: SECRET, enabled: true });
+      expect(created.status).toBe(201);
+      const stored = await app.strapi.db.query('plugin::seed.webhook-subscription').findOne({ where: { documentId: created.body.data.documentId } });
+      expect(stored.events).toEqual(['seed.exchange.settled', 'seed.member.activated']);
+      const updated = await app.http().put(`${contentManager}/${created.body.data.documentId}`).set(bearer(admin)).send({ events: '["seed.entry.created"]' });
+      expect(updated.status).toBe(200);
+      expect((await app.strapi.db.query('plugin::seed.webhook-subscription').findOne({ where: { documentId: created.body.data.documentId } })).events).toEqual(['seed.entry.created']);
+      const unknown = await app.http().put(`${contentManager}/${created.body.data.documentId}`).set(bearer(admin)).send({ events: '["seed.nothing"]' });
+      expect([unknown.status, unknown.body.error?.details?.errors?.[0]?.path]).toEqual([400, ['events']]);
+      const notJson = await app.http().put(`${contentManager}/${created.body.data.documentId}`).set(bearer(admin)).send({ events: '[seed.entry.created' });
+      expect(notJson.status).toBe(400);
+      await unsubscribe(created.body.data.documentId);
+    });
+
+        it('counts a redirect (307/308) as a failed attempt and sends nothing to where it points', async () => {
       const target = receiver(0);
       const targetUrl = await target.url();
       const redirector = createServer((request, response) => {

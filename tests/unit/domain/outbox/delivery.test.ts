@@ -1,4 +1,4 @@
-import { afterAttempt, BACKOFF_SECONDS, checkSubscription, decideRedelivery, MAX_ATTEMPTS, subscribes } from '../../../../src/plugins/seed/server/src/domain/outbox/delivery';
+import { afterAttempt, BACKOFF_SECONDS, checkSubscription, decideRedelivery, MAX_ATTEMPTS, subscribes, subscriptionFields } from '../../../../src/plugins/seed/server/src/domain/outbox/delivery';
 
 const now = 1_800_000_000;
 const failure = { ok: false as const, status: 503, error: 'HTTP 503' };
@@ -51,6 +51,22 @@ describe('subscriptions', () => {
   it('need a public host unless private ones are allowed (SEED_OUTBOX_ALLOW_PRIVATE)', () => {
     expect(checkSubscription({ url: 'http://10.0.0.1/hooks' }).map((e) => e.path[0])).toEqual(['url']);
     expect(checkSubscription({ url: 'http://10.0.0.1/hooks' }, { allowPrivate: true })).toEqual([]);
+  });
+});
+
+describe('event types typed in the admin', () => {
+  it('are read as the JSON list they hold, and checked as such', () => {
+    const data = subscriptionFields({ events: '["seed.exchange.settled"]' });
+    expect(data.events).toEqual(['seed.exchange.settled']);
+    expect(checkSubscription(data)).toEqual([]);
+    expect(checkSubscription(subscriptionFields({ events: '["seed.nothing"]' }))[0].path).toEqual(['events']);
+  });
+
+  it('stay as they are when they are not JSON, or not text', () => {
+    expect(subscriptionFields({ events: '[seed.exchange.settled' }).events).toBe('[seed.exchange.settled');
+    expect(checkSubscription(subscriptionFields({ events: '[seed.exchange.settled' }))[0].path).toEqual(['events']);
+    expect(subscriptionFields({ events: ['seed.entry.created'] }).events).toEqual(['seed.entry.created']);
+    expect(subscriptionFields({ url: 'https://example.org' })).toEqual({ url: 'https://example.org' });
   });
 });
 

@@ -57,6 +57,21 @@ export const decideRedelivery = (state: MessageUpdate['state'], now: number): De
     ? accept({ state: 'pending', attempts: 0, nextAttemptAt: now })
     : refuse('INVALID_STATE', `This message is ${state}: only a failed message is sent again.`);
 
+/**
+ * A subscription's fields as they are to be stored: the admin's JSON editor sends `events` as the
+ * text the staff typed (`["seed.exchange.settled"]`), which would be stored as one string and
+ * read back as "all events"; it is read as the JSON it holds. Text that is not JSON stays as it
+ * is, for checkSubscription to refuse.
+ */
+export const subscriptionFields = <T extends { events?: unknown }>(data: T): T => {
+  if (typeof data.events !== 'string') return data;
+  try {
+    return { ...data, events: JSON.parse(data.events) };
+  } catch {
+    return data;
+  }
+};
+
 /** A subscription's own checks, on the fields present in `data`. */
 export const checkSubscription = (data: { url?: unknown; events?: unknown; secret?: unknown }, { allowPrivate = false }: { allowPrivate?: boolean } = {}): FieldError[] => {
   const errors: FieldError[] = [];
