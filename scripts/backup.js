@@ -7,6 +7,7 @@
  * tables that takes no lock, so the app keeps serving. Restore it with `npm run restore`.
  */
 const { spawn } = require('child_process');
+const { pipeline } = require('stream/promises');
 const { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } = require('fs');
 const path = require('path');
 const { appDir, loadEnv, databaseSettings, mysqlClient } = require('./database-settings');
@@ -28,22 +29,22 @@ const backupSqlite = async ({ filename }, out) => {
   }
 };
 
-const backupMysql = (settings, out) =>
-  new Promise((resolve, reject) => {
-    const client = mysqlClient(settings);
-    // No CREATE DATABASE / USE in the dump: it loads into whichever database restore names.
-    const dump = spawn('mysqldump', [...client.args, '--single-transaction', '--routines', '--triggers', '--no-tablespaces', '--hex-blob', settings.database], {
-      env: client.env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const file = createWriteStream(out);
-    dump.stdout.pipe(file);
-    dump.on('error', reject);
-    dump.on('close', (code) => {
-      file.on('close', () => (code === 0 ? resolve() : reject(new Error(`mysqldump exited with ${code}.`))));
-      file.end();
-    });
+const backupMysql = async (settings, out) => {
+  const client = mysqlClient(settings);
+  // No CREATE DATABASE / USE in the dump: it loads into whichever database restore names.
+  const dump = spawn('mysqldump', [...client.args, '--single-transaction', '--routines', '--triggers', '--no-tablespaces', '--hex-blob', settings.database], {
+    env: client.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = new Promise((resolve, reject) => {
+    dump.on('error', reject);
+    dump.on('close', resolve);
+  });
+  // Both awaited, whichever ends first: the file may be closed before mysqldump's exit is reported
+  // (waiting for the one after the other left the process with nothing to do, silently: no file).
+  const [code] = await Promise.all([exited, pipeline(dump.stdout, createWriteStream(out))]);
+  if (code !== 0) throw new Error(`mysqldump exited with ${code}.`);
+};
 
 const main = async () => {
   loadEnv();

@@ -259,6 +259,29 @@ describe('charters, missions, awards, memberships and members', () => {
   });
 });
 
+describe('a campaign announced to many members', () => {
+  it('tells every active member once, and queues each one mail, in batches the databases take', async () => {
+    const knex = app.strapi.db.connection;
+    const now = new Date();
+    const tag = randomBytes(3).toString('hex');
+    const row = (i: number) => ({ document_id: `bulk${tag}${i}`, created_at: now, updated_at: now, published_at: now });
+    const users = Array.from({ length: 4000 }, (_, i) => ({ ...row(i), username: `bulk-${tag}-${i}`, email: `bulk-${tag}-${i}@example.org`, provider: 'local', confirmed: true, blocked: false }));
+    for (let i = 0; i < users.length; i += 200) await knex('up_users').insert(users.slice(i, i + 200));
+    const ids = (await knex('up_users').where('username', 'like', `bulk-${tag}-%`).select('id')).map((user: { id: number }) => user.id);
+    const members = ids.map((id: number, i: number) => ({ ...row(i), document_id: `bulkm${tag}${i}`, user_id: id, state: 'active', track: 'apprentice', public_profile: false, on_leaderboard: false }));
+    for (let i = 0; i < members.length; i += 200) await knex('members').insert(members.slice(i, i + 200));
+    const year = thisYear() + 2;
+    await app.strapi.db.query('api::membership-campaign.membership-campaign').create({ data: { year, cap: 10, feeCents: 500, taken: 0 } });
+
+    await notifications().announceCampaigns();
+
+    const told = await knex('notifications').where('notice_key', 'like', `membership.campaign:${year}:%`).whereIn('recipient_id', ids).count({ n: '*' });
+    expect(Number(told[0].n)).toBe(4000);
+    const mails = await knex('outbox_messages').where({ channel: 'email', event_type: 'mail:membership.campaign' }).whereIn('recipient', ids).count({ n: '*' });
+    expect(Number(mails[0].n)).toBe(4000);
+  });
+});
+
 describe('in the app', () => {
   it('pages a member’s notifications, counts and marks them read — theirs only — over REST and GraphQL', async () => {
     const { beneficiary, provider } = await exchangeBetween();

@@ -339,13 +339,13 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const year of await memberships.unannouncedCampaigns(currentYear())) {
         announced += await transactions().run(async (trx) => {
           if (!(await memberships.claimAnnouncement(trx, year))) return 0;
-          const members = await seedStores(strapi).members.activeIds(trx);
+          const users = await seedStores(strapi).members.activeUserIds(trx);
           await tell(trx, [
             {
               kind: 'membership.campaign',
               key: `membership.campaign:${year}`,
               data: { year },
-              to: { members },
+              to: { users },
             },
           ]);
           return 1;

@@ -89,9 +89,9 @@ export const membersStore = (knex: Knex, db: Database) => ({
   },
 
   /** Locks the member's row until the transaction ends; returns its state. */
-  /** The row ids of the active members (who hear of a new campaign). */
-  async activeIds(trx: Knex.Transaction): Promise<number[]> {
-    return (await trx(MEMBERS).where({ state: 'active' }).select('id')).map((row: { id: unknown }) => int(row.id));
+  /** The users of the active members (who hear of a new campaign). */
+  async activeUserIds(trx: Knex.Transaction): Promise<number[]> {
+    return (await trx(MEMBERS).where({ state: 'active' }).whereNotNull('user_id').select('user_id')).map((row: { user_id: unknown }) => int(row.user_id));
   },
 
   async lockState(trx: Knex.Transaction, memberId: number): Promise<MemberState | undefined> {

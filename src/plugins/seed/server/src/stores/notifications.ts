@@ -9,7 +9,7 @@ import type { Knex } from 'knex';
 import { settingsOf, type MailPlan, type NotificationSettings } from '../domain/notifications/preferences';
 import type { NotificationData, NotificationKind } from '../domain/notifications/kinds';
 import { MEMBERS } from './members';
-import { bool, int, isoOrNull, newDocument } from './rows';
+import { batchesOf, bool, int, isoOrNull, newDocument } from './rows';
 
 export const NOTIFICATIONS = 'notifications';
 const SETTINGS = 'notification_settings';
@@ -91,9 +91,10 @@ export const notificationsStore = (knex: Knex) => ({
   /** The settings of these users (the defaults for those who never chose). */
   async settings(db: Knex | Knex.Transaction, users: number[]): Promise<Map<number, NotificationSettings>> {
     const found = new Map<number, NotificationSettings>();
-    if (users.length === 0) return found;
-    const rows: { user_id: number; digest: unknown; email: unknown }[] = await db(SETTINGS).whereIn('user_id', users).select('user_id', 'digest', 'email');
-    for (const row of rows) found.set(int(row.user_id), settingsOf(row));
+    for (const batch of batchesOf(users)) {
+      const rows: { user_id: number; digest: unknown; email: unknown }[] = await db(SETTINGS).whereIn('user_id', batch).select('user_id', 'digest', 'email');
+      for (const row of rows) found.set(int(row.user_id), settingsOf(row));
+    }
     return found;
   },
 
@@ -126,12 +127,13 @@ export const notificationsStore = (knex: Knex) => ({
       data: JSON.stringify(notification.data),
       mail: notification.mail,
     }));
-    await trx(NOTIFICATIONS).insert(rows).onConflict('notice_key').ignore();
+    // A campaign's announcement goes to every active member: in batches, one statement each.
+    for (const batch of batchesOf(rows)) await trx(NOTIFICATIONS).insert(batch).onConflict('notice_key').ignore();
     // Only rows that are mailed need telling apart from skipped ones.
     const mailed = notifications.filter((notification) => notification.mail === 'queued').map((notification) => notification.documentId);
-    if (mailed.length === 0) return new Set();
-    const written: { document_id: string }[] = await trx(NOTIFICATIONS).whereIn('document_id', mailed).select('document_id');
-    return new Set(written.map((row) => row.document_id));
+    const written = new Set<string>();
+    for (const batch of batchesOf(mailed)) for (const row of (await trx(NOTIFICATIONS).whereIn('document_id', batch).select('document_id')) as { document_id: string }[]) written.add(row.document_id);
+    return written;
   },
 
   /** A page of the user's notifications, newest first, after the notification `after` (an id). */

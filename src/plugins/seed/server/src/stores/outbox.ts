@@ -7,7 +7,7 @@
  * and record the attempt (`recordAttempt`); `lockState` locks one message.
  */
 import type { Knex } from 'knex';
-import { bool, insertRow, int, isoOrNull, newDocument } from './rows';
+import { batchesOf, bool, insertRow, int, isoOrNull, newDocument } from './rows';
 
 export const MESSAGES = 'outbox_messages';
 export const SUBSCRIPTIONS = 'webhook_subscriptions';
@@ -78,7 +78,7 @@ const insertAll = async (trx: Knex.Transaction, messages: (Record<string, unknow
     next_attempt_at: 0,
   }));
   if (rows.length === 1) await insertRow(trx, MESSAGES, rows[0]);
-  else await trx(MESSAGES).insert(rows);
+  else for (const batch of batchesOf(rows)) await trx(MESSAGES).insert(batch);
 };
 
 export const outboxStore = (knex: Knex) => {

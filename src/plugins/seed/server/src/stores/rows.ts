@@ -13,6 +13,9 @@ export const newDocument = (documentId: string = createId(), now = new Date()) =
 /** A new documentId, for a row whose id another row's key needs before it is written. */
 export const newDocumentId = (): string => createId();
 
+/** Rows in batches small enough for one statement each (SQLite takes at most 32,766 bound values). */
+export const batchesOf = <T>(rows: T[], size = 500): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
 /** Inserts one row and returns its id (MySQL and SQLite both answer the new id without a re-select). */
 export const insertRow = async (db: Knex | Knex.Transaction, table: string, row: Record<string, unknown>): Promise<number> => {
   const [id] = (await db(table).insert(row)) as (number | { id: number })[];

@@ -63,7 +63,7 @@ export const decideRedelivery = (state: MessageUpdate['state'], now: number): De
  * read back as "all events"; it is read as the JSON it holds. Text that is not JSON stays as it
  * is, for checkSubscription to refuse.
  */
-export const subscriptionFields = <T extends { events?: unknown }>(data: T): T => {
+export const subscriptionFields = <T extends Record<string, unknown>>(data: T): T => {
   if (typeof data.events !== 'string') return data;
   try {
     return { ...data, events: JSON.parse(data.events) };
