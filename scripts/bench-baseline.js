@@ -8,9 +8,10 @@
  * - `award` (one transaction): lock the member; lock the issuer's and the member's accounts in id
  *   order; count and sum the rule's counted awards of that member, locked; insert the entry; insert
  *   the award; update both balances; insert the stored delivery (webhook_events); commit.
- * - `exchange`: propose (insert the exchange); accept (lock the exchange, the accounts, sum the
- *   pair's month, reserve, update the exchange); deliver (lock both, update the exchange); settle
- *   (lock both, insert the entry, update both accounts, update the exchange) — three transactions.
+ * - `exchange`: propose (insert the exchange and its notification, in one transaction); accept (lock
+ *   the exchange, the accounts, sum the pair's month, reserve, update the exchange); deliver (lock
+ *   both, update the exchange); settle (lock both, insert the entry, update both accounts, update
+ *   the exchange) — each step also inserts the notification it sends (email off: no mail).
  *
  * Answers with the elapsed time, each operation's (each step's) latency and the statements sent.
  */
@@ -21,7 +22,7 @@ const { inParallel, ms, serveJob } = require('./bench-common');
 
 const LOOK_ALIKES = {
   award: ['members', 'ledger_accounts', 'ledger_entries', 'awards', 'webhook_events'],
-  exchange: ['members', 'ledger_accounts', 'ledger_entries', 'exchanges'],
+  exchange: ['members', 'ledger_accounts', 'ledger_entries', 'exchanges', 'notifications'],
 };
 const COUNTED_AWARDS = ['awarded', 'pending', 'approved'];
 const PAIR_CAP_STATES = ['accepted', 'delivered', 'disputed', 'settled'];
@@ -166,23 +167,34 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
           }),
         );
       const setExchange = (trx, id, values) => trx('bench_exchanges').where({ id }).update({ ...values, updated_at: new Date() });
+      // Who it is for does not change its cost: no user, the bench's members have none.
+      const notify = (trx, kind, exchange, run) => insert(trx, 'notifications', { kind, notice_key: `${kind}:${run}:${exchange}`, data: JSON.stringify({ exchange }), mail: 'none' });
       operation = async (i, run, sender) => {
         const pair = pairs[sender % pairs.length];
         const { payer, payee } = pair;
         const exchange = await time('propose', () =>
-          insert(knex, 'exchanges', { proposed_by: 'provider', description: 'bench', hours: 1, amount: 1, state: 'proposed', pair_key: pair.key, provider_id: pair.providerId, beneficiary_id: pair.beneficiaryId, point_type_id: 1 }),
+          transaction(async (trx) => {
+            const id = await insert(trx, 'exchanges', { proposed_by: 'provider', description: 'bench', hours: 1, amount: 1, state: 'proposed', pair_key: pair.key, provider_id: pair.providerId, beneficiary_id: pair.beneficiaryId, point_type_id: 1 });
+            await notify(trx, 'exchange.proposed', id, run);
+            return id;
+          }),
         );
         await step('accept', exchange, pair, async (trx, accounts) => {
           await trx('bench_exchanges').where({ pair_key: pair.key, accepted_month: month }).whereIn('state', PAIR_CAP_STATES).sum({ total: 'amount' });
           await setAccount(trx, payer, { reserved: Number(accounts.get(payer).reserved) + 1 });
           await setExchange(trx, exchange, { state: 'accepted', accepted_at: new Date(), accepted_month: month });
+          await notify(trx, 'exchange.accepted', exchange, run);
         });
-        await step('deliver', exchange, pair, (trx) => setExchange(trx, exchange, { state: 'delivered', delivered_at: new Date() }));
+        await step('deliver', exchange, pair, async (trx) => {
+          await setExchange(trx, exchange, { state: 'delivered', delivered_at: new Date() });
+          await notify(trx, 'exchange.delivered', exchange, run);
+        });
         await step('evaluate', exchange, pair, async (trx, accounts) => {
           await insert(trx, 'ledger_entries', { key: `exchange:${run}:${exchange}`, kind: 'exchange', amount: 1, actor_type: 'member', actor_id: 'bench', from_account_id: payer, to_account_id: payee, exchange_id: exchange });
           await setAccount(trx, payer, { balance: Number(accounts.get(payer).balance) - 1, reserved: Number(accounts.get(payer).reserved) - 1 });
           await setAccount(trx, payee, { balance: Number(accounts.get(payee).balance) + 1 });
           await setExchange(trx, exchange, { state: 'settled', rating: 5, closed_at: new Date() });
+          await notify(trx, 'exchange.settled', exchange, run);
         });
       };
     }

@@ -91,7 +91,7 @@ const measureReads = async (strapi, request, member, key) => {
 const benchOne = async (kind, appContext) => {
   const app = await bootApp(kind, appContext);
   try {
-    await app.strapi.db.query('api::point-type.point-type').update({ where: { code: 'TS' }, data: { monthlyPairCap: 1_000_000_000, ceiling: null } });
+    await app.strapi.db.query('api::point-type.point-type').update({ where: { code: 'TS' }, data: { monthlyPairCap: 1_000_000_000, ceiling: null, maxMovement: 1_000_000 } });
     const { staff, member } = await people(app);
     const pairs = [];
     for (let i = 0; i < 32; i += 1) {
