@@ -84,8 +84,8 @@ describe('rendering a notification', () => {
 
   it('falls back on generic mission and charter titles when they are unknown', () => {
     const none = () => undefined;
-    expect(render('mission.validated', sample, none).title).toBe('Votre mission « votre mission » est validée');
-    expect(render('revision.adopted', sample, none).title).toBe('La révision de une charte est adoptée');
+    expect(render('mission.validated', sample, none).title).toBe('Votre mission est validée');
+    expect(render('revision.adopted', sample, none).title).toBe('La révision de la charte est adoptée');
     expect(render('mission.outcome', { ...sample, state: 'won' }, names).title).toBe('La mission « Jardin partagé » est remportée');
     expect(render('mission.outcome', { ...sample, state: 'weird' }, names).title).toBe('La mission « Jardin partagé » est close');
   });

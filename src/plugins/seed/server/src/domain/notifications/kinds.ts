@@ -91,8 +91,10 @@ const OUTCOMES: Record<string, string> = {
 /** The French text of a notification. */
 export const render = (kind: NotificationKind, data: NotificationData, names: Names): Rendered => {
   const someone = names(data.member) || 'Un membre';
-  const mission = names(data.mission) || 'votre mission';
-  const charter = names(data.charter) || 'une charte';
+  // A title in quotes after its noun (« la charte « … » »), or the noun alone when it is gone.
+  const quoted = (id: string | undefined) => (names(id) ? ` « ${names(id)} »` : '');
+  const mission = quoted(data.mission);
+  const charter = `la charte${quoted(data.charter)}`;
   const exchange = `/espace/echanges/${data.exchange ?? ''}`;
   switch (kind) {
     case 'exchange.proposed':
@@ -175,19 +177,19 @@ export const render = (kind: NotificationKind, data: NotificationData, names: Na
       };
     case 'mission.validated':
       return {
-        title: `Votre mission « ${mission} » est validée`,
+        title: `Votre mission${mission} est validée`,
         body: `L'équipe a validé la mission que vous avez apportée${data.amount ? ` : ${points(data)} vous sont versés` : ''}.`,
         path: `/espace/missions/${data.mission ?? ''}`,
       };
     case 'mission.rejected':
       return {
-        title: `Votre mission « ${mission} » est refusée`,
+        title: `Votre mission${mission} est refusée`,
         body: `L'équipe a refusé la mission que vous avez apportée. Le motif est indiqué sur la mission.`,
         path: `/espace/missions/${data.mission ?? ''}`,
       };
     case 'mission.outcome':
       return {
-        title: `La mission « ${mission} » est ${OUTCOMES[data.state ?? ''] ?? 'close'}`,
+        title: `La mission${mission} est ${OUTCOMES[data.state ?? ''] ?? 'close'}`,
         body: `La mission à laquelle vous avez répondu est ${OUTCOMES[data.state ?? ''] ?? 'close'}.`,
         path: `/espace/missions/${data.mission ?? ''}`,
       };
@@ -229,13 +231,13 @@ export const render = (kind: NotificationKind, data: NotificationData, names: Na
       };
     case 'staff.mission.submitted':
       return {
-        title: `Mission à valider : « ${mission} »`,
+        title: `Mission à valider${mission}`,
         body: `${someone} a apporté une mission. Vérifiez-la, puis validez-la ou refusez-la.`,
         path: `/espace/missions/${data.mission ?? ''}`,
       };
     case 'staff.mission.flagged':
       return {
-        title: `Mission signalée : « ${mission} »`,
+        title: `Mission signalée${mission}`,
         body: `${someone} pense que cette mission est fausse. Lisez les signalements et décidez.`,
         path: `/espace/missions/${data.mission ?? ''}`,
       };
