@@ -160,6 +160,16 @@ describe('an exchange', () => {
       await app.strapi.db.query('plugin::seed.outbox-message').count({ where: { channel: 'email', eventType: 'mail:exchange.accepted', payload: { $contains: exchange } } }),
     ).toBe(0);
   });
+
+  it('skips a recipient erased since the change read them, and the change goes through', async () => {
+    const [{ max }] = await app.strapi.db.connection('up_users').max({ max: 'id' });
+    const gone = Number(max) + 1000;
+    await (app.strapi.service('plugin::seed.transactions') as TransactionsService).run((trx) =>
+      notifications().tell(trx, [{ kind: 'member.activated', key: `test-gone:${gone}`, data: {}, to: { users: [gone, null] } }]),
+    );
+    expect(await app.strapi.db.query('plugin::seed.notification').count({ where: { kind: 'member.activated', recipient: { id: gone } } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::seed.outbox-message').count({ where: { channel: 'email', recipient: gone } })).toBe(0);
+  });
 });
 
 const staffUsers = async () => app.strapi.db.query('plugin::users-permissions.user').count({ where: { role: { type: 'staff' } } });
@@ -439,9 +449,17 @@ describe('personal data', () => {
     expect(exported.body.data.notifications.map((n: Shown) => n.kind).sort()).toEqual(['exchange.proposed', 'member.activated', 'member.interviewed']);
     expect(exported.body.data.mails.length).toBeGreaterThanOrEqual(1);
 
+    const address = await emailOf(beneficiary);
+    const link = /Ne plus recevoir aucun message : (\S+)/.exec(mailsTo(address)[0].text)?.[1];
+    expect(link).toBeDefined();
+
     expect((await post(staff, `/members/${beneficiary.documentId}/erase`)).status).toBe(200);
     expect(await app.strapi.db.query('plugin::seed.notification').count({ where: { recipient: { id: beneficiary.userId } } })).toBe(0);
     expect(await app.strapi.db.query('plugin::seed.outbox-message').count({ where: { channel: 'email', recipient: beneficiary.userId } })).toBe(0);
+    // Their old mail's link still answers, and keeps nothing about them.
+    const followed = await app.http().post(link!.slice(PUBLIC_URL.length));
+    expect(followed.status).toBe(200);
+    expect(Number((await app.strapi.db.connection('notification_settings').where({ user_id: beneficiary.userId }).count({ n: '*' }))[0].n)).toBe(0);
   });
 });
 

@@ -27,7 +27,7 @@ import {
 } from '../domain/notifications/preferences';
 import { digestMail, noticeMail, type MailContent } from '../domain/notifications/mails';
 import { reminderCutoffs, reminderDue } from '../domain/notifications/reminders';
-import type { ExchangeSettings } from '../domain/ledger/exchange';
+import { deadlinesOf, type ExchangeSettings } from '../domain/ledger/exchange';
 import type { LedgerService, PointTypeRow } from './ledger';
 
 /** Who is told: members (by row id or documentId), users (null: an erased member's, skipped), and/or every staff user. */
@@ -49,7 +49,8 @@ export interface NotificationView extends Rendered {
 }
 
 const PAGE_MAX = 100;
-const DIGEST_BATCH = 500;
+/** Users whose digests one transaction writes. */
+const DIGEST_BATCH = 200;
 /** The outbox event type of a digest mail (one notification's mail is `mail:<kind>`). */
 const DIGEST = 'mail:digest';
 
@@ -223,7 +224,8 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async unsubscribe(token: string) {
       const target = readUnsubscribeToken(secret(), token);
       if (!target) throw new CodedError('INVALID_TOKEN', 'This unsubscribe link is not valid (copied incompletely?).');
-      await store().saveSettings(target.userId, unsubscribed(await settingsOf(target.userId), target.kind));
+      // An erased member's old link: nothing is sent to them any more, nothing is kept.
+      if (await store().recipient(target.userId)) await store().saveSettings(target.userId, unsubscribed(await settingsOf(target.userId), target.kind));
       return {
         kind: target.kind,
         label: target.kind === 'all' ? 'tous les messages' : KIND_LABELS[target.kind],
@@ -264,8 +266,10 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async digest(at: Date = new Date()): Promise<{ mails: number; notifications: number }> {
       const report = { mails: 0, notifications: 0 };
       for (;;) {
+        const recipients = await store().digestRecipients(at, DIGEST_BATCH);
+        if (recipients.length === 0) return report;
         const batch = await transactions().run(async (trx) => {
-          const rows = await store().claimDigest(trx, at, DIGEST_BATCH);
+          const rows = await store().claimDigest(trx, at, recipients);
           const byUser = new Map<number, string[]>();
           for (const row of rows.filter((candidate) => !candidate.read)) byUser.set(row.recipient, [...(byUser.get(row.recipient) ?? []), row.documentId]);
           await outbox().enqueueMails(
@@ -290,7 +294,8 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         report.mails += batch.mails;
         report.notifications += batch.notifications;
-        if (batch.rows < DIGEST_BATCH) return report;
+        // Another instance held them all: it sends them.
+        if (batch.rows === 0) return report;
       }
     },
 
@@ -302,7 +307,7 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const pointTypes = (await (strapi.service('plugin::seed.ledger') as LedgerService).pointTypes()) as (PointTypeRow & ExchangeSettings)[];
       let reminded = 0;
       for (const pointType of pointTypes) {
-        for (const row of await exchanges.dueForReminder(pointType.id, reminderCutoffs(pointType, at, days))) {
+        for (const row of await exchanges.dueForReminder(pointType.id, reminderCutoffs(pointType, at, days), deadlinesOf(pointType, at))) {
           reminded += await transactions().run(async (trx) => {
             const due = reminderDue(await exchanges.lockReminder(trx, row.id), pointType, at, days);
             if (!due) return 0;

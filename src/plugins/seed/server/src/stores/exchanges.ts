@@ -132,14 +132,21 @@ export const exchangesStore = (knex: Knex) => {
       return rows.map((row) => row.document_id);
     },
 
-    /** Exchanges of the point type accepted, or delivered, before the reminder cut-offs and not yet reminded of that state, oldest first. */
-    async dueForReminder(pointTypeId: number, cutoffs: { acceptedBefore: Date; deliveredBefore: Date }): Promise<ExchangeRow[]> {
+    /**
+     * Exchanges of the point type accepted, or delivered, between their deadline's cut-off (`past`:
+     * those before it are the deadline job's) and the reminder's, not yet reminded of that state, oldest first.
+     */
+    async dueForReminder(pointTypeId: number, cutoffs: { acceptedBefore: Date; deliveredBefore: Date }, past: { acceptedBefore: Date; deliveredBefore: Date }): Promise<ExchangeRow[]> {
       const rows = await withParties()
         .where(`${EXCHANGES}.point_type_id`, pointTypeId)
         .andWhere((due) =>
           due
-            .where((accepted) => accepted.where(`${EXCHANGES}.state`, 'accepted').andWhere(`${EXCHANGES}.accepted_at`, '<', cutoffs.acceptedBefore))
-            .orWhere((delivered) => delivered.where(`${EXCHANGES}.state`, 'delivered').andWhere(`${EXCHANGES}.delivered_at`, '<', cutoffs.deliveredBefore)),
+            .where((accepted) =>
+              accepted.where(`${EXCHANGES}.state`, 'accepted').andWhere(`${EXCHANGES}.accepted_at`, '<', cutoffs.acceptedBefore).andWhere(`${EXCHANGES}.accepted_at`, '>=', past.acceptedBefore),
+            )
+            .orWhere((delivered) =>
+              delivered.where(`${EXCHANGES}.state`, 'delivered').andWhere(`${EXCHANGES}.delivered_at`, '<', cutoffs.deliveredBefore).andWhere(`${EXCHANGES}.delivered_at`, '>=', past.deliveredBefore),
+            ),
         )
         .andWhere((unreminded) => unreminded.whereNull(`${EXCHANGES}.reminded_for`).orWhereRaw('?? <> ??', [`${EXCHANGES}.reminded_for`, `${EXCHANGES}.state`]))
         .orderBy(`${EXCHANGES}.id`)

@@ -128,11 +128,29 @@ export const notificationsStore = (knex: Knex) => ({
       mail: notification.mail,
     }));
     // A campaign's announcement goes to every active member: in batches, one statement each.
-    for (const batch of batchesOf(rows)) await trx(NOTIFICATIONS).insert(batch).onConflict('notice_key').ignore();
+    for (const batch of batchesOf(rows)) {
+      try {
+        await trx(NOTIFICATIONS).insert(batch).onConflict('notice_key').ignore();
+      } catch (error) {
+        // SQLite: a recipient erased since the change read them (MySQL's IGNORE skips such rows itself).
+        // The statement alone failed; the transaction goes on with the recipients still there.
+        if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+        const present = new Set(
+          (
+            await trx(USERS)
+              .whereIn('id', [...new Set(batch.map((row) => row.recipient_id))])
+              .select('id')
+          ).map((user: { id: unknown }) => int(user.id)),
+        );
+        const kept = batch.filter((row) => present.has(row.recipient_id));
+        if (kept.length > 0) await trx(NOTIFICATIONS).insert(kept).onConflict('notice_key').ignore();
+      }
+    }
     // Only rows that are mailed need telling apart from skipped ones.
     const mailed = notifications.filter((notification) => notification.mail === 'queued').map((notification) => notification.documentId);
     const written = new Set<string>();
-    for (const batch of batchesOf(mailed)) for (const row of (await trx(NOTIFICATIONS).whereIn('document_id', batch).select('document_id')) as { document_id: string }[]) written.add(row.document_id);
+    for (const batch of batchesOf(mailed))
+      for (const row of (await trx(NOTIFICATIONS).whereIn('document_id', batch).select('document_id')) as { document_id: string }[]) written.add(row.document_id);
     return written;
   },
 
@@ -169,9 +187,15 @@ export const notificationsStore = (knex: Knex) => ({
     await trx(SETTINGS).where('user_id', userId).delete();
   },
 
-  /** Locks up to `limit` notifications waiting for the digest, written before `before`, by recipient. */
-  async claimDigest(trx: Knex.Transaction, before: Date, limit: number): Promise<(NotificationRow & { read: boolean })[]> {
-    const waiting = trx(NOTIFICATIONS).where('mail', 'digest').andWhere('created_at', '<=', before).orderBy(['recipient_id', 'id']).limit(limit).forUpdate();
+  /** Up to `limit` users with notifications waiting for the digest, written before `before`. */
+  async digestRecipients(before: Date, limit: number): Promise<number[]> {
+    const rows = await knex(NOTIFICATIONS).where('mail', 'digest').andWhere('created_at', '<=', before).distinct('recipient_id').orderBy('recipient_id').limit(limit);
+    return rows.map((row: { recipient_id: unknown }) => int(row.recipient_id));
+  },
+
+  /** Locks all the notifications of these users waiting for the digest, written before `before`: a user's digest is never split. */
+  async claimDigest(trx: Knex.Transaction, before: Date, recipients: number[]): Promise<(NotificationRow & { read: boolean })[]> {
+    const waiting = trx(NOTIFICATIONS).where('mail', 'digest').andWhere('created_at', '<=', before).whereIn('recipient_id', recipients).orderBy(['recipient_id', 'id']).forUpdate();
     const rows = await (knex.client.config.client === 'mysql2' ? waiting.skipLocked() : waiting).select(COLUMNS);
     return rows.map((row: Record<string, unknown>) => ({
       ...rowOf(row),
