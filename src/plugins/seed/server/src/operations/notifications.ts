@@ -62,11 +62,8 @@ export const notificationsOperations = [
     who: 'public',
     input: unsubscribeQuery,
     run: async ({ services, input }) => {
-      try {
-        return unsubscribePage({ ...services.notifications.unsubscribeTarget(input.token), done: false }, `/api/seed${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(input.token)}`);
-      } catch {
-        return unsubscribePage({ invalid: true }, '');
-      }
+      const target = services.notifications.unsubscribeTarget(input.token);
+      return unsubscribePage(target ? { label: target.label, done: false } : { invalid: true }, `/api/seed${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(input.token)}`);
     },
     rest: { method: 'GET', path: UNSUBSCRIBE_PATH, reply: html },
   }),

@@ -114,6 +114,11 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   });
 
+  const unsubscribeTarget = (token: string) => {
+    const target = readUnsubscribeToken(secret(), token);
+    return target ? { ...target, label: target.kind === 'all' ? 'tous les messages' : KIND_LABELS[target.kind] } : null;
+  };
+
   /** Writes the notifications in the change's transaction, once per recipient, and queues their mails. */
   const tell = async (trx: Knex.Transaction, told: Told[]): Promise<void> => {
     if (told.length === 0) return;
@@ -210,26 +215,16 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return settingsView(next);
     },
 
-    /** What an unsubscribe link names, if its token is the app's. */
-    unsubscribeTarget(token: string) {
-      const target = readUnsubscribeToken(secret(), token);
-      if (!target) throw new CodedError('INVALID_TOKEN', 'This unsubscribe link is not valid (copied incompletely?).');
-      return {
-        kind: target.kind,
-        label: target.kind === 'all' ? 'tous les messages' : KIND_LABELS[target.kind],
-      };
-    },
+    /** What an unsubscribe link names (its user, kind and the kind's label), or null when its token is not the app's. */
+    unsubscribeTarget,
 
     /** Follows an unsubscribe link: that kind's mails (or all) are off for its user. */
     async unsubscribe(token: string) {
-      const target = readUnsubscribeToken(secret(), token);
+      const target = unsubscribeTarget(token);
       if (!target) throw new CodedError('INVALID_TOKEN', 'This unsubscribe link is not valid (copied incompletely?).');
       // An erased member's old link: nothing is sent to them any more, nothing is kept.
       if (await store().recipient(target.userId)) await store().saveSettings(target.userId, unsubscribed(await settingsOf(target.userId), target.kind));
-      return {
-        kind: target.kind,
-        label: target.kind === 'all' ? 'tous les messages' : KIND_LABELS[target.kind],
-      };
+      return { kind: target.kind, label: target.label };
     },
 
     /**
