@@ -16,6 +16,7 @@ import { validateQueryShapes } from './content-api/validate-query';
 import { authRateLimitsExtension } from './extensions/graphql/rate-limits';
 import { normaliseMails } from './email/defaults';
 import { ensureFrenchEmailTemplates } from './bootstrap/email-templates';
+import { dropUsageMetricsWhenTelemetryIsOff } from './bootstrap/usage-metrics';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -34,6 +35,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before the server listens: the first request is counted.
     await strapi.service('plugin::seed.rate-limits').prepare();
+    dropUsageMetricsWhenTelemetryIsOff(strapi);
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await syncSeedRoles(strapi);
