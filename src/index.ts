@@ -17,6 +17,7 @@ import { authRateLimitsExtension } from './extensions/graphql/rate-limits';
 import { normaliseMails } from './email/defaults';
 import { ensureFrenchEmailTemplates } from './bootstrap/email-templates';
 import { dropUsageMetricsWhenTelemetryIsOff } from './bootstrap/usage-metrics';
+import { ensureTeamRole } from './plugins/seed/server/src/desk';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -39,6 +40,7 @@ export default {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await syncSeedRoles(strapi);
+    await ensureTeamRole(strapi);
     await ensureDefaultPointType(strapi);
     await ensureFrenchEmailTemplates(strapi, { publicUrl: process.env.PUBLIC_URL });
     await createFirstAdmin(strapi, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });

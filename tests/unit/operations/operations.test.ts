@@ -1,6 +1,7 @@
 /** The operation tables: each operation is named once, and both APIs and the roles' grants are derived from them. */
 import { OPERATIONS, SEED_ACTIONS } from '../../../src/plugins/seed/server/src/operations';
 import routes from '../../../src/plugins/seed/server/src/routes';
+import { deskOperations, deskPermissionOf } from '../../../src/plugins/seed/server/src/operations/operation';
 
 describe('the operation tables', () => {
   it('name each action, REST route and GraphQL field once', () => {
@@ -26,6 +27,21 @@ describe('the operation tables', () => {
 
     expect(paths.indexOf('GET /accounts/me')).toBeLessThan(paths.indexOf('GET /accounts/:documentId'));
     expect(paths.indexOf('GET /missions/review')).toBeLessThan(paths.indexOf('GET /missions/:documentId'));
+  });
+
+  it('put every staff operation on the staff desk, under a French name and its own admin permission, behind the admin’s auth', () => {
+    const desk = deskOperations(OPERATIONS);
+    expect(OPERATIONS.filter((op) => op.who === 'staff' && !op.desk).map((op) => op.action)).toEqual([]);
+    expect(desk.filter((op) => op.who === 'member').map((op) => op.action)).toEqual(['exchanges.evaluate', 'memberships.join', 'missions.findOne']);
+    expect(desk.find((op) => op.action === 'members.activate')!.desk).toBe('Activer un membre');
+    expect(deskPermissionOf(desk.find((op) => op.action === 'missions.findOne')!)).toBe('plugin::seed.missions.find-one');
+
+    const admin = routes.admin.routes;
+    expect(admin).toHaveLength(desk.length);
+    expect(admin.find((route) => route.path === '/members/:documentId/activate')!.config.policies).toEqual([
+      'admin::isAuthenticatedAdmin',
+      { name: 'admin::hasPermissions', config: { actions: ['plugin::seed.members.activate'] } },
+    ]);
   });
 
   it('grant each audience exactly its operations; the signed sender none', () => {

@@ -8,6 +8,8 @@ import type { Actor } from './domain/ledger/types';
 export type Caller =
   | { kind: 'member'; userId: number }
   | { kind: 'staff'; userId: number }
+  /** An admin user at the staff desk (the Équipe role, Super Admins), through the admin API. */
+  | { kind: 'admin'; adminId: number }
   /** Nobody logged in: a site's visitor. */
   | { kind: 'visitor' }
   /** The app itself: scheduled jobs, scripts, the demo loader, a content-API token. */
@@ -32,6 +34,9 @@ export const callerOf = (state: RequestState): Caller => {
 
 export const systemCaller = (id: string): Caller => ({ kind: 'system', id });
 
+/** Whether the caller acts as the association's team: a Staff user of the API, or an admin user at the desk. */
+export const isStaff = (caller: Caller): boolean => caller.kind === 'staff' || caller.kind === 'admin';
+
 /** The logged-in user behind the caller, if any. */
 export const userIdOf = (caller: Caller): number | undefined => (caller.kind === 'member' || caller.kind === 'staff' ? caller.userId : undefined);
 
@@ -41,6 +46,8 @@ export const actorOf = (caller: Caller): Actor => {
     case 'member':
     case 'staff':
       return { type: caller.kind, id: `user:${caller.userId}` };
+    case 'admin':
+      return { type: 'staff', id: `admin:${caller.adminId}` };
     case 'sender':
       return { type: 'webhook', id: caller.source };
     case 'system':

@@ -4,6 +4,7 @@ import { keepLedgerReadOnly } from './document-middlewares/ledger-stays-put';
 import { createMemberOnRegistration } from './document-middlewares/member-on-registration';
 import { keepEarningRuleHistory } from './document-middlewares/earning-rule-history';
 import { forgetSubscriptionsOnChange, validateSubscriptions } from './document-middlewares/validate-subscription';
+import { keepServiceWrittenTypesReadOnly } from './desk';
 import { limitShadowCrud, refuseMoneyOverGraphql, seedGraphqlExtension } from './graphql';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -13,6 +14,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(validateSubscriptions);
   strapi.documents.use(forgetSubscriptionsOnChange(strapi));
   limitShadowCrud(strapi);
+  keepServiceWrittenTypesReadOnly(strapi);
   refuseMoneyOverGraphql(strapi);
   strapi.plugin('graphql').service('extension').use(seedGraphqlExtension(strapi));
 };

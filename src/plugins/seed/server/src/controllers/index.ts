@@ -3,15 +3,21 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { callerOf, type Caller } from '../caller';
 import { OPERATIONS } from '../operations';
-import type { Operation } from '../operations/operation';
+import { deskOperations, type Operation } from '../operations/operation';
 import { execute, pageOf, paramsOf } from '../operations/run';
 import reference from './reference';
 
 type Rest = Operation & { rest: NonNullable<Operation['rest']> };
 
-const handler = (strapi: Core.Strapi, op: Rest) => async (ctx: Context) => {
+/** Who asks, from the route's request: the content API's user, token or signing source; the admin API's admin user. */
+type CallerOfRequest = (op: Rest, ctx: Context, params: Record<string, unknown>) => Caller;
+
+const contentApiCaller: CallerOfRequest = (op, ctx, params) => (op.who === 'signed' ? { kind: 'sender', source: String(params.source) } : callerOf(ctx.state));
+const deskCaller: CallerOfRequest = (_op, ctx) => ({ kind: 'admin', adminId: (ctx.state.user as { id: number }).id });
+
+const handler = (strapi: Core.Strapi, op: Rest, callerOfRequest: CallerOfRequest) => async (ctx: Context) => {
   const params = paramsOf(op, ctx.params);
-  const caller: Caller = op.who === 'signed' ? { kind: 'sender', source: String(params.source) } : callerOf(ctx.state);
+  const caller = callerOfRequest(op, ctx, params);
   const raw = op.rest.input
     ? op.rest.input({ body: ctx.request.body, query: ctx.query, header: (name) => ctx.get(name) || undefined })
     : op.rest.method === 'GET'
@@ -29,9 +35,14 @@ const handler = (strapi: Core.Strapi, op: Rest) => async (ctx: Context) => {
 };
 
 const controllers: Record<string, (deps: { strapi: Core.Strapi }) => Record<string, (ctx: Context) => Promise<void>>> = { reference };
-for (const controller of new Set(OPERATIONS.filter((op) => op.rest).map((op) => op.action.split('.')[0]))) {
-  const own = OPERATIONS.filter((op): op is Rest => Boolean(op.rest) && op.action.startsWith(`${controller}.`));
-  controllers[controller] = ({ strapi }) => Object.fromEntries(own.map((op) => [op.action.split('.')[1], handler(strapi, op)]));
-}
+/** One controller per area (`members`, and `desk-members` for the admin API), one action per operation. */
+const addControllers = (operations: Operation[], prefix: string, callerOfRequest: CallerOfRequest) => {
+  for (const controller of new Set(operations.filter((op) => op.rest).map((op) => op.action.split('.')[0]))) {
+    const own = operations.filter((op): op is Rest => Boolean(op.rest) && op.action.startsWith(`${controller}.`));
+    controllers[`${prefix}${controller}`] = ({ strapi }) => Object.fromEntries(own.map((op) => [op.action.split('.')[1], handler(strapi, op, callerOfRequest)]));
+  }
+};
+addControllers(OPERATIONS, '', contentApiCaller);
+addControllers(deskOperations(OPERATIONS), 'desk-', deskCaller);
 
 export default controllers;

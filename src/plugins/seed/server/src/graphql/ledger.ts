@@ -11,6 +11,7 @@ export const ledgerTypes = (nexus: any): unknown[] => {
         t.nonNull.string('kind');
         t.nonNull.int('amount', { description: 'Positive when the points came in, negative when they went out.' });
         t.string('memo');
+        t.string('counterpart', { description: 'The display name of the member on the other side, as it is now; null for the SEED itself (grants, rewards).' });
         t.nonNull.string('createdAt');
       },
     }),

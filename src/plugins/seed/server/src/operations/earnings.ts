@@ -22,10 +22,11 @@ const delivery = ({ body, header }: RestRequest): DeliveryInput => ({
 /** The stable code of each refused outcome: the outcome itself, upper-cased, as the API's other codes. */
 const codeOf = (result: Delivery): string => (result.outcome === 'malformed' ? 'INVALID_INPUT' : result.outcome.toUpperCase());
 
-const verdict = (action: 'approve' | 'refuse', name: string) =>
+const verdict = (action: 'approve' | 'refuse', name: string, desk: string) =>
   operation({
     action: `awards.${action}`,
     who: 'staff',
+    desk,
     params: documentIdParams,
     input: emptyBody,
     run: ({ services, caller, params }) => services.earnings[action](caller, params.documentId),
@@ -64,17 +65,19 @@ export const earningsOperations = [
   operation({
     action: 'awards.pending',
     who: 'staff',
+    desk: 'Voir les attributions en attente',
     input: emptyBody,
     run: ({ services }) => services.earnings.pending(),
     rest: { method: 'GET', path: '/awards/pending' },
     graphql: { kind: 'query', name: 'pendingAwards', type: '[SeedAward!]!' },
   }),
-  verdict('approve', 'approveAward'),
-  verdict('refuse', 'refuseAward'),
+  verdict('approve', 'approveAward', 'Approuver une attribution'),
+  verdict('refuse', 'refuseAward', 'Refuser une attribution'),
   // A message marked failed after two days of retries is sent again once its receiver is back.
   operation({
     action: 'outbox.redeliver',
     who: 'staff',
+    desk: 'Renvoyer un message sortant',
     params: documentIdParams,
     input: emptyBody,
     run: ({ services, params }) => services.outbox.redeliver(params.documentId),

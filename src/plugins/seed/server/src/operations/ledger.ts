@@ -41,6 +41,7 @@ export const ledgerOperations = [
   operation({
     action: 'corrections.account',
     who: 'staff',
+    desk: 'Consulter un compte',
     params: documentIdParams,
     input: pageQuery,
     run: ({ services, params, input }) => services.accounts.byDocumentId(params.documentId, input.page, input.pageSize),
@@ -50,6 +51,7 @@ export const ledgerOperations = [
   operation({
     action: 'corrections.adjust',
     who: 'staff',
+    desk: 'Ajuster un compte',
     params: documentIdParams,
     input: adjustmentBody,
     run: ({ services, caller, params, input }) => services.corrections.adjust(caller, params.documentId, input),
@@ -72,6 +74,7 @@ export const ledgerOperations = [
   operation({
     action: 'corrections.reverse',
     who: 'staff',
+    desk: 'Contre-passer une écriture',
     params: documentIdParams,
     input: reversalBody,
     run: ({ services, caller, params, input }) => services.corrections.reverse(caller, params.documentId, input.reason),
@@ -99,6 +102,7 @@ export const ledgerOperations = [
   operation({
     action: 'exchanges.evaluate',
     who: 'member',
+    desk: 'Évaluer un échange pour un membre',
     ...onExchange,
     input: evaluationBody,
     run: ({ services, caller, params, input }) => services.exchanges.evaluate(caller, params.documentId, input.rating, input.comment),
@@ -109,6 +113,7 @@ export const ledgerOperations = [
   operation({
     action: 'exchanges.resolve',
     who: 'staff',
+    desk: 'Trancher un litige',
     ...onExchange,
     input: resolutionBody,
     run: ({ services, caller, params, input }) => services.exchanges.resolve(caller, params.documentId, input.outcome, input.reason),

@@ -1,5 +1,6 @@
 /** Members: each one's profile, the directory, and staff moving a member along their path. */
 import { operation } from './operation';
+import { currentYear } from '../calendar';
 import { directoryQuery, documentIdParams, emptyBody, interviewBody, membersQuery, profileBody } from '../validators';
 
 const onMember = { params: documentIdParams, who: 'staff' } as const;
@@ -9,6 +10,7 @@ export const membersOperations = [
   operation({
     action: 'members.list',
     who: 'staff',
+    desk: 'Lister les membres',
     input: membersQuery,
     paged: 'members',
     run: ({ services, input }) => services.members.list(input.page, input.pageSize, input.state),
@@ -44,6 +46,7 @@ export const membersOperations = [
   operation({
     action: 'members.interview',
     ...onMember,
+    desk: 'Enregistrer un entretien',
     input: interviewBody,
     run: ({ services, params, input }) => services.members.recordInterview(params.documentId, input),
     rest: { method: 'POST', path: '/members/:documentId/interview' },
@@ -53,6 +56,7 @@ export const membersOperations = [
   operation({
     action: 'members.activate',
     ...onMember,
+    desk: 'Activer un membre',
     input: emptyBody,
     run: ({ services, caller, params }) => services.members.activate(caller, params.documentId),
     rest: { method: 'POST', path: '/members/:documentId/activate' },
@@ -61,6 +65,7 @@ export const membersOperations = [
   operation({
     action: 'members.suspend',
     ...onMember,
+    desk: 'Suspendre un membre',
     input: emptyBody,
     run: ({ services, params }) => services.members.suspend(params.documentId),
     rest: { method: 'POST', path: '/members/:documentId/suspend' },
@@ -70,15 +75,26 @@ export const membersOperations = [
   operation({
     action: 'members.leave',
     ...onMember,
+    desk: 'Marquer un membre comme parti',
     input: emptyBody,
     run: ({ services, params }) => services.members.markLeft(params.documentId),
     rest: { method: 'POST', path: '/members/:documentId/leave' },
     graphql: { kind: 'mutation', name: 'markMemberLeft', type: 'MemberMove!', args: memberArgs },
   }),
+  // What the staff desk shows beside a member: balances, this year's membership, last entries with counterparts.
+  operation({
+    action: 'members.summary',
+    ...onMember,
+    desk: 'Voir le compte d’un membre',
+    input: emptyBody,
+    run: ({ services, params }) => services.accounts.summary(params.documentId, currentYear()),
+    rest: { method: 'GET', path: '/members/:documentId/summary' },
+  }),
   // Personal data removed; account and entries stay.
   operation({
     action: 'members.erase',
     ...onMember,
+    desk: 'Effacer les données d’un membre',
     input: emptyBody,
     run: ({ services, params }) => services['personal-data'].erase(params.documentId),
     rest: { method: 'POST', path: '/members/:documentId/erase' },
@@ -88,6 +104,7 @@ export const membersOperations = [
   operation({
     action: 'members.export',
     ...onMember,
+    desk: 'Exporter les données d’un membre',
     input: emptyBody,
     run: ({ services, params }) => services['personal-data'].export(params.documentId),
     rest: {

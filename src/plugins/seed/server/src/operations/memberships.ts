@@ -25,6 +25,7 @@ export const membershipsOperations = [
   operation({
     action: 'memberships.join',
     who: 'member',
+    desk: 'Enregistrer une adhésion papier',
     input: joinBody,
     run: ({ services, caller, input }) => services.memberships.join(caller, input.year, input.member),
     rest: { method: 'POST', path: '/memberships', status: 201 },
@@ -34,6 +35,7 @@ export const membershipsOperations = [
   operation({
     action: 'memberships.refund',
     who: 'staff',
+    desk: 'Rembourser une adhésion',
     params: documentIdParams,
     input: emptyBody,
     run: ({ services, params }) => services.memberships.refund(params.documentId),

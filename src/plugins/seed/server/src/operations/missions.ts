@@ -14,10 +14,11 @@ import {
 const missionArgs = { documentId: 'ID!' };
 
 /** A step staff take on a mission without saying more. */
-const staffStep = (step: 'validate' | 'open' | 'answered', name: string, run: Operation<{ documentId: string }, Record<string, never>>['run']) =>
+const staffStep = (step: 'validate' | 'open' | 'answered', name: string, desk: string, run: Operation<{ documentId: string }, Record<string, never>>['run']) =>
   operation({
     action: `missions.${step}`,
     who: 'staff',
+    desk,
     params: documentIdParams,
     input: emptyBody,
     run,
@@ -39,6 +40,7 @@ export const missionsOperations = [
   operation({
     action: 'missions.review',
     who: 'staff',
+    desk: 'Voir les missions à examiner',
     input: emptyBody,
     run: ({ services }) => services.missions.review(),
     rest: { method: 'GET', path: '/missions/review' },
@@ -48,6 +50,7 @@ export const missionsOperations = [
   operation({
     action: 'missions.findOne',
     who: 'member',
+    desk: 'Lire une mission en entier',
     params: documentIdParams,
     input: emptyBody,
     run: ({ services, caller, params }) => services.missions.detail(caller, params.documentId),
@@ -57,6 +60,7 @@ export const missionsOperations = [
   operation({
     action: 'missions.flags',
     who: 'staff',
+    desk: 'Voir les signalements d’une mission',
     params: documentIdParams,
     input: emptyBody,
     run: ({ services, params }) => services.missions.flags(params.documentId),
@@ -72,22 +76,24 @@ export const missionsOperations = [
     graphql: { kind: 'mutation', name: 'submitMission', type: 'MissionDetail!', args: { input: 'SubmitMissionInput!' }, inputArg: 'input' },
   }),
   // Pays the mission-brought reward, once.
-  staffStep('validate', 'validateMission', ({ services, caller, params }) => services.missions.validate(caller, params.documentId)),
+  staffStep('validate', 'validateMission', 'Valider une mission', ({ services, caller, params }) => services.missions.validate(caller, params.documentId)),
   // Takes the reward back from a mission found fake.
   operation({
     action: 'missions.reject',
     who: 'staff',
+    desk: 'Rejeter une mission (fausse)',
     params: documentIdParams,
     input: missionRejectionBody,
     run: ({ services, caller, params, input }) => services.missions.reject(caller, params.documentId, input.reason),
     rest: { method: 'POST', path: '/missions/:documentId/reject' },
     graphql: { kind: 'mutation', name: 'rejectMission', type: 'MissionDetail!', args: { ...missionArgs, reason: 'String!' } },
   }),
-  staffStep('open', 'openMission', ({ services, params }) => services.missions.open(params.documentId)),
-  staffStep('answered', 'markMissionAnswered', ({ services, params }) => services.missions.markAnswered(params.documentId)),
+  staffStep('open', 'openMission', 'Ouvrir une mission', ({ services, params }) => services.missions.open(params.documentId)),
+  staffStep('answered', 'markMissionAnswered', 'Marquer une mission comme répondue', ({ services, params }) => services.missions.markAnswered(params.documentId)),
   operation({
     action: 'missions.outcome',
     who: 'staff',
+    desk: 'Enregistrer l’issue d’une mission',
     params: documentIdParams,
     input: missionOutcomeBody,
     run: ({ services, params, input }) => services.missions.recordOutcome(params.documentId, input.outcome, input.chosenResponse),

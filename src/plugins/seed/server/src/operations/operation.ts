@@ -40,6 +40,12 @@ export interface Operation<P = any, I = any> {
   /** `<controller>.<action>`: the REST handler, and the permission `plugin::seed.<controller>.<action>` of both APIs. */
   action: string;
   who: Audience;
+  /**
+   * The staff desk's name for it, in French. The operation is then also served to admin users
+   * (the Équipe role, Super Admins) by the admin API under /seed, as the admin permission
+   * `plugin::seed.<action>`. Every staff operation has one; a member's may (staff acting for them).
+   */
+  desk?: string;
   params?: z.ZodObject<z.ZodRawShape> & z.ZodType<P>;
   input?: z.ZodType<I>;
   run(context: RunContext<P, I>): Promise<unknown>;
@@ -77,6 +83,13 @@ export interface Operation<P = any, I = any> {
 
 /** Declares one operation, checking its handler against its own params and input. */
 export const operation = <P = Record<string, never>, I = Record<string, never>>(op: Operation<P, I>): Operation<P, I> => op;
+
+/** The operations the staff desk offers, each an admin permission. */
+export const deskOperations = (operations: Operation[]): (Operation & { desk: string })[] => operations.filter((op): op is Operation & { desk: string } => op.desk !== undefined);
+
+/** The admin permission of a desk operation's action (admin uids are lower case: `missions.findOne` → `missions.find-one`). */
+export const deskUidOf = (op: Operation): string => op.action.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+export const deskPermissionOf = (op: Operation): string => `plugin::seed.${deskUidOf(op)}`;
 
 /** The users-permissions action of an operation. */
 export const permissionOf = (op: Operation): string => `plugin::seed.${op.action}`;

@@ -29,6 +29,7 @@ const writes = (op: Operation): boolean => (op.rest ? op.rest.method !== 'GET' :
 const limitWrites = async (services: SeedServices, op: Operation, caller: Caller): Promise<void> => {
   if (!writes(op)) return;
   if (caller.kind === 'member' || caller.kind === 'staff') await services['rate-limits'].consume('member', String(caller.userId));
+  if (caller.kind === 'admin') await services['rate-limits'].consume('member', `admin:${caller.adminId}`);
   if (caller.kind === 'sender') await services['rate-limits'].consume('source', caller.source);
 };
 

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
 import { OPERATIONS } from '../operations';
-import type { Operation } from '../operations/operation';
+import { deskOperations, deskPermissionOf, type Operation } from '../operations/operation';
 
 type Rest = Operation & { rest: NonNullable<Operation['rest']> };
 
@@ -43,6 +43,22 @@ export default {
               // A fresh config object per route: Strapi writes each route's permission scope into it.
               config: op.who === 'signed' ? { auth: false as const } : { policies: ['plugin::seed.no-money'] },
               request: restRequestOf(op as Rest),
+            },
+          ]
+        : [],
+    ),
+  },
+  // The staff desk: the same operations for admin users holding their admin permission, under /seed.
+  admin: {
+    type: 'admin',
+    routes: deskOperations(OPERATIONS).flatMap((op) =>
+      op.rest
+        ? [
+            {
+              method: op.rest.method,
+              path: op.rest.path,
+              handler: `desk-${op.action}`,
+              config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [deskPermissionOf(op)] } }] },
             },
           ]
         : [],

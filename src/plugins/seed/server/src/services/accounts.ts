@@ -4,7 +4,7 @@ import { CodedError } from '../errors/codes';
 import { seedStores } from '../stores';
 import type { AccountRow } from '../stores/ledger';
 import { memberAccountKey, type LedgerService } from './ledger';
-import type { MembersService } from './members';
+import type { MembersService, Profile } from './members';
 import { userIdOf, type Caller } from '../caller';
 
 
@@ -14,8 +14,20 @@ export interface AccountEntry {
   /** Positive when the points came in, negative when they went out. */
   amount: number;
   memo: string | null;
+  /** The member on the other side, by their display name now; null for the SEED itself. */
+  counterpart: string | null;
   createdAt: string;
 }
+
+/** What the staff desk shows beside a member: their accounts, this year's membership, their last entries. */
+export interface MemberSummary {
+  member: Profile;
+  accounts: { documentId: string; pointType: string; balance: number; reserved: number; available: number }[];
+  membership: { documentId: string; year: number; refunded: boolean } | null;
+  lastEntries: (AccountEntry & { pointType: string })[];
+}
+
+const LAST_ENTRIES = 10;
 
 export interface AccountView {
   pointType: string;
@@ -64,6 +76,28 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new CodedError('NOT_A_MEMBER', 'Only members have an account.');
       }
       return ofMember(member.documentId, pointTypeCode, page, pageSize);
+    },
+
+    async summary(memberDocumentId: string, year: number): Promise<MemberSummary> {
+      const members = strapi.service('plugin::seed.members') as MembersService;
+      const row = await members.findMember({ documentId: memberDocumentId });
+      if (!row) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${memberDocumentId}.`);
+      const member = await members.profileOf(memberDocumentId);
+      const stores = seedStores(strapi);
+      const accounts = (
+        await Promise.all((await stores.ledger.pointTypes()).map((pointType) => stores.ledger.account({ key: memberAccountKey(member.documentId, pointType.code) })))
+      ).filter((account): account is AccountRow => account !== null);
+      const pages = await Promise.all(accounts.map(async (account) => (await view(account, account.pointType.code, 1, LAST_ENTRIES)).entries.map((entry) => ({ ...entry, pointType: account.pointType.code }))));
+      const membership = (await stores.memberships.membershipsOf(row.id)).find((row) => row.year === year);
+      return {
+        member,
+        accounts: accounts.map((account) => ({ documentId: account.documentId, pointType: account.pointType.code, balance: account.balance, reserved: account.reserved, available: account.balance - account.reserved })),
+        membership: membership ? { documentId: membership.documentId, year: membership.year, refunded: membership.refundedOn !== null } : null,
+        lastEntries: pages
+          .flat()
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+          .slice(0, LAST_ENTRIES),
+      };
     },
 
     /** Any account, by its documentId: for staff. */

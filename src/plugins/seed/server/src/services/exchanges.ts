@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { TransactionsService } from './transactions';
 import type { Knex } from 'knex';
 import { CodedError, orFail } from '../errors/codes';
-import { actorOf, userIdOf, type Caller } from '../caller';
+import { actorOf, isStaff, userIdOf, type Caller } from '../caller';
 import {
   deadlinesOf,
   decideAcceptance,
@@ -214,10 +214,10 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The caller as the exchange rules see them: staff, or a member (refused if neither). */
   const actorFor = async (caller: Caller): Promise<Asker> => {
+    const actor = actorOf(caller);
+    if (isStaff(caller)) return { kind: 'staff', actor };
     const userId = userIdOf(caller);
     if (userId === undefined) throw new CodedError('NOT_A_MEMBER', 'Log in as a member to exchange.');
-    const actor = actorOf(caller);
-    if (caller.kind === 'staff') return { kind: 'staff', actor };
     const member = await members().memberOfUser(userId);
     if (!member) throw new CodedError('NOT_A_MEMBER', 'Only members exchange services.');
     return { kind: 'member', member: member.documentId, actor, memberRow: member };

@@ -198,6 +198,11 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Any member's profile, by documentId: for staff. */
+    async profileOf(documentId: string): Promise<Profile> {
+      return profileView(await store().record((await memberOrFail(documentId)).id));
+    },
+
     async profile(caller: Caller): Promise<Profile> {
       const member = await callerMember(caller);
       return profileView(await store().record(member.id));

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { TransactionsService } from './transactions';
 import { CodedError, orFail } from '../errors/codes';
 import { decideJoin, decideRefund, decideRegistrar, seatKey, seatsOf, type Seats } from '../domain/membership/campaign';
-import type { Caller } from '../caller';
+import { isStaff, type Caller } from '../caller';
 import { currentYear, today } from '../calendar';
 import type { MemberRow, MembersService } from './members';
 import type { NotificationsService } from './notifications';
@@ -71,7 +71,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The caller joins for the year; staff may register a member who paid another way. */
     async join(caller: Caller, year: number = currentYear(), memberDocumentId?: string): Promise<MembershipView> {
-      orFail(decideRegistrar({ isStaff: caller.kind === 'staff', forAnother: memberDocumentId !== undefined }));
+      orFail(decideRegistrar({ isStaff: isStaff(caller), forAnother: memberDocumentId !== undefined }));
       const member = memberDocumentId !== undefined ? await members().findMember({ documentId: memberDocumentId }) : await members().callerMember(caller);
       if (!member) throw new CodedError('MEMBER_NOT_FOUND', `There is no member ${memberDocumentId}.`);
       return enrol(member, year);

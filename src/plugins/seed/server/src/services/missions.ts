@@ -30,7 +30,7 @@ import {
   type MissionState,
 } from '../domain/missions/mission';
 import { decideMissionReward, decideRewardClawback, missionRewardKey } from '../domain/missions/reward';
-import { actorOf, type Caller } from '../caller';
+import { actorOf, isStaff, type Caller } from '../caller';
 import type { LedgerService, PointTypeRow } from './ledger';
 import type { MembersService } from './members';
 import type { NotificationsService } from './notifications';
@@ -76,7 +76,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Who reads a mission's details (decideDetailReader): the caller as staff, or as a member with their standing. */
   const viewer = async (caller: Caller, mission: MissionRecord): Promise<MissionReader> => {
-    const member = caller.kind === 'staff' ? null : await members().callerMember(caller);
+    const member = isStaff(caller) ? null : await members().callerMember(caller);
     const asker: DetailCaller = member ? { kind: 'member', member: member.documentId, standing: await members().standing(member) } : { kind: 'staff' };
     return orFail(decideDetailReader({ documentId: mission.documentId, state: mission.state, broughtBy: mission.broughtBy?.documentId ?? null }, asker));
   };

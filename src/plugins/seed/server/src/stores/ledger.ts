@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { DEFAULT_MAX_MOVEMENT } from '../domain/ledger/balances';
 import type { AccountState, EntryDraft, EntryKind } from '../domain/ledger/types';
 import { insertRow, int, intOrNull, newDocument } from './rows';
+import { MEMBERS } from './members';
 
 export const ACCOUNTS = 'ledger_accounts';
 export const ENTRIES = 'ledger_entries';
@@ -219,7 +220,11 @@ export const ledgerStore = (knex: Knex) => {
       return (await db(ENTRIES).where({ key }).first('id')) !== undefined;
     },
 
-    /** One page of the account's entries, newest first, with the total; both read through the accounts' indexes. */
+    /**
+     * One page of the account's entries, newest first, with the total; both read through the
+     * accounts' indexes. Each names its counterpart as it is now (the other side's member; null
+     * for the issuer), read with the page: an erased member's name is not kept in anyone's history.
+     */
     async entriesOf(accountId: number, page: number, pageSize: number) {
       const ofAccount = (query: Knex.QueryBuilder) => query.where('from_account_id', accountId).orWhere('to_account_id', accountId);
       const [rows, [{ total }]] = await Promise.all([
@@ -227,18 +232,29 @@ export const ledgerStore = (knex: Knex) => {
           .orderBy('id', 'desc')
           .offset((page - 1) * pageSize)
           .limit(pageSize)
-          .select('document_id', 'kind', 'amount', 'memo', 'created_at', 'to_account_id'),
+          .select('document_id', 'kind', 'amount', 'memo', 'created_at', 'from_account_id', 'to_account_id'),
         ofAccount(knex(ENTRIES)).count({ total: '*' }),
       ]);
+      type Row = { document_id: string; kind: string; amount: unknown; memo: string | null; created_at: unknown; from_account_id: number; to_account_id: number };
+      const sides = (rows as Row[]).map((row) => ({ row, other: int(row.to_account_id) === accountId ? int(row.from_account_id) : int(row.to_account_id) }));
+      const others = [...new Set(sides.map(({ other }) => other))];
+      const names = new Map<number, string | null>(
+        others.length === 0
+          ? []
+          : (await knex(ACCOUNTS).leftJoin(MEMBERS, `${MEMBERS}.id`, `${ACCOUNTS}.member_id`).whereIn(`${ACCOUNTS}.id`, others).select(`${ACCOUNTS}.id`, `${MEMBERS}.display_name`)).map(
+              (row: { id: number; display_name: string | null }) => [int(row.id), row.display_name ?? null],
+            ),
+      );
       return {
         total: int(total),
-        entries: (rows as { document_id: string; kind: string; amount: unknown; memo: string | null; created_at: unknown; to_account_id: number | null }[]).map((row) => ({
+        entries: sides.map(({ row, other }) => ({
           documentId: row.document_id,
           kind: row.kind,
           amount: int(row.amount),
           memo: row.memo,
           createdAt: new Date(row.created_at as string | number).toISOString(),
-          incoming: row.to_account_id === accountId,
+          incoming: int(row.to_account_id) === accountId,
+          counterpart: names.get(other) ?? null,
         })),
       };
     },

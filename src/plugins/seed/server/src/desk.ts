@@ -1,0 +1,92 @@
+/**
+ * The staff desk in the admin: its admin permissions (one per desk operation of the tables), the
+ * Équipe admin role that holds them, and the Content Manager kept from offering writes the
+ * services would refuse.
+ */
+import type { Core } from '@strapi/strapi';
+import { OPERATIONS } from './operations';
+import { deskOperations, deskPermissionOf, deskUidOf, type Operation } from './operations/operation';
+import { isServiceWritten } from './manifest';
+
+/** The Équipe role's code: how the boot finds it again, whatever staff rename it to. */
+export const TEAM_ROLE_CODE = 'seed-team';
+
+const AREAS: Record<string, string> = {
+  members: 'Membres',
+  memberships: 'Adhésions',
+  missions: 'Missions',
+  exchanges: 'Échanges',
+  corrections: 'Comptes et écritures',
+  awards: 'Attributions',
+  outbox: 'Messages sortants',
+};
+
+const deskAction = (op: Operation & { desk: string }) => ({
+  section: 'plugins' as const,
+  displayName: op.desk,
+  uid: deskUidOf(op),
+  pluginName: 'seed',
+  subCategory: AREAS[op.action.split('.')[0]] ?? 'SEED',
+});
+
+/** `plugin::seed.<action>` for every desk operation; Super Admins get them with every other action. */
+export const deskPermissions = (): string[] => deskOperations(OPERATIONS).map(deskPermissionOf);
+
+type ActionProvider = {
+  registerMany(actions: unknown[]): Promise<unknown>;
+  values(): { actionId: string; section: string; subjects?: string[] }[];
+  hooks: { willRegister: { register(handler: (event: { value: { actionId: string; subjects?: string[] } }) => void): void } };
+};
+const actionProviderOf = (strapi: Core.Strapi): ActionProvider => strapi.service('admin::permission').actionProvider;
+
+/** The Content Manager's writes, which its forms and lists offer only where the role holds them. */
+const CONTENT_WRITES = ['create', 'update', 'delete', 'publish'].map((action) => `plugin::content-manager.explorer.${action}`);
+
+/**
+ * Types the services alone write are read-only for every role, Super Admins included: no
+ * "Create new entry", Save, Delete or Publish that the server would refuse. (Register phase: the
+ * Content Manager registers its actions at bootstrap.)
+ */
+export const keepServiceWrittenTypesReadOnly = (strapi: Core.Strapi): void => {
+  actionProviderOf(strapi).hooks.willRegister.register(({ value }) => {
+    if (CONTENT_WRITES.includes(value.actionId) && value.subjects) value.subjects = value.subjects.filter((uid) => !isServiceWritten(uid));
+  });
+};
+
+export const registerDeskActions = async (strapi: Core.Strapi): Promise<void> => {
+  await actionProviderOf(strapi).registerMany(deskOperations(OPERATIONS).map(deskAction));
+};
+
+/** What the Content Manager, the media library and the desk allow the team. */
+const teamPermissions = (strapi: Core.Strapi) => {
+  const provider = actionProviderOf(strapi);
+  const contentActions = provider.values().filter((action) => action.section === 'contentTypes');
+  const hidden = Object.values(strapi.contentTypes)
+    .filter((type) => (type.pluginOptions as { 'content-manager'?: { visible?: boolean } } | undefined)?.['content-manager']?.visible === false)
+    .map((type) => type.uid);
+  const content = strapi.service('admin::content-type').getPermissionsWithNestedFields(contentActions, { restrictedSubjects: ['plugin::users-permissions.user', ...hidden] });
+  const media = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((action) => ({ action: `plugin::upload.${action}` }));
+  return [...content, ...media, ...deskPermissions().map((action) => ({ action }))];
+};
+
+/**
+ * The Équipe admin role, created once with the content, media and desk permissions; on later
+ * boots only the desk's new actions are added (staff may have changed the rest).
+ */
+export const ensureTeamRole = async (strapi: Core.Strapi): Promise<{ id: number }> => {
+  const roles = strapi.service('admin::role');
+  const existing = await roles.findOne({ code: TEAM_ROLE_CODE });
+  if (!existing) {
+    const role = await roles.create({
+      name: 'Équipe',
+      code: TEAM_ROLE_CODE,
+      description: 'L’équipe de l’association : accueille et active les membres, tient la banque de missions et le registre des points.',
+    });
+    await roles.addPermissions(role.id, teamPermissions(strapi));
+    return role;
+  }
+  const held = new Set((await strapi.service('admin::permission').findMany({ where: { role: { id: existing.id } } })).map((permission: { action: string }) => permission.action));
+  const missing = deskPermissions().filter((action) => !held.has(action));
+  if (missing.length > 0) await roles.addPermissions(existing.id, missing.map((action) => ({ action })));
+  return existing;
+};

@@ -1,0 +1,127 @@
+/**
+ * The staff desk's admin API (issue 13): the staff operations served to admin users under /seed,
+ * each behind its admin permission `plugin::seed.<action>`. The Équipe role holds them, Super
+ * Admins too; an Editor holds none. Service-written types offer no Content Manager write to anyone.
+ */
+import { startApp, adminOfRole, adminToken, type TestApp } from '../helpers/strapi';
+import { bearer, ensureCampaign, expectRefusal, interviewedMember, loginStaff, registerMember, thisYear } from '../helpers/seed';
+import { ensureTeamRole, deskPermissions, TEAM_ROLE_CODE } from '../../src/plugins/seed/server/src/desk';
+
+let app: TestApp;
+let staff: string;
+let team: { token: string; id: number };
+let editor: { token: string; id: number };
+
+beforeAll(async () => {
+  app = await startApp();
+  staff = await loginStaff(app);
+  team = await adminOfRole(app, TEAM_ROLE_CODE);
+  editor = await adminOfRole(app, 'strapi-editor');
+  await ensureCampaign(app);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const rolePermissions = async (code: string): Promise<string[]> => {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
+  return (await app.strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } } })).map((permission: { action: string }) => permission.action);
+};
+
+describe('the staff desk', () => {
+  it('creates the Équipe admin role once, holding every desk permission; Super Admins hold them too, Editors none', async () => {
+    const held = await rolePermissions(TEAM_ROLE_CODE);
+    expect(deskPermissions().length).toBeGreaterThanOrEqual(20);
+    for (const action of deskPermissions()) expect(held).toContain(action);
+    expect(held).toContain('plugin::content-manager.explorer.read');
+
+    const superAdmin = await rolePermissions('strapi-super-admin');
+    for (const action of deskPermissions()) expect(superAdmin).toContain(action);
+    expect((await rolePermissions('strapi-editor')).filter((action) => action.startsWith('plugin::seed.'))).toEqual([]);
+
+    // A second boot finds the role by its code and adds nothing twice.
+    await ensureTeamRole(app.strapi);
+    expect(await app.strapi.db.query('admin::role').count({ where: { code: TEAM_ROLE_CODE } })).toBe(1);
+    expect((await rolePermissions(TEAM_ROLE_CODE)).length).toBe(held.length);
+  });
+
+  it('adds, on a later boot, a desk permission the role lacks (a new action after an upgrade), and only that', async () => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: TEAM_ROLE_CODE } });
+    await app.strapi.db.query('admin::permission').deleteMany({ where: { role: { id: role.id }, action: 'plugin::seed.members.activate' } });
+    const before = (await rolePermissions(TEAM_ROLE_CODE)).length;
+
+    await ensureTeamRole(app.strapi);
+
+    const after = await rolePermissions(TEAM_ROLE_CODE);
+    expect(after).toContain('plugin::seed.members.activate');
+    expect(after.length).toBe(before + 1);
+  });
+
+  it('lets an Équipe admin record an interview and activate a member through the same services, recording the admin as the grant’s actor', async () => {
+    const member = await registerMember(app);
+    const interview = await app
+      .http()
+      .post(`/seed/members/${member.documentId}/interview`)
+      .set(bearer(team.token))
+      .send({ date: '2026-03-02', interviewer: 'Camille Martin', notes: 'Entretien au local.' });
+    expect(interview.status).toBe(200);
+    expect(interview.body.data).toMatchObject({ documentId: member.documentId, state: 'interviewed' });
+
+    const activation = await app.http().post(`/seed/members/${member.documentId}/activate`).set(bearer(team.token)).send({});
+    expect(activation.status).toBe(200);
+    expect(activation.body.data).toMatchObject({ documentId: member.documentId, state: 'active', granted: 5 });
+
+    const grant = await app.strapi.db.connection('ledger_entries').where({ kind: 'grant' }).orderBy('id', 'desc').first('actor_type', 'actor_id');
+    expect(grant).toEqual({ actor_type: 'staff', actor_id: `admin:${team.id}` });
+
+    const summary = await app.http().get(`/seed/members/${member.documentId}/summary`).set(bearer(team.token));
+    expect(summary.status).toBe(200);
+    expect(summary.body.data.member).toMatchObject({ documentId: member.documentId, state: 'active' });
+    expect(summary.body.data.accounts).toEqual([expect.objectContaining({ pointType: 'TS', balance: 5, reserved: 0, available: 5 })]);
+    expect(summary.body.data.lastEntries).toEqual([expect.objectContaining({ kind: 'grant', amount: 5, pointType: 'TS', counterpart: null })]);
+    expect(summary.body.data.membership).toBeNull();
+  });
+
+  it('refuses an Editor (403) and an anonymous caller (401), changing nothing', async () => {
+    const member = await interviewedMember(app, staff);
+    const asEditor = await app.http().post(`/seed/members/${member.documentId}/activate`).set(bearer(editor.token)).send({});
+    const anonymous = await app.http().post(`/seed/members/${member.documentId}/activate`).send({});
+    expect(asEditor.status).toBe(403);
+    expect(anonymous.status).toBe(401);
+    const row = await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } });
+    expect(row.state).toBe('interviewed');
+  });
+
+  it('answers the rules’ refusals as the API does: a clear 4xx with its code, never a 500', async () => {
+    const member = await registerMember(app);
+    expectRefusal(await app.http().post(`/seed/members/${member.documentId}/activate`).set(bearer(team.token)).send({}), 409, 'INTERVIEW_REQUIRED');
+    expectRefusal(await app.http().post(`/seed/members/${member.documentId}/interview`).set(bearer(team.token)).send({ date: 'hier' }), 400, 'INVALID_INPUT');
+    expectRefusal(await app.http().post('/seed/members/nobody/activate').set(bearer(team.token)).send({}), 404, 'MEMBER_NOT_FOUND');
+  });
+
+  it('lets a Super Admin act too, and registers a paper membership for a member as staff would', async () => {
+    const superAdmin = await adminToken(app);
+    const member = await interviewedMember(app, staff);
+    expect((await app.http().post(`/seed/members/${member.documentId}/activate`).set(bearer(superAdmin)).send({})).status).toBe(200);
+
+    const paper = await app.http().post('/seed/memberships').set(bearer(team.token)).send({ year: thisYear(), member: member.documentId });
+    expect(paper.status).toBe(201);
+    const summary = await app.http().get(`/seed/members/${member.documentId}/summary`).set(bearer(team.token));
+    expect(summary.body.data.membership).toMatchObject({ year: thisYear(), refunded: false });
+  });
+
+  it('offers no Content Manager write on a type only the services write, to any role (Super Admins included)', async () => {
+    const superAdmin = await adminToken(app);
+    for (const token of [superAdmin, team.token]) {
+      const permissions = (await app.http().get('/admin/users/me/permissions').set(bearer(token))).body.data as { action: string; subject: string | null }[];
+      const writes = permissions.filter((permission) => /explorer\.(create|update|delete|publish)$/.test(permission.action));
+      expect(writes.map((permission) => permission.subject)).not.toContain('plugin::seed.entry');
+      expect(writes.map((permission) => permission.subject)).not.toContain('plugin::seed.account');
+      expect(writes.map((permission) => permission.subject)).toContain('plugin::seed.member');
+      expect(permissions).toContainEqual(expect.objectContaining({ action: 'plugin::content-manager.explorer.read', subject: 'plugin::seed.entry' }));
+    }
+    const create = await app.http().post('/content-manager/collection-types/plugin::seed.account').set(bearer(team.token)).send({ key: 'x', kind: 'member' });
+    expect(create.status).toBe(403);
+  });
+});
