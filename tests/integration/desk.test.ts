@@ -4,7 +4,7 @@
  * Admins too; an Editor holds none. Service-written types offer no Content Manager write to anyone.
  */
 import { startApp, adminOfRole, adminToken, type TestApp } from '../helpers/strapi';
-import { bearer, ensureCampaign, expectRefusal, interviewedMember, loginStaff, registerMember, thisYear } from '../helpers/seed';
+import { activeMember, bearer, ensureCampaign, expectRefusal, interviewedMember, loginStaff, registerMember, thisYear } from '../helpers/seed';
 import { ensureTeamRole, deskPermissions, TEAM_ROLE_CODE } from '../../src/plugins/seed/server/src/desk';
 
 let app: TestApp;
@@ -123,5 +123,33 @@ describe('the staff desk', () => {
     }
     const create = await app.http().post('/content-manager/collection-types/plugin::seed.account').set(bearer(team.token)).send({ key: 'x', kind: 'member' });
     expect(create.status).toBe(403);
+  });
+
+  it('counts on its home what waits for the team: seats, members to interview or activate, exchanges disputed or reaching their deadline this week', async () => {
+    const overview = async () => {
+      const response = await app.http().get('/seed/dashboard').set(bearer(team.token));
+      expect(response.status).toBe(200);
+      return response.body.data;
+    };
+    const before = await overview();
+    expect(before.year).toBe(thisYear());
+    expect(before.seats).toMatchObject({ year: thisYear(), cap: expect.any(Number), taken: expect.any(Number) });
+
+    await registerMember(app);
+    await interviewedMember(app, staff);
+    const provider = await activeMember(app, staff);
+    const beneficiary = await activeMember(app, staff);
+    const proposed = await app.http().post('/api/seed/exchanges').set(bearer(provider.jwt)).send({ counterpart: beneficiary.documentId, side: 'provider', description: 'Relecture', hours: 1, amount: 2 });
+    const id = proposed.body.data.documentId;
+    await app.http().post(`/api/seed/exchanges/${id}/accept`).set(bearer(beneficiary.jwt)).send({});
+    // Accepted 25 days ago: the 30-day acceptance deadline cancels it within the week.
+    await app.strapi.db.query('plugin::seed.exchange').update({ where: { documentId: id }, data: { acceptedAt: new Date(Date.now() - 25 * 86_400_000) } });
+
+    const after = await overview();
+    expect(after.members).toEqual({ applicants: before.members.applicants + 1, interviewed: before.members.interviewed + 1 });
+    expect(after.seats.taken).toBe(before.seats.taken + 2);
+    expect(after.exchanges.nearingDeadline).toBe(before.exchanges.nearingDeadline + 1);
+
+    expect((await app.http().get('/seed/dashboard').set(bearer(editor.token))).status).toBe(403);
   });
 });

@@ -48,6 +48,7 @@ const REST: Record<string, Role[]> = {
   'POST /seed/members/:documentId/erase': STAFF,
   'GET /seed/members/:documentId/export': STAFF,
   'GET /seed/members/:documentId/summary': STAFF,
+  'GET /seed/dashboard': STAFF,
   'GET /seed/memberships/seats/:year': EVERYONE,
   'GET /seed/memberships/mine': MEMBERS,
   'POST /seed/memberships': MEMBERS,

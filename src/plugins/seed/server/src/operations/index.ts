@@ -5,9 +5,10 @@ import { membershipsOperations } from './memberships';
 import { missionsOperations } from './missions';
 import { earningsOperations } from './earnings';
 import { notificationsOperations } from './notifications';
+import { dashboardOperations } from './dashboard';
 import { actionsFor, type Operation } from './operation';
 
-export const OPERATIONS: Operation[] = [...ledgerOperations, ...membersOperations, ...membershipsOperations, ...missionsOperations, ...earningsOperations, ...notificationsOperations];
+export const OPERATIONS: Operation[] = [...ledgerOperations, ...membersOperations, ...membershipsOperations, ...missionsOperations, ...earningsOperations, ...notificationsOperations, ...dashboardOperations];
 
 /** The permissions of each audience's operations; src/bootstrap grants an audience's to the roles above it too. */
 export const SEED_ACTIONS = {

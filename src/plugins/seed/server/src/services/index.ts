@@ -1,5 +1,6 @@
 import accounts from './accounts';
 import corrections from './corrections';
+import dashboard from './dashboard';
 import deadlines from './deadlines';
 import earnings from './earnings';
 import exchanges from './exchanges';
@@ -18,6 +19,7 @@ import type { Core } from '@strapi/strapi';
 const services = {
   accounts,
   corrections,
+  dashboard,
   deadlines,
   earnings,
   exchanges,

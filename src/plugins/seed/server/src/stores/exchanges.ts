@@ -102,6 +102,19 @@ export const exchangesStore = (knex: Knex) => {
         ...pointTypeColumns(POINT_TYPES, 'pt_'),
       );
 
+  type Cutoffs = { acceptedBefore: Date; deliveredBefore: Date };
+  /** Of the point type, accepted or delivered before the cut-offs `before` but not before those of `past` (the deadline job's). */
+  const nearing = (query: Knex.QueryBuilder, pointTypeId: number, before: Cutoffs, past: Cutoffs) =>
+    query.where(`${EXCHANGES}.point_type_id`, pointTypeId).andWhere((due) =>
+      due
+        .where((accepted) =>
+          accepted.where(`${EXCHANGES}.state`, 'accepted').andWhere(`${EXCHANGES}.accepted_at`, '<', before.acceptedBefore).andWhere(`${EXCHANGES}.accepted_at`, '>=', past.acceptedBefore),
+        )
+        .orWhere((delivered) =>
+          delivered.where(`${EXCHANGES}.state`, 'delivered').andWhere(`${EXCHANGES}.delivered_at`, '<', before.deliveredBefore).andWhere(`${EXCHANGES}.delivered_at`, '>=', past.deliveredBefore),
+        ),
+    );
+
   return {
     async byDocumentId(documentId: string): Promise<ExchangeRow | null> {
       const row = await withParties().where(`${EXCHANGES}.document_id`, documentId).first();
@@ -136,22 +149,18 @@ export const exchangesStore = (knex: Knex) => {
      * Exchanges of the point type accepted, or delivered, between their deadline's cut-off (`past`:
      * those before it are the deadline job's) and the reminder's, not yet reminded of that state, oldest first.
      */
-    async dueForReminder(pointTypeId: number, cutoffs: { acceptedBefore: Date; deliveredBefore: Date }, past: { acceptedBefore: Date; deliveredBefore: Date }): Promise<ExchangeRow[]> {
-      const rows = await withParties()
-        .where(`${EXCHANGES}.point_type_id`, pointTypeId)
-        .andWhere((due) =>
-          due
-            .where((accepted) =>
-              accepted.where(`${EXCHANGES}.state`, 'accepted').andWhere(`${EXCHANGES}.accepted_at`, '<', cutoffs.acceptedBefore).andWhere(`${EXCHANGES}.accepted_at`, '>=', past.acceptedBefore),
-            )
-            .orWhere((delivered) =>
-              delivered.where(`${EXCHANGES}.state`, 'delivered').andWhere(`${EXCHANGES}.delivered_at`, '<', cutoffs.deliveredBefore).andWhere(`${EXCHANGES}.delivered_at`, '>=', past.deliveredBefore),
-            ),
-        )
+    async dueForReminder(pointTypeId: number, cutoffs: Cutoffs, past: Cutoffs): Promise<ExchangeRow[]> {
+      const rows = await nearing(withParties(), pointTypeId, cutoffs, past)
         .andWhere((unreminded) => unreminded.whereNull(`${EXCHANGES}.reminded_for`).orWhereRaw('?? <> ??', [`${EXCHANGES}.reminded_for`, `${EXCHANGES}.state`]))
         .orderBy(`${EXCHANGES}.id`)
         .limit(500);
       return rows.map(exchangeOf);
+    },
+
+    /** How many exchanges of the point type the deadline job will cancel or settle before the cut-offs `before` (the staff desk's count). */
+    async countNearing(pointTypeId: number, before: Cutoffs, past: Cutoffs): Promise<number> {
+      const [{ count }] = await nearing(knex(EXCHANGES), pointTypeId, before, past).count({ count: '*' });
+      return int(count);
     },
 
     /** Locks the exchange until the transaction ends; returns what a reminder reads. */

@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { awardsStore } from './awards';
+import { dashboardStore } from './dashboard';
 import { exchangesStore } from './exchanges';
 import { ledgerStore } from './ledger';
 import { membersStore } from './members';
@@ -19,6 +20,7 @@ const create = (strapi: Core.Strapi) => {
   return {
     ledger: ledgerStore(knex),
     awards: awardsStore(knex),
+    dashboard: dashboardStore(knex),
     exchanges: exchangesStore(knex),
     members: membersStore(knex, db),
     memberships: membershipsStore(knex, db),
