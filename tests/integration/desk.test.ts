@@ -152,4 +152,53 @@ describe('the staff desk', () => {
 
     expect((await app.http().get('/seed/dashboard').set(bearer(editor.token))).status).toBe(403);
   });
+
+  it('lists every account’s balance with its holder’s name, searched and sorted, and the month’s points issued and exchanged', async () => {
+    const member = await activeMember(app, staff);
+    const name = `Zoé Balance ${member.documentId.slice(0, 6)}`;
+    await app.http().put('/api/seed/members/me').set(bearer(member.jwt)).send({ displayName: name });
+
+    const found = await app.http().get('/seed/reports/balances').query({ search: 'Zoé Balance', sort: 'balance', order: 'desc' }).set(bearer(team.token));
+    expect(found.status).toBe(200);
+    expect(found.body.data).toContainEqual(expect.objectContaining({ holder: name, memberDocumentId: member.documentId, pointType: 'TS', balance: 5, reserved: 0 }));
+    expect(found.body.meta.pagination).toMatchObject({ page: 1, pageSize: 25 });
+    // A search is a fragment of a name, not a pattern.
+    expect((await app.http().get('/seed/reports/balances').query({ search: '%' }).set(bearer(team.token))).body.data).toEqual([]);
+
+    const monthly = await app.http().get('/seed/reports/monthly').set(bearer(team.token));
+    expect(monthly.status).toBe(200);
+    const month = new Date().toISOString().slice(0, 7);
+    expect(monthly.body.data).toContainEqual(expect.objectContaining({ month, issued: expect.any(Number), exchanged: expect.any(Number), clawedBack: expect.any(Number) }));
+    expect(monthly.body.data.find((row: { month: string }) => row.month === month).issued).toBeGreaterThanOrEqual(5);
+  });
+
+  it('exports the ledger, exchanges and memberships as CSV with French headers, names instead of ids, and formulas escaped', async () => {
+    const member = await activeMember(app, staff);
+    await app.http().put('/api/seed/members/me').set(bearer(member.jwt)).send({ displayName: '=HYPERLINK("http://evil.example")' });
+
+    const ledger = await app.http().get('/seed/reports/ledger/csv').set(bearer(team.token)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+    });
+    expect(ledger.status).toBe(200);
+    expect(ledger.headers['content-type']).toMatch(/^text\/csv/);
+    expect(ledger.headers['content-disposition']).toMatch(/^attachment; filename="registre-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = (ledger.body as string).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('Date,Nature,Montant,Type de points,De,Vers,Mémo,Par,Clé');
+    expect(lines.some((line) => line.includes(`Dotation,5,TS,SEED,"'=HYPERLINK(""http://evil.example"")"`))).toBe(true);
+    expect(lines).toHaveLength((await app.strapi.db.query('plugin::seed.entry').count({})) + 1);
+
+    for (const [dataset, header] of [['exchanges', 'Proposé le,Prestataire,Bénéficiaire'], ['memberships', 'Année,Membre,Cotisation (centimes)']]) {
+      const response = await app.http().get(`/seed/reports/${dataset}/csv`).set(bearer(team.token)).buffer(true).parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => done(null, text));
+      });
+      expect(response.status).toBe(200);
+      expect((response.body as string).replace(/^\uFEFF/, '').startsWith(header)).toBe(true);
+    }
+    expectRefusal(await app.http().get('/seed/reports/passwords/csv').set(bearer(team.token)), 400, 'INVALID_INPUT');
+    expect((await app.http().get('/seed/reports/ledger/csv').set(bearer(editor.token))).status).toBe(403);
+  });
 });

@@ -4,6 +4,7 @@ import { CodedError } from './errors/codes';
 import { MEMBER_STATES } from './domain/members/member-state';
 import { MISSION_MODES, VISIBLE_STATES } from './domain/missions/mission';
 import { DEFAULT_POINT_TYPE } from './domain/ledger/types';
+import { DATASETS } from './domain/reports/exports';
 
 export const documentIdParams = z.strictObject({ documentId: z.string().min(1).max(64) });
 
@@ -87,6 +88,19 @@ export const membersQuery = pageQuery.extend({ state: z.enum(MEMBER_STATES).opti
 const year = z.coerce.number().int().min(2000).max(2999);
 
 export const yearParams = z.strictObject({ year });
+
+/** Every account's balance, for the staff desk: searched by holder name, sorted by name or balance. */
+export const balancesQuery = z.strictObject({
+  search: z.string().trim().max(120).optional(),
+  sort: z.enum(['holder', 'balance']).default('holder'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const monthlyQuery = z.strictObject({ pointType: z.string().min(1).max(16).default(DEFAULT_POINT_TYPE) });
+
+export const datasetParams = z.strictObject({ dataset: z.enum(DATASETS) });
 
 export const joinBody = z.strictObject({
   /** The current year when absent. */

@@ -6,9 +6,10 @@ import { missionsOperations } from './missions';
 import { earningsOperations } from './earnings';
 import { notificationsOperations } from './notifications';
 import { dashboardOperations } from './dashboard';
+import { reportsOperations } from './reports';
 import { actionsFor, type Operation } from './operation';
 
-export const OPERATIONS: Operation[] = [...ledgerOperations, ...membersOperations, ...membershipsOperations, ...missionsOperations, ...earningsOperations, ...notificationsOperations, ...dashboardOperations];
+export const OPERATIONS: Operation[] = [...ledgerOperations, ...membersOperations, ...membershipsOperations, ...missionsOperations, ...earningsOperations, ...notificationsOperations, ...dashboardOperations, ...reportsOperations];
 
 /** The permissions of each audience's operations; src/bootstrap grants an audience's to the roles above it too. */
 export const SEED_ACTIONS = {

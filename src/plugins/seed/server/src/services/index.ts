@@ -13,6 +13,7 @@ import notifications from './notifications';
 import outbox from './outbox';
 import personalData from './personal-data';
 import rateLimits from './rate-limits';
+import reports from './reports';
 import transactions from './transactions';
 import type { Core } from '@strapi/strapi';
 
@@ -32,6 +33,7 @@ const services = {
   outbox,
   'personal-data': personalData,
   'rate-limits': rateLimits,
+  reports,
   transactions,
 };
 

@@ -13,6 +13,7 @@ import { missionsStore } from './missions';
 import { notificationsStore } from './notifications';
 import { outboxStore } from './outbox';
 import { personalDataStore } from './personal-data';
+import { reportsStore } from './reports';
 
 const create = (strapi: Core.Strapi) => {
   const { db } = strapi;
@@ -28,6 +29,7 @@ const create = (strapi: Core.Strapi) => {
     notifications: notificationsStore(knex),
     outbox: outboxStore(knex),
     personalData: personalDataStore(strapi),
+    reports: reportsStore(knex),
   };
 };
 
