@@ -138,7 +138,7 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
             await locked(trx('bench_members').where({ id: member.id })).first('id', 'state');
             const accounts = new Map((await lockAccounts(trx, [issuer, member.account])).map((row) => [row.id, row]));
             await locked(trx('bench_awards').where('limit_key', key).whereIn('state', COUNTED_AWARDS)).count({ awards: '*' }).sum({ points: 'points' }).first();
-            const entry = await insert(trx, 'ledger_entries', { key: `award:${run}:${i}`, kind: 'reward', amount: 1, memo: 'Earned: training.completed', actor_type: 'webhook', actor_id: 'bench', from_account_id: issuer, to_account_id: member.account });
+            const entry = await insert(trx, 'ledger_entries', { key: `award:${run}:${i}`, kind: 'reward', amount: 1, memo: 'Attribution : training.completed', actor_type: 'webhook', actor_id: 'bench', from_account_id: issuer, to_account_id: member.account });
             const award = await insert(trx, 'awards', { event_type: 'training.completed', reference: `course-${run}-${i}`, points: 1, state: 'awarded', day: new Date().toISOString().slice(0, 10), limit_key: key, rule_id: 1, point_type_id: 1, member_id: member.id, entry_id: entry });
             await setAccount(trx, issuer, { balance: Number(accounts.get(issuer).balance) - 1 });
             await setAccount(trx, member.account, { balance: Number(accounts.get(member.account).balance) + 1 });

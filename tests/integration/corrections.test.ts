@@ -43,7 +43,7 @@ describe('adjustments', () => {
     expect(await balance(member)).toMatchObject({ balance: 12 });
     // amount is a biginteger column: Strapi's query engine reads it as a string.
     const entry = await app.strapi.db.query('plugin::seed.entry').findOne({ where: { documentId: credited.body.data.entry } });
-    expect(entry).toMatchObject({ kind: 'adjustment', amount: '10', memo: 'Credit: Animation d’un atelier', actorType: 'staff' });
+    expect(entry).toMatchObject({ kind: 'adjustment', amount: '10', memo: 'Crédit : Animation d’un atelier', actorType: 'staff' });
   });
 
   it('refuses a debit below the floor, a missing reason, a bad amount, and the issuing account', async () => {

@@ -201,4 +201,25 @@ describe('the staff desk', () => {
     expectRefusal(await app.http().get('/seed/reports/passwords/csv').set(bearer(team.token)), 400, 'INVALID_INPUT');
     expect((await app.http().get('/seed/reports/ledger/csv').set(bearer(editor.token))).status).toBe(403);
   });
+
+  it('shows a settled exchange in both histories as words naming the other member and the service, as they are now (REST, GraphQL, desk)', async () => {
+    const provider = await activeMember(app, staff);
+    const beneficiary = await activeMember(app, staff);
+    await app.http().put('/api/seed/members/me').set(bearer(beneficiary.jwt)).send({ displayName: 'Marc Lefèvre' });
+    const proposed = await app.http().post('/api/seed/exchanges').set(bearer(provider.jwt)).send({ counterpart: beneficiary.documentId, side: 'provider', description: 'relecture d’un devis', hours: 1, amount: 2 });
+    const id = proposed.body.data.documentId;
+    await app.http().post(`/api/seed/exchanges/${id}/accept`).set(bearer(beneficiary.jwt)).send({});
+    await app.http().post(`/api/seed/exchanges/${id}/deliver`).set(bearer(provider.jwt)).send({});
+    expect((await app.http().post(`/api/seed/exchanges/${id}/evaluate`).set(bearer(beneficiary.jwt)).send({ rating: 5 })).body.data.state).toBe('settled');
+
+    const read = await app.graphql('{ myAccount(pointType: "TS") { entries { kind amount memo counterpart line } } }', undefined, provider.jwt);
+    expect(read.body.data.myAccount.entries[0]).toEqual({ kind: 'exchange', amount: 2, memo: 'Échange de services', counterpart: 'Marc Lefèvre', line: 'Échange avec Marc Lefèvre : relecture d’un devis' });
+
+    // Renamed since: the history says the name as it is now.
+    await app.http().put('/api/seed/members/me').set(bearer(beneficiary.jwt)).send({ displayName: 'Marc L.' });
+    const summary = await app.http().get(`/seed/members/${provider.documentId}/summary`).set(bearer(team.token));
+    expect(summary.body.data.lastEntries[0]).toMatchObject({ kind: 'exchange', amount: 2, counterpart: 'Marc L.', line: 'Échange avec Marc L. : relecture d’un devis' });
+    const theirs = await app.http().get('/api/seed/accounts/me').set(bearer(beneficiary.jwt));
+    expect(theirs.body.data.entries[0]).toMatchObject({ amount: -2, counterpart: expect.any(String), line: expect.stringMatching(/^Échange avec .+ : relecture d’un devis$/) });
+  });
 });

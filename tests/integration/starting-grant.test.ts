@@ -70,7 +70,7 @@ describe('activation', () => {
       balance: 5,
       reserved: 0,
       available: 5,
-      entries: [{ kind: 'grant', amount: 5, memo: 'Starting grant: 5 TS' }],
+      entries: [{ kind: 'grant', amount: 5, memo: 'Dotation de départ : 5 TS' }],
     });
   });
 

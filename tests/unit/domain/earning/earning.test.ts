@@ -101,7 +101,7 @@ describe('earning', () => {
     // An award's reference (a course, say) never reaches the memo.
     const award = { documentId: 'a1', eventType: 'training.completed', reference: 'cours-42', points: 3 };
     expect(awardEntry(award, { issuer: 1, member: 2 }, actor)).toEqual({
-      key: 'award:a1', kind: 'reward', from: 1, to: 2, amount: 3, memo: 'Earned: training.completed', actor,
+      key: 'award:a1', kind: 'reward', from: 1, to: 2, amount: 3, memo: 'Attribution : training.completed', actor,
     });
     expect(limitKey('r1', 'm1')).toBe('r1:m1');
     expect(decideReview('pending', 'approve', 'active')).toEqual({ ok: true, value: 'approved' });

@@ -12,12 +12,12 @@ describe('decideAdjustment', () => {
   it('credits from the issuing account, with the reason in the memo', () => {
     expect(decideAdjustment(adjustment, staff)).toEqual({
       ok: true,
-      value: [{ key: 'adjustment:a1', kind: 'adjustment', from: 1, to: 2, amount: 3, memo: 'Credit: Atelier animé', actor: staff }],
+      value: [{ key: 'adjustment:a1', kind: 'adjustment', from: 1, to: 2, amount: 3, memo: 'Crédit : Atelier animé', actor: staff }],
     });
   });
 
   it('debits to the issuing account', () => {
-    expect(decideAdjustment({ ...adjustment, direction: 'debit' }, staff)).toMatchObject({ ok: true, value: [{ from: 2, to: 1, memo: 'Debit: Atelier animé' }] });
+    expect(decideAdjustment({ ...adjustment, direction: 'debit' }, staff)).toMatchObject({ ok: true, value: [{ from: 2, to: 1, memo: 'Débit : Atelier animé' }] });
   });
 
   it('refuses without a reason, with a bad amount, or on the issuing account', () => {
@@ -50,7 +50,7 @@ describe('decideReversal', () => {
   it('moves the points back under a key of its own', () => {
     expect(decideReversal(entry, false, 'Doublon', staff)).toEqual({
       ok: true,
-      value: [{ key: 'reversal:e1', kind: 'reversal', from: 2, to: 1, amount: 5, memo: 'Reversal of e1: Doublon', actor: staff, reverses: 7 }],
+      value: [{ key: 'reversal:e1', kind: 'reversal', from: 2, to: 1, amount: 5, memo: 'Contre-passation de l’écriture e1 : Doublon', actor: staff, reverses: 7 }],
     });
   });
 

@@ -166,7 +166,7 @@ describe('decideEvaluation', () => {
       value: {
         state: 'settled',
         reserve: -5,
-        entries: [{ key: 'exchange:ex1', kind: 'exchange', from: 20, to: 10, amount: 5, memo: 'Exchange ex1', actor: beneficiary.actor, exchange: 41 }],
+        entries: [{ key: 'exchange:ex1', kind: 'exchange', from: 20, to: 10, amount: 5, memo: 'Échange de services', actor: beneficiary.actor, exchange: 41 }],
       },
     });
   });

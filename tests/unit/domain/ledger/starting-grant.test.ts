@@ -12,7 +12,7 @@ const state = {
 describe('decideStartingGrant', () => {
   it('pays the point type’s starting grant from the issuing account, keyed by member and point type', () => {
     expect(decideStartingGrant(state, staff)).toEqual([
-      { key: 'grant:TS:mem123', kind: 'grant', from: 1, to: 2, amount: 5, memo: 'Starting grant: 5 TS', actor: staff },
+      { key: 'grant:TS:mem123', kind: 'grant', from: 1, to: 2, amount: 5, memo: 'Dotation de départ : 5 TS', actor: staff },
     ]);
   });
 

@@ -6,7 +6,7 @@ const state = { missionDocumentId: 'm1', pointType: { code: 'TS', missionReward:
 describe('the mission brought reward', () => {
   it('pays the point type’s reward from the issuing account, under one key per mission', () => {
     expect(decideMissionReward(state, staff)).toEqual([
-      { key: 'mission-brought:TS:m1', kind: 'reward', from: 1, to: 2, amount: 5, memo: 'Mission brought m1: 5 TS', actor: staff },
+      { key: 'mission-brought:TS:m1', kind: 'reward', from: 1, to: 2, amount: 5, memo: 'Mission apportée m1 : 5 TS', actor: staff },
     ]);
     expect(missionRewardKey('m1', 'TS')).toBe('mission-brought:TS:m1');
   });
@@ -22,7 +22,7 @@ describe('the mission brought reward', () => {
 
     expect(clawback).toEqual({
       ok: true,
-      value: [{ key: 'reversal:e7', kind: 'reversal', from: 2, to: 1, amount: 5, memo: 'Reversal of e7: mission found fake: client inexistant', actor: staff, reverses: 7, clawback: true }],
+      value: [{ key: 'reversal:e7', kind: 'reversal', from: 2, to: 1, amount: 5, memo: 'Contre-passation de l’écriture e7 : mission fictive : client inexistant', actor: staff, reverses: 7, clawback: true }],
     });
     expect(decideRewardClawback(reward, true, 'encore', staff)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
   });

@@ -12,6 +12,7 @@ export const ledgerTypes = (nexus: any): unknown[] => {
         t.nonNull.int('amount', { description: 'Positive when the points came in, negative when they went out.' });
         t.string('memo');
         t.string('counterpart', { description: 'The display name of the member on the other side, as it is now; null for the SEED itself (grants, rewards).' });
+        t.nonNull.string('line', { description: 'The entry in words, naming who and what as they are now: "Échange avec Marc Lefèvre : relecture d’un devis".' });
         t.nonNull.string('createdAt');
       },
     }),

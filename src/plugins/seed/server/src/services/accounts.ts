@@ -1,6 +1,7 @@
 /** Reading accounts: a member's own, with its entries newest first. */
 import type { Core } from '@strapi/strapi';
 import { CodedError } from '../errors/codes';
+import { entryLine } from '../domain/ledger/entry-line';
 import { seedStores } from '../stores';
 import type { AccountRow } from '../stores/ledger';
 import { memberAccountKey, type LedgerService } from './ledger';
@@ -16,6 +17,8 @@ export interface AccountEntry {
   memo: string | null;
   /** The member on the other side, by their display name now; null for the SEED itself. */
   counterpart: string | null;
+  /** The entry in words, naming who and what as they are now ("Échange avec Marc Lefèvre : relecture d’un devis"). */
+  line: string;
   createdAt: string;
 }
 
@@ -52,7 +55,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       balance: account.balance,
       reserved: account.reserved,
       available: account.balance - account.reserved,
-      entries: entries.map(({ incoming, ...entry }) => ({ ...entry, amount: incoming ? entry.amount : -entry.amount })),
+      entries: entries.map(({ incoming, exchange, ...entry }) => ({ ...entry, amount: incoming ? entry.amount : -entry.amount, line: entryLine({ ...entry, exchange }) })),
       pagination: { page, pageSize, total },
     };
   };

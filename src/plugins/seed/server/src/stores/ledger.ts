@@ -9,6 +9,7 @@ import { DEFAULT_MAX_MOVEMENT } from '../domain/ledger/balances';
 import type { AccountState, EntryDraft, EntryKind } from '../domain/ledger/types';
 import { insertRow, int, intOrNull, newDocument } from './rows';
 import { MEMBERS } from './members';
+import { EXCHANGES } from './exchanges';
 
 export const ACCOUNTS = 'ledger_accounts';
 export const ENTRIES = 'ledger_entries';
@@ -222,39 +223,35 @@ export const ledgerStore = (knex: Knex) => {
 
     /**
      * One page of the account's entries, newest first, with the total; both read through the
-     * accounts' indexes. Each names its counterpart as it is now (the other side's member; null
-     * for the issuer), read with the page: an erased member's name is not kept in anyone's history.
+     * accounts' indexes. Each names, as they are now, its counterpart (the other side's member;
+     * null for the issuer) and its exchange's description: an erased member's name and words are
+     * not kept in anyone's history.
      */
     async entriesOf(accountId: number, page: number, pageSize: number) {
-      const ofAccount = (query: Knex.QueryBuilder) => query.where('from_account_id', accountId).orWhere('to_account_id', accountId);
+      const ofAccount = (query: Knex.QueryBuilder) => query.where((either) => either.where('e.from_account_id', accountId).orWhere('e.to_account_id', accountId));
       const [rows, [{ total }]] = await Promise.all([
-        ofAccount(knex(ENTRIES))
-          .orderBy('id', 'desc')
+        ofAccount(knex(`${ENTRIES} as e`))
+          .joinRaw('LEFT JOIN ?? AS other ON other.id = CASE WHEN e.to_account_id = ? THEN e.from_account_id ELSE e.to_account_id END', [ACCOUNTS, accountId])
+          .leftJoin(`${MEMBERS} as counterpart`, 'counterpart.id', 'other.member_id')
+          .leftJoin(`${EXCHANGES} as x`, 'x.id', 'e.exchange_id')
+          .orderBy('e.id', 'desc')
           .offset((page - 1) * pageSize)
           .limit(pageSize)
-          .select('document_id', 'kind', 'amount', 'memo', 'created_at', 'from_account_id', 'to_account_id'),
-        ofAccount(knex(ENTRIES)).count({ total: '*' }),
+          .select('e.document_id', 'e.kind', 'e.amount', 'e.memo', 'e.created_at', 'e.to_account_id', 'counterpart.display_name as counterpart', 'x.description as exchange'),
+        ofAccount(knex(`${ENTRIES} as e`)).count({ total: '*' }),
       ]);
-      type Row = { document_id: string; kind: string; amount: unknown; memo: string | null; created_at: unknown; from_account_id: number; to_account_id: number };
-      const sides = (rows as Row[]).map((row) => ({ row, other: int(row.to_account_id) === accountId ? int(row.from_account_id) : int(row.to_account_id) }));
-      const others = [...new Set(sides.map(({ other }) => other))];
-      const names = new Map<number, string | null>(
-        others.length === 0
-          ? []
-          : (await knex(ACCOUNTS).leftJoin(MEMBERS, `${MEMBERS}.id`, `${ACCOUNTS}.member_id`).whereIn(`${ACCOUNTS}.id`, others).select(`${ACCOUNTS}.id`, `${MEMBERS}.display_name`)).map(
-              (row: { id: number; display_name: string | null }) => [int(row.id), row.display_name ?? null],
-            ),
-      );
+      type Row = { document_id: string; kind: string; amount: unknown; memo: string | null; created_at: unknown; to_account_id: number; counterpart: string | null; exchange: string | null };
       return {
         total: int(total),
-        entries: sides.map(({ row, other }) => ({
+        entries: (rows as Row[]).map((row) => ({
           documentId: row.document_id,
           kind: row.kind,
           amount: int(row.amount),
           memo: row.memo,
           createdAt: new Date(row.created_at as string | number).toISOString(),
           incoming: int(row.to_account_id) === accountId,
-          counterpart: names.get(other) ?? null,
+          counterpart: row.counterpart ?? null,
+          exchange: row.exchange ?? null,
         })),
       };
     },

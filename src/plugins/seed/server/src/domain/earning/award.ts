@@ -28,7 +28,7 @@ export const awardEntry = (
   to: accounts.member,
   amount: award.points,
   // Not the sender's reference: entries are never edited, and a reference may name the member.
-  memo: `Earned: ${award.eventType}`,
+  memo: `Attribution : ${award.eventType}`,
   actor,
 });
 

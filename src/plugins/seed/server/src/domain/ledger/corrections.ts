@@ -69,7 +69,7 @@ export const decideAdjustment = (adjustment: Adjustment, actor: Actor): Decision
       from: credit ? adjustment.issuerAccountId : adjustment.accountId,
       to: credit ? adjustment.accountId : adjustment.issuerAccountId,
       amount: adjustment.amount,
-      memo: `${credit ? 'Credit' : 'Debit'}: ${reason.value}`,
+      memo: `${credit ? 'Crédit' : 'Débit'} : ${reason.value}`,
       actor,
     },
   ]);
@@ -102,7 +102,7 @@ export const decideReversal = (entry: OriginalEntry, alreadyReversed: boolean, r
       from: entry.to,
       to: entry.from,
       amount: entry.amount,
-      memo: `Reversal of ${entry.documentId}: ${checked.value}`,
+      memo: `Contre-passation de l’écriture ${entry.documentId} : ${checked.value}`,
       actor,
       reverses: entry.id,
     },

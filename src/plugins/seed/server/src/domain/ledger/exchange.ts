@@ -207,7 +207,8 @@ const settle = (exchange: ExchangeFacts, parties: Parties, actor: Actor): Transi
       from: parties.payerAccountId,
       to: parties.providerAccountId,
       amount: exchange.amount,
-      memo: `Exchange ${exchange.documentId}`,
+      // Who and what are read from the exchange when shown (an erased member's words are not copied here).
+      memo: 'Échange de services',
       actor,
       exchange: exchange.id,
     },

@@ -26,7 +26,7 @@ export const decideStartingGrant = (state: StartingGrantState, actor: Actor): En
       from: state.issuerAccountId,
       to: state.memberAccountId,
       amount: settings.startingGrant,
-      memo: `Starting grant: ${settings.startingGrant} ${settings.code}`,
+      memo: `Dotation de départ : ${settings.startingGrant} ${settings.code}`,
       actor,
     },
   ];

@@ -28,7 +28,7 @@ export const decideMissionReward = (state: MissionRewardState, actor: Actor): En
       from: state.issuerAccountId,
       to: state.memberAccountId,
       amount: missionReward,
-      memo: `Mission brought ${state.missionDocumentId}: ${missionReward} ${code}`,
+      memo: `Mission apportée ${state.missionDocumentId} : ${missionReward} ${code}`,
       actor,
     },
   ];
@@ -36,6 +36,6 @@ export const decideMissionReward = (state: MissionRewardState, actor: Actor): En
 
 /** The reward's reversal when the mission is found fake: a clawback, allowed below the floor. */
 export const decideRewardClawback = (reward: OriginalEntry, alreadyReversed: boolean, reason: string, actor: Actor): Decision<EntryDraft[]> => {
-  const reversal = decideReversal(reward, alreadyReversed, `mission found fake: ${reason}`, actor);
+  const reversal = decideReversal(reward, alreadyReversed, `mission fictive : ${reason}`, actor);
   return reversal.ok ? { ok: true, value: reversal.value.map((entry) => ({ ...entry, clawback: true })) } : reversal;
 };
