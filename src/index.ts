@@ -18,6 +18,7 @@ import { normaliseMails } from './email/defaults';
 import { ensureFrenchEmailTemplates } from './bootstrap/email-templates';
 import { dropUsageMetricsWhenTelemetryIsOff } from './bootstrap/usage-metrics';
 import { ensureTeamRole } from './plugins/seed/server/src/desk';
+import { applyAdminLayouts } from './bootstrap/admin-layouts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -41,6 +42,7 @@ export default {
     await syncPublicPermissions(strapi);
     await syncSeedRoles(strapi);
     await ensureTeamRole(strapi);
+    await applyAdminLayouts(strapi);
     await ensureDefaultPointType(strapi);
     await ensureFrenchEmailTemplates(strapi, { publicUrl: process.env.PUBLIC_URL });
     await createFirstAdmin(strapi, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });

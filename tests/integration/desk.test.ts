@@ -6,6 +6,7 @@
 import { startApp, adminOfRole, adminToken, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, ensureCampaign, expectRefusal, interviewedMember, loginStaff, registerMember, thisYear } from '../helpers/seed';
 import { ensureTeamRole, deskPermissions, TEAM_ROLE_CODE } from '../../src/plugins/seed/server/src/desk';
+import { applyAdminLayouts } from '../../src/bootstrap/admin-layouts';
 
 let app: TestApp;
 let staff: string;
@@ -119,7 +120,7 @@ describe('the staff desk', () => {
       expect(writes.map((permission) => permission.subject)).not.toContain('plugin::seed.entry');
       expect(writes.map((permission) => permission.subject)).not.toContain('plugin::seed.account');
       expect(writes.map((permission) => permission.subject)).toContain('plugin::seed.member');
-      expect(permissions).toContainEqual(expect.objectContaining({ action: 'plugin::content-manager.explorer.read', subject: 'plugin::seed.entry' }));
+      expect(permissions).toContainEqual(expect.objectContaining({ action: 'plugin::content-manager.explorer.read', subject: 'plugin::seed.exchange' }));
     }
     const create = await app.http().post('/content-manager/collection-types/plugin::seed.account').set(bearer(team.token)).send({ key: 'x', kind: 'member' });
     expect(create.status).toBe(403);
@@ -221,5 +222,38 @@ describe('the staff desk', () => {
     expect(summary.body.data.lastEntries[0]).toMatchObject({ kind: 'exchange', amount: 2, counterpart: 'Marc L.', line: 'Échange avec Marc L. : relecture d’un devis' });
     const theirs = await app.http().get('/api/seed/accounts/me').set(bearer(beneficiary.jwt));
     expect(theirs.body.data.entries[0]).toMatchObject({ amount: -2, counterpart: expect.any(String), line: expect.stringMatching(/^Échange avec .+ : relecture d’un devis$/) });
+  });
+
+  it('titles each type’s entries by a name, lists the columns staff need and labels fields in French — and keeps what staff rearrange', async () => {
+    const configuration = async (uid: string) => (await app.http().get(`/content-manager/content-types/${uid}/configuration`).set(bearer(team.token))).body.data.contentType;
+    const members = await configuration('plugin::seed.member');
+    expect(members.settings.mainField).toBe('displayName');
+    expect(members.layouts.list).toEqual(['displayName', 'state', 'track', 'user', 'publicProfile', 'createdAt']);
+    expect(members.metadatas.state.edit.label).toBe('État');
+    expect(members.metadatas.tutor.edit.mainField).toBe('displayName');
+    const exchanges = await configuration('plugin::seed.exchange');
+    expect(exchanges.metadatas.provider).toMatchObject({ list: { label: 'Prestataire' }, edit: { label: 'Prestataire', mainField: 'displayName' } });
+    expect((await configuration('api::membership-campaign.membership-campaign')).settings.mainField).toBe('year');
+
+    // Staff relabel a field: the next boot leaves it (the layouts are written again only when the table changes).
+    // As the admin's "Configure the view" sends it: the lists' relation titles are the server's to add.
+    const metadatas = Object.fromEntries(
+      Object.entries(members.metadatas as Record<string, { edit: object; list: { mainField?: unknown } }>).map(([field, { edit, list: { mainField: _shown, ...list } }]) => [field, { edit, list }]),
+    );
+    const changed = await app.http().put('/content-manager/content-types/plugin::seed.member/configuration').set(bearer(await adminToken(app))).send({
+      layouts: members.layouts,
+      metadatas: { ...metadatas, state: { ...metadatas.state, edit: { ...metadatas.state.edit, label: 'Statut' } } },
+      settings: members.settings,
+    });
+    expect([changed.status, changed.body.error]).toEqual([200, undefined]);
+    await applyAdminLayouts(app.strapi);
+    expect((await configuration('plugin::seed.member')).metadatas.state.edit.label).toBe('Statut');
+  });
+
+  it('keeps accounts and entries off the Content Manager’s menu: the SEED page shows them with names', async () => {
+    const types = (await app.http().get('/content-manager/content-types').set(bearer(team.token))).body.data as { uid: string; isDisplayed: boolean }[];
+    expect(types.find((type) => type.uid === 'plugin::seed.account')?.isDisplayed).toBe(false);
+    expect(types.find((type) => type.uid === 'plugin::seed.entry')?.isDisplayed).toBe(false);
+    expect(types.find((type) => type.uid === 'plugin::seed.member')?.isDisplayed).toBe(true);
   });
 });

@@ -1363,6 +1363,14 @@ export interface PluginSeedAccount extends Struct.CollectionTypeSchema {
   options: {
     draftAndPublish: false;
   };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
   attributes: {
     balance: Schema.Attribute.BigInteger &
       Schema.Attribute.Required &
@@ -1602,6 +1610,14 @@ export interface PluginSeedEntry extends Struct.CollectionTypeSchema {
   };
   options: {
     draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
   };
   attributes: {
     actorId: Schema.Attribute.String &
