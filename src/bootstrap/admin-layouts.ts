@@ -11,7 +11,9 @@ const APP_LAYOUTS: Record<string, TypeLayout> = {
   'api::value.value': { mainField: 'name', list: ['name', 'organisation', 'position'], sortBy: 'position', sortOrder: 'ASC' },
   'api::signature.signature': { mainField: 'name', list: ['name', 'organisation', 'charter', 'signedOn'], sortBy: 'signedOn', labels: { name: 'Signataire', organisation: 'Structure' } },
   'api::point-type.point-type': { mainField: 'name', list: ['code', 'name', 'startingGrant', 'missionReward', 'floor', 'ceiling'], sortBy: 'code', sortOrder: 'ASC' },
-  'api::membership-campaign.membership-campaign': { mainField: 'year', list: ['year', 'cap', 'taken', 'feeCents'], sortBy: 'year' },
+  'api::membership-campaign.membership-campaign': { mainField: 'year', list: ['year', 'cap', 'taken', 'feeCents'], sortBy: 'year', readOnly: ['taken', 'announcedAt'] },
+  // Members' and staff's users, named by their email in the relations that show them.
+  'plugin::users-permissions.user': { mainField: 'email', list: ['username', 'email', 'confirmed', 'blocked', 'role', 'createdAt'] },
   'api::charter-revision.charter-revision': { mainField: 'reason', list: ['charterDocumentId', 'locale', 'proposer', 'state', 'createdAt'] },
   'api::revision-consent.revision-consent': { mainField: 'answer', list: ['revision', 'member', 'answer', 'createdAt'] },
   'api::charter-version.charter-version': { mainField: 'title', list: ['title', 'locale', 'publishedOn'], sortBy: 'publishedOn' },

@@ -28,6 +28,7 @@ export const createFirstAdmin = async (strapi: Core.Strapi, { email, password }:
     strapi.log.error(`ADMIN_PASSWORD is too weak (it needs ${problem}): no admin user was created.`);
     return;
   }
-  await users.createFirstAdmin({ email: email.toLowerCase(), firstname: 'Admin', lastname: 'SEED', password });
+  // The association works in French: the admin opens in French for them (each user may change it in their profile).
+  await users.createFirstAdmin({ email: email.toLowerCase(), firstname: 'Admin', lastname: 'SEED', password, preferedLanguage: 'fr' });
   strapi.log.info(`Created the first admin user ${email}.`);
 };

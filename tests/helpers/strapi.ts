@@ -117,14 +117,14 @@ export const adminToken = async (app: TestApp): Promise<string> => {
  * A new admin user holding the admin role of this code (`seed-team` for Équipe, `strapi-editor`,
  * `strapi-super-admin`), logged in: their admin JWT and id.
  */
-export const adminOfRole = async (app: TestApp, code: string): Promise<{ token: string; id: number }> => {
+export const adminOfRole = async (app: TestApp, code: string): Promise<{ token: string; id: number; email: string; password: string }> => {
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
   const email = `${code}-${randomBytes(4).toString('hex')}@example.org`;
   const password = 'Equipe-Passw0rd';
-  const user = await app.strapi.service('admin::user').create({ email, firstname: 'Camille', lastname: 'Martin', password, roles: [role.id], isActive: true, registrationToken: null });
+  const user = await app.strapi.service('admin::user').create({ email, firstname: 'Camille', lastname: 'Martin', password, roles: [role.id], isActive: true, registrationToken: null, preferedLanguage: 'fr' });
   const response = await app.http().post('/admin/login').send({ email, password });
   if (response.status !== 200) throw new Error(`Admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { token: response.body.data.token, id: user.id };
+  return { token: response.body.data.token, id: user.id, email, password };
 };
 
 /** The SQL statements `work` issues on the app's connection (knex query events), in order. */

@@ -71,7 +71,7 @@ describe('the staff desk', () => {
 
     const activation = await app.http().post(`/seed/members/${member.documentId}/activate`).set(bearer(team.token)).send({});
     expect(activation.status).toBe(200);
-    expect(activation.body.data).toMatchObject({ documentId: member.documentId, state: 'active', granted: 5 });
+    expect(activation.body.data).toMatchObject({ documentId: member.documentId, state: 'active', granted: 5, pointType: 'TS' });
 
     const grant = await app.strapi.db.connection('ledger_entries').where({ kind: 'grant' }).orderBy('id', 'desc').first('actor_type', 'actor_id');
     expect(grant).toEqual({ actor_type: 'staff', actor_id: `admin:${team.id}` });
@@ -163,6 +163,8 @@ describe('the staff desk', () => {
     expect(found.status).toBe(200);
     expect(found.body.data).toContainEqual(expect.objectContaining({ holder: name, memberDocumentId: member.documentId, pointType: 'TS', balance: 5, reserved: 0 }));
     expect(found.body.meta.pagination).toMatchObject({ page: 1, pageSize: 25 });
+    const account = found.body.data.find((row: { holder: string }) => row.holder === name);
+    expect((await app.http().get(`/seed/accounts/${account.documentId}`).set(bearer(team.token))).body.data).toMatchObject({ holder: name, balance: 5, pointType: 'TS' });
     // A search is a fragment of a name, not a pattern.
     expect((await app.http().get('/seed/reports/balances').query({ search: '%' }).set(bearer(team.token))).body.data).toEqual([]);
 

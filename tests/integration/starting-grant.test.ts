@@ -64,7 +64,7 @@ describe('activation', () => {
     const graphql = await app.graphql('{ myAccount(pointType: "TS") { balance reserved available entries { kind amount memo } } }', undefined, member.jwt);
 
     expect(activated.status).toBe(200);
-    expect(activated.body.data).toEqual({ documentId: member.documentId, state: 'active', granted: 5 });
+    expect(activated.body.data).toEqual({ documentId: member.documentId, state: 'active', granted: 5, pointType: 'TS' });
     expect(rest.body.data).toMatchObject({ balance: 5, reserved: 0, available: 5, entries: [{ kind: 'grant', amount: 5 }] });
     expect(graphql.body.data.myAccount).toEqual({
       balance: 5,

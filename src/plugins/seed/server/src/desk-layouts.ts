@@ -6,6 +6,7 @@
  */
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { OWNED_TYPES } from './manifest';
 
 export interface TypeLayout {
   /** The field that titles an entry and names it in other types' relations. */
@@ -17,17 +18,23 @@ export interface TypeLayout {
   sortOrder?: 'ASC' | 'DESC';
   /** Labels of this type only, over FIELD_LABELS. */
   labels?: Record<string, string>;
+  /** Fields shown but not editable in the form: those only the services change. */
+  readOnly?: string[];
 }
 
 /** French labels by field name: the same word means the same thing in every type. */
 export const FIELD_LABELS: Record<string, string> = {
   acceptanceDeadlineDays: 'Délai d’exécution (jours)',
   acceptedAt: 'Accepté le',
+  acceptedMonth: 'Mois d’acceptation',
   action: 'Action',
+  actorId: 'Acteur',
+  actorType: 'Type d’acteur',
   after: 'Après',
   amount: 'Montant',
   announcedAt: 'Annoncée le',
   answer: 'Réponse',
+  answerKey: 'Clé de réponse',
   articles: 'Articles',
   attempts: 'Tentatives',
   award: 'Attribution',
@@ -57,29 +64,43 @@ export const FIELD_LABELS: Record<string, string> = {
   deliveredAt: 'Livré le',
   description: 'Description',
   detail: 'Détail',
+  details: 'Détails',
   digest: 'Résumé hebdomadaire',
   displayName: 'Nom affiché',
   disputeSteps: 'Étapes de règlement des litiges',
+  electorate: 'Signataires appelés',
+  email: 'Courriels par type',
   enabled: 'Actif',
   entry: 'Écriture',
+  erasedAt: 'Données effacées le',
   evaluationDeadlineDays: 'Délai d’évaluation (jours)',
   evaluationThreshold: 'Seuil d’évaluation',
-  eventType: 'Type d’événement',
+  eventKey: 'Clé d’événement',
   events: 'Événements',
+  eventType: 'Type d’événement',
   exchange: 'Échange',
   explanation: 'Explication',
   feeCents: 'Cotisation (centimes)',
   flagCount: 'Signalements',
+  flagKey: 'Clé de signalement',
   floor: 'Plancher',
   fromAccount: 'Du compte',
   headline: 'Accroche',
   hours: 'Heures',
   httpStatus: 'Statut HTTP',
   intention: 'Intention',
+  interviewedOn: 'Entretien le',
+  interviewer: 'Reçu par',
+  interviewNotes: 'Notes d’entretien',
+  key: 'Clé',
   kind: 'Nature',
   lastError: 'Dernière erreur',
   lastStatus: 'Dernier statut',
+  leaseOwner: 'Envoi en cours par',
+  leaseUntil: 'Envoi réservé jusqu’à',
   licence: 'Licence',
+  limitKey: 'Clé de plafond',
+  locale: 'Langue',
   mail: 'Courriel',
   maxAwards: 'Attributions max.',
   maxMovement: 'Mouvement max.',
@@ -93,20 +114,24 @@ export const FIELD_LABELS: Record<string, string> = {
   monthlyPairCap: 'Plafond mensuel par paire',
   name: 'Nom',
   nextAttemptAt: 'Prochaine tentative',
+  noticeKey: 'Clé de notification',
   occurredAt: 'Survenu le',
   onLeaderboard: 'Au classement',
   organisation: 'Organisation',
   outcome: 'Issue',
   paidOn: 'Payée le',
+  pairKey: 'Paire de membres',
   payload: 'Contenu',
   period: 'Période',
-  pointType: 'Type de points',
+  phone: 'Téléphone',
   points: 'Points',
+  pointType: 'Type de points',
   position: 'Position',
   presentation: 'Présentation',
   profitSplit: 'Partage des bénéfices',
   proposedBy: 'Proposé par',
   proposer: 'Proposé par',
+  prospectContact: 'Contact du prospect',
   provider: 'Prestataire',
   publicProfile: 'Profil public',
   publishedOn: 'Publiée le',
@@ -119,9 +144,11 @@ export const FIELD_LABELS: Record<string, string> = {
   reference: 'Référence',
   refundedOn: 'Remboursée le',
   rejectionReason: 'Motif du rejet',
+  remindedFor: 'Rappel envoyé pour',
   requiresApproval: 'Approbation requise',
   reserved: 'Réservé',
   resolutionReason: 'Motif de la décision',
+  respondentKey: 'Clé de répondant',
   responseCount: 'Réponses',
   reverses: 'Contre-passe',
   revision: 'Révision',
@@ -129,14 +156,18 @@ export const FIELD_LABELS: Record<string, string> = {
   roles: 'Rôles',
   rule: 'Règle',
   ruleDocumentId: 'Règle (identifiant)',
+  seatKey: 'Clé de place',
+  secret: 'Secret de signature',
   serviceRateHours: 'Heures du taux indicatif',
   serviceRatePoints: 'Points du taux indicatif',
+  signatoryKey: 'Clé de signataire',
   signedOn: 'Signée le',
   skills: 'Compétences',
   slug: 'Identifiant d’URL',
   source: 'Source',
   startingGrant: 'Dotation de départ',
   state: 'État',
+  subscriptionDocumentId: 'Abonnement (identifiant)',
   summary: 'Résumé',
   taken: 'Places prises',
   term: 'Durée',
@@ -169,6 +200,7 @@ export const configurationOf = (model: Model, layout: TypeLayout, mainFieldOf: (
   };
   if (layout.mainField) config['settings.mainField'] = layout.mainField;
   for (const [field, attribute] of Object.entries(model.attributes)) {
+    if (layout.readOnly?.includes(field)) config[`metadatas.${field}.edit.editable`] = false;
     const label = labelOf(layout, field);
     if (label) {
       config[`metadatas.${field}.edit.label`] = label;
@@ -217,11 +249,13 @@ export const applyLayouts = async (strapi: Core.Strapi, layouts: Record<string, 
 };
 
 /** The SEED's types. Accounts and entries are read on the desk's SEED page, with names (not in the Content Manager). */
+const readOnly = (uid: string): string[] => OWNED_TYPES[uid]?.serviceFields?.fields ?? [];
+
 export const SEED_LAYOUTS: Record<string, TypeLayout> = {
-  'plugin::seed.member': { mainField: 'displayName', list: ['displayName', 'state', 'track', 'user', 'publicProfile', 'createdAt'] },
+  'plugin::seed.member': { mainField: 'displayName', list: ['displayName', 'state', 'track', 'user', 'publicProfile', 'createdAt'], readOnly: readOnly('plugin::seed.member') },
   'plugin::seed.exchange': { mainField: 'description', list: ['description', 'provider', 'beneficiary', 'amount', 'hours', 'state', 'createdAt'] },
   'plugin::seed.membership': { mainField: 'paidOn', list: ['member', 'year', 'feeCents', 'paidOn', 'refundedOn'], sortBy: 'paidOn' },
-  'plugin::seed.mission': { mainField: 'title', list: ['title', 'state', 'broughtBy', 'mode', 'responseCount', 'flagCount', 'createdAt'] },
+  'plugin::seed.mission': { mainField: 'title', list: ['title', 'state', 'broughtBy', 'mode', 'responseCount', 'flagCount', 'createdAt'], readOnly: readOnly('plugin::seed.mission') },
   'plugin::seed.mission-response': { mainField: 'text', list: ['mission', 'member', 'text', 'createdAt'] },
   'plugin::seed.mission-flag': { mainField: 'reason', list: ['mission', 'member', 'reason', 'createdAt'] },
   'plugin::seed.earning-rule': { mainField: 'description', list: ['eventType', 'description', 'points', 'pointType', 'period', 'enabled', 'requiresApproval'], sortBy: 'eventType', sortOrder: 'ASC' },

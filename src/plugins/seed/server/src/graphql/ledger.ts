@@ -28,6 +28,7 @@ export const ledgerTypes = (nexus: any): unknown[] => {
       name: 'SeedAccount',
       definition(t: any) {
         t.string('key', { description: 'Shown to staff: "member:<point type>:<member documentId>" or "issuer:<point type>".' });
+        t.string('holder', { description: 'Shown to staff: the display name of the account’s member as it is now; null for the SEED’s own account.' });
         t.nonNull.string('pointType');
         t.nonNull.int('balance');
         t.nonNull.int('reserved');

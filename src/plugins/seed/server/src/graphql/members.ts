@@ -52,6 +52,7 @@ export const membersTypes = (nexus: any): unknown[] => {
         t.nonNull.id('documentId');
         t.nonNull.string('state');
         t.nonNull.int('granted', { description: 'Points granted by this activation: 0 when the member already had them.' });
+        t.string('pointType', { description: 'The code of the point type granted ("TS"); null when nothing was.' });
       },
     }),
     nexus.objectType({

@@ -40,7 +40,16 @@ export const missionsTypes = (nexus: any): unknown[] => {
         t.int('flagCount', { description: 'For staff only.' });
         t.string('rejectionReason');
         t.id('chosenResponse');
+        t.field('reward', { type: 'MissionReward', description: 'In staff’s answers to their moves: the mission-brought reward paid for it, and whether it was taken back.' });
         t.nonNull.list.nonNull.field('responses', { type: 'MissionAnswer', description: 'Staff see all; in cooperative mode the respondents see their team; otherwise each sees their own.' });
+      },
+    }),
+    nexus.objectType({
+      name: 'MissionReward',
+      definition(t: any) {
+        t.nonNull.int('amount');
+        t.nonNull.string('pointType');
+        t.nonNull.boolean('clawedBack');
       },
     }),
     nexus.objectType({

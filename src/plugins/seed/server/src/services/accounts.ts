@@ -103,11 +103,11 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Any account, by its documentId: for staff. */
-    async byDocumentId(documentId: string, page = 1, pageSize = 25): Promise<AccountView & { key: string }> {
+    /** Any account, by its documentId, with its holder's name (null for the SEED's own): for staff. */
+    async byDocumentId(documentId: string, page = 1, pageSize = 25): Promise<AccountView & { key: string; holder: string | null }> {
       const account = await seedStores(strapi).ledger.account({ documentId });
       if (!account) throw new CodedError('NOT_FOUND', `There is no account ${documentId}.`);
-      return { key: account.key, ...(await view(account, account.pointType.code, page, pageSize)) };
+      return { key: account.key, holder: await seedStores(strapi).reports.holderOf(account.id), ...(await view(account, account.pointType.code, page, pageSize)) };
     },
   };
 };

@@ -32,6 +32,8 @@ export interface Activation {
   state: MemberState;
   /** Points granted by this call: 0 when the member already had their grants. */
   granted: number;
+  /** The code of the point type granted ("TS"); null when nothing was. */
+  pointType: string | null;
 }
 
 export interface Interview {
@@ -194,7 +196,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
           await (strapi.service('plugin::seed.outbox') as OutboxService).enqueue(trx, [{ type: 'seed.member.activated', payload: { documentId, state: decision.value, granted } }]);
           await notifications().tell(trx, [{ kind: 'member.activated', key: `member.activated:${documentId}:${Date.now()}`, data: { amount: granted, pointType: grantedType }, to: { users: [member.userId] } }]);
         }
-        return { documentId, state: decision.value, granted };
+        return { documentId, state: decision.value, granted, pointType: grantedType ?? null };
       });
     },
 

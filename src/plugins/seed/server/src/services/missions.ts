@@ -102,7 +102,17 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const staffDetail = async (documentId: string) => detailView(await load(documentId), STAFF_READER);
+  /** The mission-brought reward the ledger holds for the mission, and whether it was taken back: what staff see after validating or rejecting. */
+  const rewardOf = async (documentId: string): Promise<{ amount: number; pointType: string; clawedBack: boolean } | null> => {
+    const ledgerStore = seedStores(strapi).ledger;
+    for (const pointType of await ledger().pointTypes()) {
+      const entry = await ledgerStore.entry({ key: missionRewardKey(documentId, pointType.code) });
+      if (entry) return { amount: entry.amount, pointType: pointType.code, clawedBack: (await ledgerStore.entry({ key: reversalKey(entry.documentId) })) !== null };
+    }
+    return null;
+  };
+
+  const staffDetail = async (documentId: string) => ({ ...(await detailView(await load(documentId), STAFF_READER)), reward: await rewardOf(documentId) });
 
   /** A staff move that changes the state only. */
   const move = async (documentId: string, name: MissionMove) => {

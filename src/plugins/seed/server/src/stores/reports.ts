@@ -89,6 +89,12 @@ export const reportsStore = (knex: Knex) => {
       };
     },
 
+    /** The display name of the account's member, as it is now; null for the SEED's own account. */
+    async holderOf(accountId: number): Promise<string | null> {
+      const row = await knex(ACCOUNTS).leftJoin(MEMBERS, `${MEMBERS}.id`, `${ACCOUNTS}.member_id`).where(`${ACCOUNTS}.id`, accountId).first(`${MEMBERS}.display_name`);
+      return row?.display_name ?? null;
+    },
+
     /** Points issued, exchanged and clawed back per month since `since`, for one point type. */
     async monthly(pointTypeId: number, since: Date): Promise<MonthlyFlow[]> {
       const rows = await knex(`${ENTRIES} as e`)

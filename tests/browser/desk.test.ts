@@ -1,0 +1,203 @@
+/**
+ * The staff desk in a real browser (issue 13): an Équipe admin, in French, does each staff task
+ * in the admin without an API call, on the demo association; what each did is then read from the
+ * database. Screenshots of each step are kept in tests/artifacts/desk/.
+ */
+import { randomBytes, randomUUID } from 'crypto';
+import type { Browser, Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
+import { startApp, adminOfRole, type TestApp } from '../helpers/strapi';
+import { activeMember, bearer, loginStaff, registerMember, type TestMember } from '../helpers/seed';
+import { browserTestsRun, launch, listen, screenshotter } from '../helpers/browser';
+import { TEAM_ROLE_CODE } from '../../src/plugins/seed/server/src/desk';
+
+const describeInBrowser = browserTestsRun() ? describe : describe.skip;
+const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+
+let app: TestApp;
+let base: string;
+let browser: Browser;
+let page: Page;
+let staff: string;
+const shot = screenshotter('desk');
+
+const named = async (name: string, member?: TestMember): Promise<TestMember> => {
+  const who = member ?? (await activeMember(app, staff));
+  await app.http().put('/api/seed/members/me').set(bearer(who.jwt)).send({ displayName: name });
+  return who;
+};
+const row = (uid: string, documentId: string) => app.strapi.db.query(uid).findOne({ where: { documentId } });
+const balanceOf = async (member: TestMember) => (await app.http().get('/api/seed/accounts/me').set(bearer(member.jwt))).body.data.balance as number;
+const editView = (uid: string, documentId: string) => page.goto(`${base}/admin/content-manager/collection-types/${uid}/${documentId}`);
+
+const dialog = () => page.getByRole('dialog');
+
+/** Runs a desk action of the open edit view: its button, or the same in the "more actions" menu. */
+const act = async (label: string, fill?: () => Promise<void>) => {
+  const button = page.getByRole('button', { name: label, exact: true });
+  // The panel shows its first actions as buttons and the rest in its "…" menu, once the document is loaded.
+  const more = page.getByRole('button', { name: "Plus d'actions sur les documents" });
+  await button.or(more).first().waitFor();
+  if (await button.isVisible()) await button.click();
+  else {
+    await more.click();
+    await page.getByRole('menuitem', { name: label, exact: true }).click();
+  }
+  await dialog().waitFor();
+  await fill?.();
+  await dialog().getByRole('button', { name: 'Confirmer' }).click();
+  await dialog().waitFor({ state: 'hidden' });
+};
+/** The success notification's text. */
+const told = async (text: string | RegExp) => page.getByText(text).first().waitFor({ timeout: 15_000 });
+
+beforeAll(async () => {
+  if (!browserTestsRun()) return;
+  app = await startApp({ SEED_WEBHOOK_SECRETS_FORMS: SECRET });
+  base = await listen(app);
+  browser = await launch();
+  staff = await loginStaff(app);
+  const team = await adminOfRole(app, TEAM_ROLE_CODE);
+  page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${base}/admin/auth/login`);
+  await page.fill('input[name=email]', team.email);
+  await page.fill('input[name=password]', team.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/admin\/?$/);
+}, 180_000);
+
+// What the page showed when each test ended, passed or not: the first thing to read when one fails.
+afterEach(async () => {
+  if (page) await shot(page, 'end');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describeInBrowser('the staff desk, in Chromium', () => {
+  it('records an interview and activates a member, then shows the 5 TS grant on their side panel', async () => {
+    const member = await named('Inès Moreau', await registerMember(app));
+    await editView('plugin::seed.member', member.documentId);
+    await page.getByText('Compte SEED').waitFor();
+    await shot(page, 'member-applicant');
+
+    await act('Enregistrer un entretien', async () => {
+      await dialog().locator('input[name=date]').fill('2026-03-02');
+      await dialog().locator('input[name=interviewer]').fill('Camille Martin');
+      await dialog().locator('textarea[name=notes]').fill('Entretien au local, très motivée.');
+    });
+    await told('Entretien de Inès Moreau enregistré.');
+    await act('Activer le membre');
+    await told('Inès Moreau est actif·ve : 5 TS de dotation versés.');
+    await page.getByText(/Solde 5/).waitFor();
+    await shot(page, 'member-activated');
+
+    expect(await row('plugin::seed.member', member.documentId)).toMatchObject({ state: 'active', interviewer: 'Camille Martin' });
+    expect(await balanceOf(member)).toBe(5);
+  });
+
+  it('validates a mission and shows the reward paid to whoever brought it', async () => {
+    const bringer = await named('Awa Diallo-Test');
+    const submitted = await app.http().post('/api/seed/missions').set(bearer(bringer.jwt)).send({ title: 'Site d’une épicerie coopérative', summary: 'Refonte du site', mode: 'cooperative' });
+    await editView('plugin::seed.mission', submitted.body.data.documentId);
+    await act('Valider la mission');
+    await told(/Mission validée : 5 TS versés/);
+    await shot(page, 'mission-validated');
+    expect((await row('plugin::seed.mission', submitted.body.data.documentId)).state).toBe('validated');
+    expect(await balanceOf(bringer)).toBe(10);
+  });
+
+  it('approves a pending award', async () => {
+    const member = await named('Lucas Bernard');
+    await app.strapi.documents('plugin::seed.earning-rule').create({ data: { eventType: 'atelier.anime', description: 'Atelier animé', points: 3, enabled: true, period: 'day', requiresApproval: true } as never });
+    const body = JSON.stringify({ type: 'atelier.anime', data: { member: member.documentId, reference: 'atelier-12', occurredAt: new Date().toISOString() } });
+    const id = `msg_${randomUUID()}`;
+    const delivered = await app.http().post('/api/seed/events/forms').set('content-type', 'application/json').set('webhook-id', id).set('webhook-timestamp', String(Math.floor(Date.now() / 1000))).set('webhook-signature', new Webhook(SECRET).sign(id, new Date(), body)).send(body);
+    expect(delivered.body.data.outcome).toBe('pending');
+
+    await editView('plugin::seed.award', delivered.body.data.award);
+    await act('Approuver');
+    await told('Gain approuvé.');
+    await shot(page, 'award-approved');
+    expect((await row('plugin::seed.award', delivered.body.data.award)).state).toBe('approved');
+    expect(await balanceOf(member)).toBe(8);
+  });
+
+  it('resolves a disputed exchange by settling it, with a reason', async () => {
+    const provider = await named('Marc Lefèvre-Test');
+    const beneficiary = await named('Sofia Martin-Test');
+    const proposed = await app.http().post('/api/seed/exchanges').set(bearer(provider.jwt)).send({ counterpart: beneficiary.documentId, side: 'provider', description: 'Relecture d’un devis', hours: 1, amount: 2 });
+    const id = proposed.body.data.documentId;
+    await app.http().post(`/api/seed/exchanges/${id}/accept`).set(bearer(beneficiary.jwt)).send({});
+    await app.http().post(`/api/seed/exchanges/${id}/deliver`).set(bearer(provider.jwt)).send({});
+    expect((await app.http().post(`/api/seed/exchanges/${id}/evaluate`).set(bearer(beneficiary.jwt)).send({ rating: 1 })).body.data.state).toBe('disputed');
+
+    await editView('plugin::seed.exchange', id);
+    await act('Trancher le litige', async () => {
+      await dialog().getByRole('combobox').click();
+      await page.getByRole('option', { name: 'Régler : payer le prestataire' }).click();
+      await dialog().locator('textarea[name=reason]').fill('Le devis a bien été relu ; le désaccord portait sur le délai.');
+    });
+    await told('Litige tranché.');
+    await shot(page, 'exchange-resolved');
+    expect((await row('plugin::seed.exchange', id)).state).toBe('settled');
+    expect(await balanceOf(provider)).toBe(7);
+  });
+
+  it('refunds a membership, and the seats widget shows the seat free again', async () => {
+    const member = await named('Hugo Petit-Test');
+    const seats = async () => {
+      await page.goto(`${base}/admin`);
+      await page.getByText('Restantes').first().waitFor();
+      // The seats widget comes first on the home page.
+      return Number(/Prises\s*(\d+)/.exec(await page.locator('body').innerText())![1]);
+    };
+    const before = await seats();
+    const membership = await app.strapi.db.query('plugin::seed.membership').findOne({ where: { member: { documentId: member.documentId } } });
+    await editView('plugin::seed.membership', membership.documentId);
+    await act('Rembourser l’adhésion');
+    await told('Adhésion remboursée.');
+    await shot(page, 'membership-refunded');
+    const after = await seats();
+    await shot(page, 'home-seats-after-refund');
+    expect((await row('plugin::seed.membership', membership.documentId)).refundedOn).not.toBeNull();
+    expect(after).toBe(before - 1);
+  });
+
+  it('adjusts an account from the SEED page, found by its holder’s name', async () => {
+    const member = await named('Zoé Ajustée');
+    await page.goto(`${base}/admin/plugins/seed`);
+    await page.getByRole('button', { name: /Rechercher|Search/i }).click();
+    await page.getByPlaceholder('Nom du titulaire').fill('Zoé Ajustée');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Zoé Ajustée' }).click();
+    await page.getByRole('button', { name: 'Ajuster le compte' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Créditer (ajouter des points)').click();
+    await dialog.locator('input[name=amount]').fill('3');
+    await dialog.locator('textarea[name=reason]').fill('Animation de l’assemblée générale');
+    await dialog.getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByText('Crédit : Animation de l’assemblée générale').first().waitFor();
+    await shot(page, 'account-adjusted');
+    expect(await balanceOf(member)).toBe(8);
+  });
+
+  it('saves a webhook subscription with two chosen event types', async () => {
+    await page.goto(`${base}/admin/content-manager/collection-types/plugin::seed.webhook-subscription/create`);
+    await page.fill('input[name=name]', 'Site de l’association');
+    await page.fill('input[name=url]', 'http://127.0.0.1:9/hooks');
+    await page.fill('input[name=secret]', `whsec_${randomBytes(24).toString('base64')}`);
+    const editor = page.locator('[name=events] .cm-content, #events .cm-content, .cm-content').first();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('["seed.exchange.settled", "seed.member.activated"]');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    // Saved: the form becomes the new entry's edit view.
+    await page.waitForURL(/webhook-subscription\/(?!create)\w+/);
+    await shot(page, 'subscription-saved');
+    const saved = await app.strapi.db.query('plugin::seed.webhook-subscription').findOne({ where: { name: 'Site de l’association' } });
+    expect(saved.events).toEqual(['seed.exchange.settled', 'seed.member.activated']);
+  });
+});

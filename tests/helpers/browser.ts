@@ -1,0 +1,38 @@
+/**
+ * Browser tests: the app in this process, listening on a real port with its built admin panel
+ * (tests/helpers/global-setup builds it), driven by Playwright in Debian's Chromium. They run on
+ * SQLite, where the demo content is; screenshots go to tests/artifacts/ (not committed).
+ */
+import fs from 'fs';
+import path from 'path';
+import type { AddressInfo } from 'net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestApp } from './strapi';
+
+/** Debian's `chromium` package (`apt-get install -y chromium`); CHROMIUM_PATH for another. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** On SQLite only: the browser walks the demo association, as the README's demo shows it. */
+export const browserTestsRun = (): boolean => (process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite';
+
+export const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
+
+/** Serves the app on a free port of 127.0.0.1; resolves to its base URL. */
+export const listen = async (app: TestApp): Promise<string> => {
+  const server = app.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+
+export const launch = async (): Promise<Browser> => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+};
+
+/** Saves the page as `<folder>/<step>.png` under tests/artifacts, for whoever reads the run. */
+export const screenshotter = (folder: string) => {
+  const dir = path.join(ARTIFACTS, folder);
+  fs.mkdirSync(dir, { recursive: true });
+  let step = 0;
+  return (page: Page, name: string) => page.screenshot({ path: path.join(dir, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
+};
