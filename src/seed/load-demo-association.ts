@@ -54,12 +54,12 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
   /** Walks the member along their path up to their demo state. */
   const walk = async (member: MemberRow, demo: DemoMember) => {
     if (demo.state !== 'applicant') {
-      await members.recordInterview(member.documentId, { date: `${year}-01-10`, interviewer: 'Bureau AMT', notes: 'Entretien préalable (démo).' });
+      await members.recordInterview(DEMO, member.documentId, { date: `${year}-01-10`, interviewer: 'Bureau AMT', notes: 'Entretien préalable (démo).' });
     }
     if (['active', 'suspended', 'left'].includes(demo.state)) await members.activate(DEMO, member.documentId);
     if (demo.member) await join(member);
-    if (demo.state === 'suspended') await members.suspend(member.documentId);
-    if (demo.state === 'left') await members.markLeft(member.documentId);
+    if (demo.state === 'suspended') await members.suspend(DEMO, member.documentId);
+    if (demo.state === 'left') await members.markLeft(DEMO, member.documentId);
   };
 
   const authenticated = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });

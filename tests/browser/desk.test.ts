@@ -19,6 +19,7 @@ let base: string;
 let browser: Browser;
 let page: Page;
 let staff: string;
+let team: { token: string; id: number; email: string; password: string };
 const shot = screenshotter('desk');
 
 const named = async (name: string, member?: TestMember): Promise<TestMember> => {
@@ -57,7 +58,7 @@ beforeAll(async () => {
   base = await listen(app);
   browser = await launch();
   staff = await loginStaff(app);
-  const team = await adminOfRole(app, TEAM_ROLE_CODE);
+  team = await adminOfRole(app, TEAM_ROLE_CODE);
   page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
   await page.goto(`${base}/admin/auth/login`);
   await page.fill('input[name=email]', team.email);
@@ -142,7 +143,7 @@ describeInBrowser('the staff desk, in Chromium', () => {
     });
     await told('Litige tranché.');
     await shot(page, 'exchange-resolved');
-    expect((await row('plugin::seed.exchange', id)).state).toBe('settled');
+    expect(await row('plugin::seed.exchange', id)).toMatchObject({ state: 'settled', resolvedBy: `admin:${team.id}`, resolutionReason: expect.stringContaining('délai') });
     expect(await balanceOf(provider)).toBe(7);
   });
 
@@ -200,4 +201,15 @@ describeInBrowser('the staff desk, in Chromium', () => {
     const saved = await app.strapi.db.query('plugin::seed.webhook-subscription').findOne({ where: { name: 'Site de l’association' } });
     expect(saved.events).toEqual(['seed.exchange.settled', 'seed.member.activated']);
   });
+
+  it('reads a rule change and an outgoing message as lines, not JSON', async () => {
+    const rule = await app.strapi.documents('plugin::seed.earning-rule').create({ data: { eventType: 'reunion.animee', points: 3, enabled: true, period: 'day', requiresApproval: false } as never });
+    await app.strapi.documents('plugin::seed.earning-rule').update({ documentId: rule.documentId, data: { points: 5 } as never });
+    const change = await app.strapi.db.query('plugin::seed.earning-rule-change').findOne({ where: { ruleDocumentId: rule.documentId, action: 'update' } });
+    await editView('plugin::seed.earning-rule-change', change.documentId);
+    await page.getByText('Ce qui a changé').waitFor();
+    await page.getByText('points : 3 → 5').waitFor();
+    await shot(page, 'rule-change-lines');
+  });
 });
+

@@ -75,6 +75,9 @@ describe('the staff desk', () => {
 
     const grant = await app.strapi.db.connection('ledger_entries').where({ kind: 'grant' }).orderBy('id', 'desc').first('actor_type', 'actor_id');
     expect(grant).toEqual({ actor_type: 'staff', actor_id: `admin:${team.id}` });
+    // Who moved the member, and when, is kept on them.
+    const moved = await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } });
+    expect(moved).toMatchObject({ state: 'active', stateChangedBy: `admin:${team.id}`, stateChangedAt: expect.anything() });
 
     const summary = await app.http().get(`/seed/members/${member.documentId}/summary`).set(bearer(team.token));
     expect(summary.status).toBe(200);
@@ -110,6 +113,10 @@ describe('the staff desk', () => {
     expect(paper.status).toBe(201);
     const summary = await app.http().get(`/seed/members/${member.documentId}/summary`).set(bearer(team.token));
     expect(summary.body.data.membership).toMatchObject({ year: thisYear(), refunded: false });
+
+    expect((await app.http().post(`/seed/memberships/${summary.body.data.membership.documentId}/refund`).set(bearer(team.token)).send({})).status).toBe(200);
+    const refunded = await app.strapi.db.query('plugin::seed.membership').findOne({ where: { documentId: summary.body.data.membership.documentId } });
+    expect(refunded).toMatchObject({ refundedBy: `admin:${team.id}`, refundedOn: expect.anything() });
   });
 
   it('offers no Content Manager write on a type only the services write, to any role (Super Admins included)', async () => {

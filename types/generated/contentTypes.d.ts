@@ -1755,6 +1755,10 @@ export interface PluginSeedExchange extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    resolvedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
     state: Schema.Attribute.Enumeration<
       ['proposed', 'accepted', 'delivered', 'settled', 'disputed', 'cancelled']
     > &
@@ -1829,6 +1833,11 @@ export interface PluginSeedMember extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'applicant'>;
+    stateChangedAt: Schema.Attribute.DateTime;
+    stateChangedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
     track: Schema.Attribute.Enumeration<
       ['apprentice', 'companion', 'trainer']
     > &
@@ -1882,6 +1891,10 @@ export interface PluginSeedMembership extends Struct.CollectionTypeSchema {
     member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
     paidOn: Schema.Attribute.Date & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
+    refundedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
     refundedOn: Schema.Attribute.Date;
     seatKey: Schema.Attribute.String &
       Schema.Attribute.Private &

@@ -33,7 +33,7 @@ export const OWNED_TYPES: Record<string, OwnedType> = {
   },
   'plugin::seed.member': {
     writtenBy: 'admin',
-    serviceFields: { fields: ['state'], how: 'A member’s state changes through the SEED services only (activateMember…).' },
+    serviceFields: { fields: ['state', 'stateChangedAt', 'stateChangedBy'], how: 'A member’s state changes through the SEED services only (activateMember…).' },
     shadowCrud: 'none',
   },
   'plugin::seed.membership': { writtenBy: 'services', shadowCrud: 'none' },

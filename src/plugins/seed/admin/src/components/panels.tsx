@@ -58,9 +58,7 @@ const MemberSummary = ({ documentId }: { documentId: string }) => {
               </Typography>
             </Box>
           ))}
-          <Typography variant="pi">
-            {summary.membership ? t('panel.account.membership', summary.membership) : t('panel.account.noMembership')}
-          </Typography>
+          <Typography variant="pi">{summary.membership ? t('panel.account.membership', summary.membership) : t('panel.account.noMembership')}</Typography>
           <Typography variant="sigma" textColor="neutral600">
             {t('panel.account.lastEntries')}
           </Typography>
@@ -116,4 +114,46 @@ export const FlagsPanel: PanelComponent = ({ model, documentId }) => {
   const can = useCan('missions.flags');
   if (model !== 'plugin::seed.mission' || !can || !documentId) return null;
   return { title: t('panel.flags.title'), content: <MissionFlags documentId={documentId} /> };
+};
+
+/** A value on one line: lists joined, absent as a dash. */
+const shown = (value: unknown): string => {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map(shown).join(', ') || '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+};
+
+/** A JSON value as the lines staff read: `field : value`, nested fields joined by dots. */
+export const readableLines = (value: unknown, prefix = ''): string[] =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => readableLines(inner, prefix ? `${prefix}.${key}` : key))
+    : [prefix ? `${prefix} : ${shown(value)}` : shown(value)];
+
+const Lines = ({ lines }: { lines: string[] }) => (
+  <Flex direction="column" alignItems="stretch" gap={1} width="100%">
+    {lines.map((line, i) => (
+      <Typography key={i} variant="pi" tag="p">
+        {line}
+      </Typography>
+    ))}
+  </Flex>
+);
+
+/** What a rule change did, field by field: `points : 3 → 5`. */
+const SYSTEM_FIELDS = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale'];
+export const changedLines = (before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] =>
+  [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])]
+    .filter((field) => !SYSTEM_FIELDS.includes(field) && shown(before?.[field]) !== shown(after?.[field]))
+    .map((field) => `${field} : ${shown(before?.[field])} → ${shown(after?.[field])}`);
+
+/** The JSON that staff read — an outgoing message's payload, a rule change's before and after — as lines. */
+export const ReadablePanel: PanelComponent = ({ model, document }) => {
+  const t = useT();
+  const doc = (document ?? {}) as Record<string, unknown>;
+  if (model === 'plugin::seed.outbox-message' && doc.payload !== undefined) return { title: t('panel.payload.title'), content: <Lines lines={readableLines(doc.payload)} /> };
+  if (model === 'plugin::seed.earning-rule-change' && (doc.before !== undefined || doc.after !== undefined)) {
+    const lines = changedLines(doc.before as Record<string, unknown> | null, doc.after as Record<string, unknown> | null);
+    return { title: t('panel.change.title'), content: <Lines lines={lines.length > 0 ? lines : [t('panel.change.none')]} /> };
+  }
+  return null;
 };

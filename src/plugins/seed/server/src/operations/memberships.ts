@@ -38,7 +38,7 @@ export const membershipsOperations = [
     desk: 'Rembourser une adhésion',
     params: documentIdParams,
     input: emptyBody,
-    run: ({ services, params }) => services.memberships.refund(params.documentId),
+    run: ({ services, caller, params }) => services.memberships.refund(caller, params.documentId),
     rest: { method: 'POST', path: '/memberships/:documentId/refund' },
     graphql: { kind: 'mutation', name: 'refundMembership', type: 'SeedMembership!', args: { documentId: 'ID!' } },
   }),

@@ -313,6 +313,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const actor = await actorFor(caller);
       return step(documentId, actor, (exchange, { payer, payee }) => decideResolution(exchange, actor, outcome, { payerAccountId: payer, providerAccountId: payee }), {
         resolutionReason: reason,
+        resolvedBy: actor.actor.id,
       });
     },
 

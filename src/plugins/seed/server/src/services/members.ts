@@ -105,12 +105,12 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
 
   /** Moves the member to the state the rule decides, in one transaction; an interview is written with it, and the member told of it. */
-  const move = async (documentId: string, decide: (state: MemberState) => Decision<MemberState>, interview?: InterviewColumns) => {
+  const move = async (caller: Caller, documentId: string, decide: (state: MemberState) => Decision<MemberState>, interview?: InterviewColumns) => {
     const member = await memberOrFail(documentId);
     return transactions().run(async (trx) => {
       const decision = decide(await lockState(trx, member));
       if (!decision.ok) throw new CodedError(decision.code, decision.message);
-      await store().setState(trx, member.id, decision.value, interview);
+      await store().setState(trx, member.id, decision.value, actorOf(caller).id, interview);
       if (interview) {
         // Each interview recorded is its own news (one may be recorded again, corrected).
         await notifications().tell(trx, [{ kind: 'member.interviewed', key: `member.interviewed:${documentId}:${Date.now()}`, data: {}, to: { users: [member.userId] } }]);
@@ -150,16 +150,16 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return member;
     },
 
-    recordInterview(documentId: string, interview: Interview) {
-      return move(documentId, decideInterview, { interviewedOn: interview.date, interviewer: interview.interviewer, interviewNotes: interview.notes ?? null });
+    recordInterview(caller: Caller, documentId: string, interview: Interview) {
+      return move(caller, documentId, decideInterview, { interviewedOn: interview.date, interviewer: interview.interviewer, interviewNotes: interview.notes ?? null });
     },
 
-    suspend(documentId: string) {
-      return move(documentId, decideSuspension);
+    suspend(caller: Caller, documentId: string) {
+      return move(caller, documentId, decideSuspension);
     },
 
-    markLeft(documentId: string) {
-      return move(documentId, decideDeparture);
+    markLeft(caller: Caller, documentId: string) {
+      return move(caller, documentId, decideDeparture);
     },
 
     async activate(caller: Caller, documentId: string): Promise<Activation> {
@@ -180,7 +180,7 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!decision.ok) {
           throw new CodedError(decision.code, decision.message);
         }
-        if (decision.value !== before) await store().setState(trx, member.id, decision.value);
+        if (decision.value !== before) await store().setState(trx, member.id, decision.value, actor.id);
 
         let granted = 0;
         let grantedType: string | undefined;

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { TransactionsService } from './transactions';
 import { CodedError, orFail } from '../errors/codes';
 import { decideJoin, decideRefund, decideRegistrar, seatKey, seatsOf, type Seats } from '../domain/membership/campaign';
-import { isStaff, type Caller } from '../caller';
+import { actorOf, isStaff, type Caller } from '../caller';
 import { currentYear, today } from '../calendar';
 import type { MemberRow, MembersService } from './members';
 import type { NotificationsService } from './notifications';
@@ -78,7 +78,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Staff refund a membership (on request, or to refuse it): its seat is free again. */
-    async refund(documentId: string): Promise<MembershipView> {
+    async refund(caller: Caller, documentId: string): Promise<MembershipView> {
       const membership = await load(documentId);
       await transactions().run(async (trx) => {
         // The campaign first, as joining does, then the membership.
@@ -86,7 +86,7 @@ const membershipsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const locked = await store().lockMembership(trx, membership.id);
         const decision = decideRefund({ refundedOn: locked?.refundedOn ?? null });
         if (!decision.ok) throw new CodedError(decision.code, decision.message);
-        await store().refund(trx, membership.id, today());
+        await store().refund(trx, membership.id, today(), actorOf(caller).id);
         if (campaign) await store().setTaken(trx, campaign.id, Math.max(0, campaign.taken - 1));
         const member = membership.member?.documentId;
         if (member) {

@@ -51,6 +51,8 @@ export interface ExchangePatch {
   rating?: number;
   comment?: string | null;
   resolutionReason?: string;
+  /** Who resolved a dispute (an actor id: `admin:3`, `user:12`). */
+  resolvedBy?: string;
   acceptedAt?: Date;
   acceptedMonth?: string;
   deliveredAt?: Date;
@@ -203,6 +205,7 @@ export const exchangesStore = (knex: Knex) => {
       if (patch.rating !== undefined) columns.rating = patch.rating;
       if (patch.comment !== undefined) columns.comment = patch.comment;
       if (patch.resolutionReason !== undefined) columns.resolution_reason = patch.resolutionReason;
+      if (patch.resolvedBy !== undefined) columns.resolved_by = patch.resolvedBy;
       if (patch.acceptedAt) columns.accepted_at = patch.acceptedAt;
       if (patch.acceptedMonth) columns.accepted_month = patch.acceptedMonth;
       if (patch.deliveredAt) columns.delivered_at = patch.deliveredAt;

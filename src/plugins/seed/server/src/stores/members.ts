@@ -98,10 +98,14 @@ export const membersStore = (knex: Knex, db: Database) => ({
     return ((await trx(MEMBERS).where({ id: memberId }).forUpdate().first('state')) as { state: MemberState } | undefined)?.state;
   },
 
-  /** Writes the member's new state, and the interview that moved them there if any; the row is locked by this transaction (lockState). */
-  async setState(trx: Knex.Transaction, memberId: number, state: MemberState, interview?: InterviewColumns): Promise<void> {
+  /**
+   * Writes the member's new state with who moved them and when, and the interview that moved them
+   * there if any; the row is locked by this transaction (lockState).
+   */
+  async setState(trx: Knex.Transaction, memberId: number, state: MemberState, by: string, interview?: InterviewColumns): Promise<void> {
     const recorded = interview ? { interviewed_on: interview.interviewedOn, interviewer: interview.interviewer, interview_notes: interview.interviewNotes } : {};
-    await trx(MEMBERS).where({ id: memberId }).update({ ...recorded, state, updated_at: new Date() });
+    const now = new Date();
+    await trx(MEMBERS).where({ id: memberId }).update({ ...recorded, state, state_changed_at: now, state_changed_by: by, updated_at: now });
   },
 
   /** A new applicant for a user, in the transaction that creates the user. */

@@ -84,9 +84,9 @@ export const membershipsStore = (knex: Knex, db: Database) => ({
     return row ? { refundedOn: row.refunded_on ?? null } : undefined;
   },
 
-  /** Records the refund of a locked membership and frees its seat key. */
-  async refund(trx: Knex.Transaction, membershipId: number, refundedOn: string): Promise<void> {
-    await trx(MEMBERSHIPS).where({ id: membershipId }).update({ refunded_on: refundedOn, seat_key: null, updated_at: new Date() });
+  /** Records the refund of a locked membership, and who made it, and frees its seat key. */
+  async refund(trx: Knex.Transaction, membershipId: number, refundedOn: string, by: string): Promise<void> {
+    await trx(MEMBERSHIPS).where({ id: membershipId }).update({ refunded_on: refundedOn, refunded_by: by, seat_key: null, updated_at: new Date() });
   },
 
   /** The years from `fromYear` on whose campaign active members have not been told of yet. */
