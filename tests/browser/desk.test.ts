@@ -210,6 +210,15 @@ describeInBrowser('the staff desk, in Chromium', () => {
     await page.getByText('Ce qui a changé').waitFor();
     await page.getByText('points : 3 → 5').waitFor();
     await shot(page, 'rule-change-lines');
+
+    const message = await app.strapi.db.query('plugin::seed.outbox-message').create({
+      data: { channel: 'webhook', subscriptionDocumentId: 'sub', webhookId: `msg_${randomUUID()}`, eventType: 'seed.exchange.settled', payload: { exchange: { documentId: 'ex1', amount: 4 } }, state: 'failed', attempts: 9, nextAttemptAt: Date.UTC(2026, 2, 2, 9, 30) },
+    });
+    await editView('plugin::seed.outbox-message', message.documentId);
+    await page.getByText('Contenu du message').waitFor();
+    await page.getByText('exchange.amount : 4').waitFor();
+    await page.getByText(/^Prochaine tentative : .*2026/).waitFor();
+    await shot(page, 'outbox-message-lines');
   });
 });
 

@@ -20,6 +20,8 @@ export interface TypeLayout {
   labels?: Record<string, string>;
   /** Fields shown but not editable in the form: those only the services change. */
   readOnly?: string[];
+  /** Fields left out of the form: the desk shows them its own way (as dates, as lines). */
+  hidden?: string[];
 }
 
 /** French labels by field name: the same word means the same thing in every type. */
@@ -201,6 +203,7 @@ export const configurationOf = (model: Model, layout: TypeLayout, mainFieldOf: (
   if (layout.mainField) config['settings.mainField'] = layout.mainField;
   for (const [field, attribute] of Object.entries(model.attributes)) {
     if (layout.readOnly?.includes(field)) config[`metadatas.${field}.edit.editable`] = false;
+    if (layout.hidden?.includes(field)) config[`metadatas.${field}.edit.visible`] = false;
     const label = labelOf(layout, field);
     if (label) {
       config[`metadatas.${field}.edit.label`] = label;
@@ -263,7 +266,8 @@ export const SEED_LAYOUTS: Record<string, TypeLayout> = {
   'plugin::seed.award': { mainField: 'eventType', list: ['member', 'eventType', 'points', 'pointType', 'state', 'decidedBy', 'createdAt'] },
   'plugin::seed.webhook-event': { mainField: 'type', list: ['source', 'type', 'member', 'outcome', 'httpStatus', 'received'], sortBy: 'received' },
   'plugin::seed.webhook-subscription': { mainField: 'name', list: ['name', 'url', 'enabled', 'createdAt'], sortBy: 'name', sortOrder: 'ASC' },
-  'plugin::seed.outbox-message': { mainField: 'eventType', list: ['eventType', 'channel', 'state', 'attempts', 'lastStatus', 'deliveredAt', 'createdAt'] },
+  // Its schedule is kept in epoch milliseconds (compared under row locks): the desk's panel shows it as dates, with the payload as lines.
+  'plugin::seed.outbox-message': { mainField: 'eventType', list: ['eventType', 'channel', 'state', 'attempts', 'lastStatus', 'deliveredAt', 'createdAt'], hidden: ['nextAttemptAt', 'leaseUntil', 'payload'] },
   'plugin::seed.notification': { mainField: 'kind', list: ['recipient', 'kind', 'readAt', 'createdAt'] },
   'plugin::seed.notification-setting': { list: ['user', 'digest', 'updatedAt'] },
 };

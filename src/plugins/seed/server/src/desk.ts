@@ -57,6 +57,8 @@ export const registerDeskActions = async (strapi: Core.Strapi): Promise<void> =>
   await actionProviderOf(strapi).registerMany(deskOperations(OPERATIONS).map(deskAction));
 };
 
+const USERS = 'plugin::users-permissions.user';
+
 /** What the Content Manager, the media library and the desk allow the team. */
 const teamPermissions = (strapi: Core.Strapi) => {
   const provider = actionProviderOf(strapi);
@@ -64,9 +66,12 @@ const teamPermissions = (strapi: Core.Strapi) => {
   const hidden = Object.values(strapi.contentTypes)
     .filter((type) => (type.pluginOptions as { 'content-manager'?: { visible?: boolean } } | undefined)?.['content-manager']?.visible === false)
     .map((type) => type.uid);
-  const content = strapi.service('admin::content-type').getPermissionsWithNestedFields(contentActions, { restrictedSubjects: ['plugin::users-permissions.user', ...hidden] });
+  const withFields = strapi.service('admin::content-type').getPermissionsWithNestedFields;
+  const content = withFields(contentActions, { restrictedSubjects: [USERS, ...hidden] });
+  // Members' users are read, never edited, at the desk: a member's form then names their user by email.
+  const users = withFields(contentActions.filter((action) => action.actionId === 'plugin::content-manager.explorer.read').map((action) => ({ ...action, subjects: [USERS] })));
   const media = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((action) => ({ action: `plugin::upload.${action}` }));
-  return [...content, ...media, ...deskPermissions().map((action) => ({ action }))];
+  return [...content, ...users, ...media, ...deskPermissions().map((action) => ({ action }))];
 };
 
 /**

@@ -149,8 +149,14 @@ export const changedLines = (before: Record<string, unknown> | null, after: Reco
 /** The JSON that staff read — an outgoing message's payload, a rule change's before and after — as lines. */
 export const ReadablePanel: PanelComponent = ({ model, document }) => {
   const t = useT();
+  const { formatDate } = useIntl();
+  const formatDateTime = (epoch: number) => formatDate(epoch, { dateStyle: 'medium', timeStyle: 'short' });
   const doc = (document ?? {}) as Record<string, unknown>;
-  if (model === 'plugin::seed.outbox-message' && doc.payload !== undefined) return { title: t('panel.payload.title'), content: <Lines lines={readableLines(doc.payload)} /> };
+  if (model === 'plugin::seed.outbox-message' && doc.payload !== undefined) {
+    const at = (epoch: unknown) => (epoch ? formatDateTime(Number(epoch)) : '—');
+    const schedule = [`${t('panel.payload.next')} : ${at(doc.nextAttemptAt)}`, `${t('panel.payload.lease')} : ${at(doc.leaseUntil)}`];
+    return { title: t('panel.payload.title'), content: <Lines lines={[...schedule, ...readableLines(doc.payload)]} /> };
+  }
   if (model === 'plugin::seed.earning-rule-change' && (doc.before !== undefined || doc.after !== undefined)) {
     const lines = changedLines(doc.before as Record<string, unknown> | null, doc.after as Record<string, unknown> | null);
     return { title: t('panel.change.title'), content: <Lines lines={lines.length > 0 ? lines : [t('panel.change.none')]} /> };
