@@ -102,6 +102,9 @@ describe('the staff desk', () => {
     expectRefusal(await app.http().post(`/seed/members/${member.documentId}/activate`).set(bearer(team.token)).send({}), 409, 'INTERVIEW_REQUIRED');
     expectRefusal(await app.http().post(`/seed/members/${member.documentId}/interview`).set(bearer(team.token)).send({ date: 'hier' }), 400, 'INVALID_INPUT');
     expectRefusal(await app.http().post('/seed/members/nobody/activate').set(bearer(team.token)).send({}), 404, 'MEMBER_NOT_FOUND');
+    // No money at the desk either, whichever API a request comes by.
+    const accounts = (await app.http().get('/seed/reports/balances').set(bearer(team.token))).body.data;
+    expectRefusal(await app.http().post(`/seed/accounts/${accounts[0].documentId}/adjust`).set(bearer(team.token)).send({ direction: 'credit', amount: 5, reason: 'Vente', priceCents: 500 }), 400, 'NO_MONEY');
   });
 
   it('lets a Super Admin act too, and registers a paper membership for a member as staff would', async () => {

@@ -41,6 +41,7 @@ describe('the operation tables', () => {
     expect(admin.find((route) => route.path === '/members/:documentId/activate')!.config.policies).toEqual([
       'admin::isAuthenticatedAdmin',
       { name: 'admin::hasPermissions', config: { actions: ['plugin::seed.members.activate'] } },
+      'plugin::seed.no-money',
     ]);
   });
 

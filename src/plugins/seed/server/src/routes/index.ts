@@ -58,7 +58,7 @@ export default {
               method: op.rest.method,
               path: op.rest.path,
               handler: `desk-${op.action}`,
-              config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [deskPermissionOf(op)] } }] },
+              config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [deskPermissionOf(op)] } }, 'plugin::seed.no-money'] },
             },
           ]
         : [],
