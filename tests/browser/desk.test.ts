@@ -33,17 +33,55 @@ const editView = (uid: string, documentId: string) => page.goto(`${base}/admin/c
 
 const dialog = () => page.getByRole('dialog');
 
-/** Runs a desk action of the open edit view: its button, or the same in the "more actions" menu. */
-const act = async (label: string, fill?: () => Promise<void>) => {
-  const button = page.getByRole('button', { name: label, exact: true });
-  // The panel shows its first actions as buttons and the rest in its "…" menu, once the document is loaded.
-  const more = page.getByRole('button', { name: "Plus d'actions sur les documents" });
-  await button.or(more).first().waitFor();
-  if (await button.isVisible()) await button.click();
-  else {
-    await more.click();
-    await page.getByRole('menuitem', { name: label, exact: true }).click();
+/** An award waiting for staff: a rule that requires approval, triggered by a signed delivery. */
+const pendingAward = async (member: TestMember, reference: string): Promise<string> => {
+  if (!(await app.strapi.db.query('plugin::seed.earning-rule').findOne({ where: { eventType: 'atelier.anime' } }))) {
+    await app.strapi.documents('plugin::seed.earning-rule').create({ data: { eventType: 'atelier.anime', description: 'Atelier animé', points: 3, enabled: true, period: 'day', maxAwards: 100, requiresApproval: true } as never });
   }
+  const body = JSON.stringify({ type: 'atelier.anime', data: { member: member.documentId, reference, occurredAt: new Date().toISOString() } });
+  const id = `msg_${randomUUID()}`;
+  const delivered = await app.http().post('/api/seed/events/forms').set('content-type', 'application/json').set('webhook-id', id).set('webhook-timestamp', String(Math.floor(Date.now() / 1000))).set('webhook-signature', new Webhook(SECRET).sign(id, new Date(), body)).send(body);
+  expect(delivered.body.data.outcome).toBe('pending');
+  return delivered.body.data.award;
+};
+
+/** An exchange between two fresh members, taken to `until`. */
+const exchangeUntil = async (until: 'delivered' | 'disputed', provider: TestMember, beneficiary: TestMember) => {
+  const proposed = await app.http().post('/api/seed/exchanges').set(bearer(provider.jwt)).send({ counterpart: beneficiary.documentId, side: 'provider', description: 'Relecture d’un devis', hours: 1, amount: 2 });
+  const id = proposed.body.data.documentId;
+  await app.http().post(`/api/seed/exchanges/${id}/accept`).set(bearer(beneficiary.jwt)).send({});
+  await app.http().post(`/api/seed/exchanges/${id}/deliver`).set(bearer(provider.jwt)).send({});
+  if (until === 'disputed') expect((await app.http().post(`/api/seed/exchanges/${id}/evaluate`).set(bearer(beneficiary.jwt)).send({ rating: 1 })).body.data.state).toBe('disputed');
+  return id as string;
+};
+
+/** Clicks a desk action of the open edit view: its button, or the same in the "more actions" menu. */
+const choose = async (label: string) => {
+  const button = page.getByRole('button', { name: label, exact: true });
+  // The panel shows its first actions as buttons and the rest in its "…" menu, once the document
+  // is loaded — and again once a previous action's result has been read back.
+  const more = page.getByRole('button', { name: "Plus d'actions sur les documents" });
+  const item = page.getByRole('menuitem', { name: label, exact: true });
+  for (let attempt = 0; ; attempt += 1) {
+    await button.or(more).first().waitFor();
+    if (await button.isVisible()) {
+      await button.click();
+      break;
+    }
+    await more.click();
+    if (await item.waitFor({ timeout: 1000 }).then(() => true, () => false)) {
+      await item.click();
+      break;
+    }
+    await page.keyboard.press('Escape');
+    if (attempt === 10) throw new Error(`No desk action "${label}" on this page.`);
+    await page.waitForTimeout(500);
+  }
+};
+
+/** Runs a desk action of the open edit view through its dialog. */
+const act = async (label: string, fill?: () => Promise<void>) => {
+  await choose(label);
   await dialog().waitFor();
   await fill?.();
   await dialog().getByRole('button', { name: 'Confirmer' }).click();
@@ -112,28 +150,19 @@ describeInBrowser('the staff desk, in Chromium', () => {
 
   it('approves a pending award', async () => {
     const member = await named('Lucas Bernard');
-    await app.strapi.documents('plugin::seed.earning-rule').create({ data: { eventType: 'atelier.anime', description: 'Atelier animé', points: 3, enabled: true, period: 'day', requiresApproval: true } as never });
-    const body = JSON.stringify({ type: 'atelier.anime', data: { member: member.documentId, reference: 'atelier-12', occurredAt: new Date().toISOString() } });
-    const id = `msg_${randomUUID()}`;
-    const delivered = await app.http().post('/api/seed/events/forms').set('content-type', 'application/json').set('webhook-id', id).set('webhook-timestamp', String(Math.floor(Date.now() / 1000))).set('webhook-signature', new Webhook(SECRET).sign(id, new Date(), body)).send(body);
-    expect(delivered.body.data.outcome).toBe('pending');
-
-    await editView('plugin::seed.award', delivered.body.data.award);
+    const award = await pendingAward(member, 'atelier-12');
+    await editView('plugin::seed.award', award);
     await act('Approuver');
     await told('Gain approuvé.');
     await shot(page, 'award-approved');
-    expect((await row('plugin::seed.award', delivered.body.data.award)).state).toBe('approved');
+    expect((await row('plugin::seed.award', award)).state).toBe('approved');
     expect(await balanceOf(member)).toBe(8);
   });
 
   it('resolves a disputed exchange by settling it, with a reason', async () => {
     const provider = await named('Marc Lefèvre-Test');
     const beneficiary = await named('Sofia Martin-Test');
-    const proposed = await app.http().post('/api/seed/exchanges').set(bearer(provider.jwt)).send({ counterpart: beneficiary.documentId, side: 'provider', description: 'Relecture d’un devis', hours: 1, amount: 2 });
-    const id = proposed.body.data.documentId;
-    await app.http().post(`/api/seed/exchanges/${id}/accept`).set(bearer(beneficiary.jwt)).send({});
-    await app.http().post(`/api/seed/exchanges/${id}/deliver`).set(bearer(provider.jwt)).send({});
-    expect((await app.http().post(`/api/seed/exchanges/${id}/evaluate`).set(bearer(beneficiary.jwt)).send({ rating: 1 })).body.data.state).toBe('disputed');
+    const id = await exchangeUntil('disputed', provider, beneficiary);
 
     await editView('plugin::seed.exchange', id);
     await act('Trancher le litige', async () => {
@@ -219,6 +248,103 @@ describeInBrowser('the staff desk, in Chromium', () => {
     await page.getByText('exchange.amount : 4').waitFor();
     await page.getByText(/^Prochaine tentative : .*2026/).waitFor();
     await shot(page, 'outbox-message-lines');
+  });
+
+  it('does the other staff tasks of the desk: a member’s path, a mission’s life, an evaluation, a refusal, a bulk approval, a reversal, a resend', async () => {
+    // A member: paper membership, suspension, departure, export, erasure.
+    const member = await named('Paul Durand', await registerMember(app));
+    await app.http().post(`/api/seed/members/${member.documentId}/interview`).set(bearer(staff)).send({ date: '2026-03-02', interviewer: 'Camille Martin' });
+    await app.http().post(`/api/seed/members/${member.documentId}/activate`).set(bearer(staff)).send({});
+    await editView('plugin::seed.member', member.documentId);
+    await act('Enregistrer une adhésion papier');
+    await told(/Adhésion .* enregistrée pour Paul Durand/);
+    await act('Suspendre');
+    await told('Paul Durand est suspendu.');
+    await act('Marquer comme parti');
+    await told('Paul Durand est marqué comme parti.');
+    const [download] = await Promise.all([page.waitForEvent('download'), choose('Exporter ses données (JSON)')]);
+    expect(download.suggestedFilename()).toBe(`membre-${member.documentId}.json`);
+    await act('Effacer ses données personnelles', async () => {
+      await dialog().locator('input[name=confirmName]').fill('Paul Durand');
+    });
+    await told('Données personnelles de Paul Durand effacées.');
+    await shot(page, 'member-erased');
+    expect(await row('plugin::seed.member', member.documentId)).toMatchObject({ state: 'left', erasedAt: expect.anything() });
+    expect(await app.strapi.db.query('plugin::seed.membership').count({ where: { member: { documentId: member.documentId } } })).toBe(1);
+
+    // A mission: validated, opened, answered, won; another found fake, its reward taken back.
+    const bringer = await named('Nadia Kaci');
+    const submit = async (title: string) => (await app.http().post('/api/seed/missions').set(bearer(bringer.jwt)).send({ title, summary: 'Une mission', mode: 'cooperative' })).body.data.documentId as string;
+    const mission = await submit('Atelier de facilitation');
+    await editView('plugin::seed.mission', mission);
+    await act('Valider la mission');
+    await told(/Mission validée/);
+    await act('Ouvrir la mission');
+    await told('Mission ouverte.');
+    const respondent = await named('Lina Morel');
+    expect((await app.http().post(`/api/seed/missions/${mission}/respond`).set(bearer(respondent.jwt)).send({})).status).toBe(201);
+    await act('Marquer comme répondue');
+    await told('Mission marquée comme répondue.');
+    await act('Enregistrer l’issue', async () => {
+      await dialog().getByRole('combobox').click();
+      await page.getByRole('option', { name: 'Gagnée' }).click();
+    });
+    await told('Issue de la mission enregistrée.');
+    expect((await row('plugin::seed.mission', mission)).state).toBe('won');
+    const fake = await submit('Client imaginaire');
+    await app.http().post(`/api/seed/missions/${fake}/validate`).set(bearer(staff)).send({});
+    await editView('plugin::seed.mission', fake);
+    await act('Rejeter (fausse mission)', async () => {
+      await dialog().locator('textarea[name=reason]').fill('Le client n’existe pas.');
+    });
+    await told(/Mission rejetée : 5 TS de récompense repris/);
+    await shot(page, 'mission-rejected');
+    expect((await row('plugin::seed.mission', fake)).state).toBe('rejected');
+
+    // An exchange evaluated for its beneficiary.
+    const provider = await named('Yanis Roche');
+    const beneficiary = await named('Chloé Vidal');
+    const delivered = await exchangeUntil('delivered', provider, beneficiary);
+    await editView('plugin::seed.exchange', delivered);
+    await act('Évaluer pour un membre', async () => {
+      await dialog().locator('input[name=rating]').fill('5');
+    });
+    await told('Évaluation enregistrée.');
+    expect((await row('plugin::seed.exchange', delivered)).state).toBe('settled');
+
+    // Awards: one refused, two approved together from the list.
+    const earner = await named('Rémi Fabre');
+    const refused = await pendingAward(earner, 'atelier-20');
+    await editView('plugin::seed.award', refused);
+    await act('Refuser');
+    await told('Gain refusé.');
+    expect((await row('plugin::seed.award', refused)).state).toBe('refused');
+    const both = [await pendingAward(earner, 'atelier-21'), await pendingAward(earner, 'atelier-22')];
+    await page.goto(`${base}/admin/content-manager/collection-types/plugin::seed.award?filters[$and][0][state][$eq]=pending`);
+    await page.getByRole('checkbox', { name: /Sélectionner toutes|Select all/i }).click();
+    await page.getByRole('button', { name: 'Approuver', exact: true }).click();
+    await page.getByRole('alertdialog').or(dialog()).getByRole('button', { name: /^(Confirmer|Confirm)$/ }).click();
+    await told(/2 gains approuvés, aucun échec/);
+    await shot(page, 'awards-approved-together');
+    for (const award of both) expect((await row('plugin::seed.award', award)).state).toBe('approved');
+
+    // An entry reversed from the SEED page.
+    const account = (await app.http().get('/seed/reports/balances').query({ search: 'Rémi Fabre' }).set(bearer(team.token))).body.data[0];
+    await page.goto(`${base}/admin/plugins/seed/accounts/${account.documentId}`);
+    await page.getByRole('button', { name: 'Contre-passer' }).first().click();
+    await dialog().locator('textarea[name=reason]').fill('Attribution en double');
+    await dialog().getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByText('Écriture contre-passée.').first().waitFor();
+    await shot(page, 'entry-reversed');
+
+    // A failed outgoing message sent again.
+    const message = await app.strapi.db.query('plugin::seed.outbox-message').create({
+      data: { channel: 'webhook', subscriptionDocumentId: 'sub', webhookId: `msg_${randomUUID()}`, eventType: 'seed.entry.created', payload: { amount: 3 }, state: 'failed', attempts: 12, nextAttemptAt: Date.now() },
+    });
+    await editView('plugin::seed.outbox-message', message.documentId);
+    await act('Renvoyer le message');
+    await told('Message remis en file d’envoi.');
+    expect((await row('plugin::seed.outbox-message', message.documentId)).state).toBe('pending');
   });
 });
 
