@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The load generator of `bench:reads`, forked as its own process so that the clients do not share
- * the app's event loop. Receives `{ url, body, concurrency, requests }` by IPC, sends the POSTs on
- * `concurrency` kept-alive connections and answers `{ latencies, elapsedMs, failures }`.
+ * the app's event loop. Receives `{ url, body, concurrency, requests, vary }` by IPC, sends the POSTs on
+ * `concurrency` kept-alive connections and answers `{ latencies, elapsedMs, failures }`. With
+ * `vary`, each request's GraphQL query ends with its own comment: none is a cache hit.
  * Node's `http` client rather than `fetch`: on two cores, fetch's own cost made the client the
  * bottleneck at 16 connections, and the latencies measured its queue, not the server.
  */
@@ -22,7 +23,7 @@ const post = (agent, url, body) =>
     request.end(body);
   });
 
-const run = async ({ url, body, concurrency, requests }) => {
+const run = async ({ url, body, concurrency, requests, vary }) => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies = [];
   let failures = 0;
@@ -33,7 +34,7 @@ const run = async ({ url, body, concurrency, requests }) => {
       while (next < requests) {
         next += 1;
         const sent = process.hrtime.bigint();
-        const { status, text } = await post(agent, url, body);
+        const { status, text } = await post(agent, url, vary ? JSON.stringify({ query: `${JSON.parse(body).query} # ${next}` }) : body);
         latencies.push(ms(sent));
         // A GraphQL error is an `errors` member; no charter or counter text contains that key.
         if (status !== 200 || text.includes('"errors":')) failures += 1;

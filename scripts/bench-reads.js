@@ -11,6 +11,12 @@
  * `--no-cache` boots with GRAPHQL_CACHE_TTL_MS=0: every request executes, as before the cache.
  * `--rate-limits` counts every request in the rate limits (allowances too large to refuse any):
  * their cost. Their statements run on the driver's connection, not through knex: not counted here.
+ *
+ * Then the leaderboard (issue 14): a page of `leaderboard(period: MONTH, first: 20)` among
+ * `--board-members` opted-in members (500), with 1,000 entries of the month, then with 1,000,000:
+ * a page must cost the same (it reads the per-account scores, never the entries). The entries
+ * are bulk-inserted with knex and their scores summed from them in SQL, as the app's per-entry
+ * upserts would have left them; every request is uncached (its query varies).
  */
 const { execFileSync, fork } = require('child_process');
 const os = require('os');
@@ -25,6 +31,7 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '3000' },
     'no-cache': { type: 'boolean', default: false },
     'rate-limits': { type: 'boolean', default: false },
+    'board-members': { type: 'string', default: '500' },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -83,9 +90,68 @@ const benchOne = async (kind, appContext) => {
         );
       }
     }
+    await leaderboard(strapi, base);
   } finally {
     await app.stop();
   }
+};
+
+/** Bulk-inserts `count` reward entries of this month, from the issuing account to the members' accounts in turn. */
+const insertEntries = async (knex, issuer, accounts, from, count) => {
+  const now = new Date();
+  for (let start = from; start < from + count; start += 1000) {
+    const rows = [];
+    for (let i = start; i < Math.min(start + 1000, from + count); i += 1) {
+      rows.push({ document_id: `bench-entry-${i}`, key: `bench:${i}`, kind: 'reward', amount: 1 + (i % 5), memo: 'bench', actor_type: 'system', actor_id: 'bench', from_account_id: issuer, to_account_id: accounts[i % accounts.length], created_at: now, updated_at: now, published_at: now });
+    }
+    await knex('ledger_entries').insert(rows);
+  }
+};
+
+/** Each account's scores as the per-entry upserts would have left them: the sums of its counted entries, in this month's buckets. */
+const resumScores = async (knex, accounts, pointTypeId, buckets) => {
+  await knex('leaderboard_scores').whereIn('account_id', accounts).delete();
+  const sums = await knex('ledger_entries').whereIn('to_account_id', accounts).whereIn('kind', ['reward', 'exchange']).groupBy('to_account_id').select('to_account_id').sum({ points: 'amount' });
+  const now = new Date();
+  const rows = sums.flatMap((row) => Object.entries(buckets).map(([period, bucket]) => ({ account_id: row.to_account_id, point_type_id: pointTypeId, period, bucket, points: Number(row.points), created_at: now, updated_at: now, published_at: now })));
+  for (let i = 0; i < rows.length; i += 500) await knex('leaderboard_scores').insert(rows.slice(i, i + 500));
+};
+
+const leaderboard = async (strapi, base) => {
+  const knex = strapi.db.connection;
+  const members = Number(args['board-members']);
+  const pointType = await knex('point_types').where({ code: 'TS' }).first('id');
+  const issuer = (await knex('ledger_accounts').where({ key: 'issuer:TS' }).first('id')).id;
+  const now = new Date();
+  const accounts = [];
+  for (let i = 0; i < members; i += 1) {
+    const [memberId] = await knex('members').insert({ document_id: `bench-member-${i}`, display_name: `Membre ${i}`, state: 'active', track: 'apprentice', on_leaderboard: true, public_profile: false, created_at: now, updated_at: now, published_at: now });
+    const [accountId] = await knex('ledger_accounts').insert({ document_id: `bench-account-${i}`, key: `member:TS:bench-member-${i}`, kind: 'member', point_type_id: pointType.id, member_id: memberId, balance: 0, reserved: 0, created_at: now, updated_at: now, published_at: now });
+    accounts.push(typeof accountId === 'object' ? accountId.id : accountId);
+  }
+  const buckets = {};
+  for (const period of ['WEEK', 'MONTH', 'YEAR', 'ALL']) buckets[period] = (await (await fetch(`${base}/api/seed/leaderboard?period=${period}&first=1`)).json()).data.bucket;
+  const query = '{ leaderboard(pointType: "TS", period: MONTH, first: 20) { total entries { position displayName rank points } pageInfo { endCursor hasNextPage } } }';
+  const body = JSON.stringify({ query });
+  const p50s = {};
+  let written = 0;
+  for (const size of [1_000, 1_000_000]) {
+    const insertStart = process.hrtime.bigint();
+    await insertEntries(knex, issuer, accounts, written, size - written);
+    written = size;
+    await resumScores(knex, accounts, pointType.id, buckets);
+    console.log(`  leaderboard, ${members} members, ${size.toLocaleString('en')} entries of the month (inserted and summed in ${(ms(insertStart) / 1000).toFixed(1)} s):`);
+    const one = await counting(strapi, async () => (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `${query} # one` }) })).json());
+    if (one.result.errors) throw new Error(JSON.stringify(one.result.errors));
+    console.log(`    one request = ${one.statements} SQL statements, first line ${JSON.stringify(one.result.data.leaderboard.entries[0])}, total ${one.result.data.leaderboard.total}`);
+    for (const concurrency of CLIENTS) {
+      const { result } = await counting(strapi, () => load({ url: `${base}/graphql`, body, concurrency, requests: Math.min(REQUESTS, 1000), vary: true }));
+      const sorted = [...result.latencies].sort((a, b) => a - b);
+      p50s[`${size}:${concurrency}`] = percentile(sorted, 50);
+      console.log(`    ${String(concurrency).padStart(2)} client${concurrency === 1 ? ' ' : 's'}: p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, ${((result.latencies.length / result.elapsedMs) * 1000).toFixed(0)} req/s${result.failures > 0 ? `, ${result.failures} FAILED` : ''}`);
+    }
+  }
+  for (const concurrency of CLIENTS) console.log(`  leaderboard p50, 1,000,000 vs 1,000 entries, ${concurrency} client(s): ${(p50s[`1000000:${concurrency}`] / p50s[`1000:${concurrency}`]).toFixed(2)}×`);
 };
 
 const main = async () => {

@@ -48,5 +48,7 @@ export default {
     await createFirstAdmin(strapi, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
     await (strapi.service('api::charter.consent') as ChartersService).recordMissingVersions();
     await loadDemoContentOnFirstStart(strapi);
+    // What earlier versions left: tracks set by hand become ranks; the boards get the entries' scores.
+    await strapi.plugin('seed').service('gamification').upgrade();
   },
 };

@@ -19,6 +19,8 @@ export interface DemoMember {
   /** The username of their tutor. */
   tutor?: string;
   publicProfile: boolean;
+  /** Shown on the leaderboards: the demo's public profiles are. */
+  onLeaderboard?: boolean;
   /** Whether they hold a membership of the current year. */
   member: boolean;
 }
@@ -35,6 +37,7 @@ export const demoMembers: DemoMember[] = [
     skills: ['facilitation', 'formation', 'gouvernance partagée'],
     presentation: 'Télétravailleuse depuis dix ans, je forme à l’animation de réunions en ligne. Je te forme, tu formes à ton tour.',
     publicProfile: true,
+    onLeaderboard: true,
     member: true,
   },
   {
@@ -46,6 +49,7 @@ export const demoMembers: DemoMember[] = [
     skills: ['développement web', 'accessibilité'],
     presentation: 'Sites associatifs, accessibilité numérique, hébergement sobre.',
     publicProfile: true,
+    onLeaderboard: true,
     member: true,
   },
   {
@@ -58,6 +62,7 @@ export const demoMembers: DemoMember[] = [
     presentation: 'Accompagnée par Awa pendant ma première année.',
     tutor: 'awa.diallo',
     publicProfile: true,
+    onLeaderboard: true,
     member: true,
   },
   {
@@ -128,10 +133,15 @@ const LAST_INITIALS = 'ABCDEFGHIJ';
 export const paperMemberName = (index: number): string =>
   `${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_INITIALS[Math.floor(index / FIRST_NAMES.length) % LAST_INITIALS.length]}.`;
 
-/** A settled exchange between two named members, and one proposed. */
+/** Exchanges settled between named members (points on the leaderboard, services given towards ranks and badges), and one proposed. */
 export const demoExchanges = [
   { provider: 'awa.diallo', beneficiary: 'marc.lefevre', description: 'Animation d’un atelier de gouvernance en visio (3 h)', hours: 3, amount: 5, settle: true },
   { provider: 'marc.lefevre', beneficiary: 'sofia.martin', description: 'Relecture de l’accessibilité de son portfolio', hours: 1.5, amount: 3, settle: false },
+  { provider: 'sofia.martin', beneficiary: 'yanis.benali', description: 'Maquette de l’affiche de la fête de l’association', hours: 2, amount: 4, settle: true },
+  { provider: 'yanis.benali', beneficiary: 'awa.diallo', description: 'Installation d’un outil de visioconférence libre', hours: 1, amount: 2, settle: true },
+  { provider: 'marc.lefevre', beneficiary: 'yanis.benali', description: 'Audit d’accessibilité express de son site', hours: 1, amount: 2, settle: true },
+  { provider: 'awa.diallo', beneficiary: 'sofia.martin', description: 'Tutorat : animer sa première réunion en ligne', hours: 2, amount: 3, settle: true },
+  { provider: 'sofia.martin', beneficiary: 'marc.lefevre', description: 'Retouche du logo de son site', hours: 1, amount: 2, settle: true },
 ];
 
 export interface DemoMission {
@@ -275,4 +285,45 @@ export const demoEarningRules = [
   { eventType: 'training.completed', description: 'Une formation suivie sur la plateforme.', points: 3, period: 'week', maxAwards: 2, requiresApproval: false },
   { eventType: 'event.attended', description: 'Présence à un événement de l’association.', points: 2, period: 'month', maxAwards: 4, requiresApproval: false },
   { eventType: 'member.trained', description: 'Un membre formé par un autre : validé par l’équipe.', points: 5, period: 'year', maxPoints: 50, requiresApproval: true },
+] as const;
+
+/**
+ * The compagnonnage path (seed 004: « je te forme, tu formes à ton tour »): an apprentice becomes a
+ * companion by giving services and earning points, their tutor confirming; a companion becomes a
+ * trainer once they trained a member and signed the charter, staff confirming.
+ */
+export const demoRanks = [
+  { code: 'apprentice', name: 'Apprenti·e', order: 0, confirmation: 'none', description: 'Nouvel adhérent, accompagné par un tuteur ou une tutrice.', requirements: [] },
+  {
+    code: 'companion',
+    name: 'Compagnon·ne',
+    order: 1,
+    confirmation: 'tutor',
+    description: 'A rendu des services aux autres membres ; son tuteur ou sa tutrice confirme.',
+    requirements: [
+      { type: 'servicesGiven', min: 2 },
+      { type: 'pointsEarned', min: 5 },
+    ],
+  },
+  {
+    code: 'trainer',
+    name: 'Formateur·rice',
+    order: 2,
+    confirmation: 'staff',
+    description: 'Forme à son tour : a formé un membre, rendu au moins cinq services et signé la charte ; l’équipe confirme.',
+    requirements: [
+      { type: 'trainingsGiven', min: 1, eventType: 'member.trained' },
+      { type: 'servicesGiven', min: 5 },
+      { type: 'badgeHeld', badge: 'charter-signatory' },
+    ],
+  },
+] as const;
+
+/** Badges: services given by level (the first, the tenth, the fiftieth), a mission brought, the charter signed, a member trained, and one staff give. */
+export const demoBadges = [
+  { code: 'services-given', name: 'Services rendus', description: 'A rendu des services à d’autres membres : le premier, le dixième, le cinquantième.', criteria: [{ type: 'servicesGiven', min: 1 }], levels: [1, 10, 50] },
+  { code: 'mission-brought', name: 'Apporteur·se de mission', description: 'A apporté à la banque de missions une mission validée par l’équipe.', criteria: [{ type: 'missionsBrought', min: 1 }] },
+  { code: 'charter-signatory', name: 'Signataire de la charte', description: 'A signé la charte des Compagnons du télétravail.', criteria: [{ type: 'chartersSigned', min: 1 }] },
+  { code: 'first-training', name: 'Premier membre formé', description: 'A formé un autre membre : je te forme, tu formes à ton tour.', criteria: [{ type: 'trainingsGiven', min: 1, eventType: 'member.trained' }] },
+  { code: 'helping-hand', name: 'Coup de main', description: 'Remis par l’équipe pour une aide remarquable à l’association.', criteria: [], staffOnly: true },
 ] as const;

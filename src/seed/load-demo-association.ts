@@ -4,7 +4,8 @@
  * evaluation, missions validated (their reward paid) before they are answered, the charter
  * signed before it is revised. Idempotent: members are looked up by email (paper members by
  * name), the campaign by year, exchanges by description, missions by title, signatures by their
- * key, revisions by reason, earning rules by event type; what exists is left as it is.
+ * key, revisions by reason, earning rules by event type, ranks and badges by code; what exists is
+ * left as it is.
  */
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -17,7 +18,7 @@ import type { MissionsService } from '../plugins/seed/server/src/services/missio
 import type { ChartersService } from '../api/charter/services/consent';
 import { signatoryKey } from '../domain/charter/signing';
 import { systemCaller, type Caller } from '../plugins/seed/server/src/caller';
-import { DEMO_CAMPAIGN, DEMO_CHARTER, DEMO_EMAIL_DOMAIN, demoEarningRules, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
+import { DEMO_CAMPAIGN, DEMO_CHARTER, DEMO_EMAIL_DOMAIN, demoBadges, demoEarningRules, demoRanks, demoExchanges, demoMembers, demoMissions, PAPER_MEMBERS, paperMemberName, type DemoMember, type DemoMission } from './demo-association';
 
 const MEMBER = 'plugin::seed.member';
 const USER = 'plugin::users-permissions.user';
@@ -28,6 +29,8 @@ const CHARTER = 'api::charter.charter';
 const SIGNATURE = 'api::signature.signature';
 const REVISION = 'api::charter-revision.charter-revision';
 const EARNING_RULE = 'plugin::seed.earning-rule';
+const RANK = 'plugin::seed.rank';
+const BADGE = 'plugin::seed.badge';
 
 /** Staff's steps of the demo are taken by the app itself; members' steps, by each member. */
 const DEMO: Caller = systemCaller('demo-content');
@@ -44,6 +47,19 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
   const missions = strapi.service('plugin::seed.missions') as MissionsService;
   const charters = strapi.service('api::charter.consent') as ChartersService;
   const year = currentYear();
+
+  // Ranks and badges first: the demo's exchanges, missions and signatures then earn them.
+  const rankIds = new Map<string, number>();
+  for (const [uid, definitions] of [[RANK, demoRanks], [BADGE, demoBadges]] as const) {
+    for (const definition of definitions) {
+      const existing = (await strapi.db.query(uid).findOne({ where: { code: definition.code }, select: ['id'] })) as { id: number } | null;
+      if (uid === RANK) rankIds.set(definition.code, existing?.id ?? 0);
+      if (existing) continue;
+      report.created += 1;
+      const created = await strapi.documents(uid).create({ data: definition as never });
+      if (uid === RANK) rankIds.set(definition.code, created.id as number);
+    }
+  }
 
   if (!(await strapi.db.query(CAMPAIGN).findOne({ where: { year } }))) {
     report.created += 1;
@@ -77,8 +93,9 @@ export const loadDemoAssociation = async (strapi: Core.Strapi, report: SeedRepor
     const user = await strapi.plugin('users-permissions').service('user').add({ username: demo.username, email, password, provider: 'local', confirmed: true, role: authenticated.id });
     userIds.set(demo.username, user.id);
     const member = (await members.memberOfUser(user.id))!;
-    const { displayName, headline, skills, presentation, track, publicProfile } = demo;
-    await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: { displayName, headline, skills, presentation, track, publicProfile } });
+    const { displayName, headline, skills, presentation, track, publicProfile, onLeaderboard = false } = demo;
+    // Their rank as the association knew it before the app: the path goes on from there.
+    await strapi.db.query(MEMBER).update({ where: { id: member.id }, data: { displayName, headline, skills, presentation, track, rank: rankIds.get(track), publicProfile, onLeaderboard } });
     await walk(member, demo);
   }
   for (const demo of demoMembers.filter((m) => m.tutor)) {

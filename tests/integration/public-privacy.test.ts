@@ -11,6 +11,8 @@ const PRIVATE_FIELDS = /^(email|phone|interviewNotes|interviewer|interviewedOn|p
 const SECRETS = ['secret-awa@example.org', '+33 7 11 22 33 44', 'Notes confidentielles', 'Contact prospect confidentiel', 'Détails réservés aux membres'];
 
 let app: TestApp;
+/** Ids Public may know: the planted member's (a public profile) and their badge's assertion. */
+const known: { documentId?: string; assertionId?: string; badgeClass?: string } = {};
 
 interface TypeRef {
   kind: string;
@@ -39,7 +41,11 @@ beforeAll(async () => {
   const staff = await loginStaff(app);
   const member = await activeMember(app, staff, 'secret-awa');
   await app.strapi.db.query('plugin::users-permissions.user').update({ where: { username: 'secret-awa' }, data: { email: SECRETS[0] } });
-  await app.http().put('/api/seed/members/me').set(bearer(member.jwt)).send({ phone: SECRETS[1], publicProfile: true, displayName: 'Awa' });
+  await app.http().put('/api/seed/members/me').set(bearer(member.jwt)).send({ phone: SECRETS[1], publicProfile: true, onLeaderboard: true, displayName: 'Awa' });
+  // On the leaderboard (the mission's reward below) and holding a badge, whose assertion is public.
+  await app.strapi.documents('plugin::seed.badge').create({ data: { code: 'privacy', name: 'Vie privée', description: 'x', criteria: [], staffOnly: true } as never });
+  const badge = await app.http().post('/api/seed/badges/awards').set(bearer(staff)).send({ member: member.documentId, badge: 'privacy' });
+  Object.assign(known, { documentId: member.documentId, assertionId: badge.body.data.assertionId });
   await app.strapi.db.query('plugin::seed.member').update({ where: { documentId: member.documentId }, data: { interviewNotes: SECRETS[2] } });
   // A mission of the bank, validated and open: Public lists it, never its prospect or details.
   const mission = await app
@@ -62,7 +68,8 @@ afterAll(async () => {
 const argumentsFor = (field: Field): string => {
   const required = field.args.filter((arg) => arg.type.kind === 'NON_NULL');
   if (!required.length) return '';
-  return `(${required.map((arg) => `${arg.name}: ${arg.name === 'year' ? thisYear() : '"nosuchdocument"'}`).join(', ')})`;
+  const value = (name: string) => (name === 'year' ? thisYear() : `"${(name === 'id' ? known.assertionId : name === 'documentId' ? known.documentId : undefined) ?? 'nosuchdocument'}"`);
+  return `(${required.map((arg) => `${arg.name}: ${value(arg.name)}`).join(', ')})`;
 };
 
 /** Every field of the type, objects followed a few levels down (enough to reach relations of relations). */
@@ -135,7 +142,20 @@ describe('GraphQL for Public', () => {
 
 describe('REST for Public', () => {
   it('returns none of the planted private values from any public read, relations populated', async () => {
-    const reads = ['/api/organisations', '/api/charters', '/api/signatures', '/api/values', `/api/seed/memberships/seats/${thisYear()}`, '/api/seed/missions'];
+    const assertion = (await app.http().get(`/api/seed/badges/assertions/${known.assertionId}`)).body;
+    const reads = [
+      '/api/organisations',
+      '/api/charters',
+      '/api/signatures',
+      '/api/values',
+      `/api/seed/memberships/seats/${thisYear()}`,
+      '/api/seed/missions',
+      '/api/seed/leaderboard?period=ALL',
+      `/api/seed/members/${known.documentId}/profile`,
+      `/api/seed/badges/assertions/${known.assertionId}`,
+      new URL(assertion.badge).pathname,
+      '/api/seed/badges/issuer',
+    ];
     const leaks: string[] = [];
     for (const path of reads) {
       // The SEED's own routes take no Strapi query parameters: their views are fixed.
@@ -145,7 +165,8 @@ describe('REST for Public', () => {
     }
 
     expect(leaks).toEqual([]);
-    // The planted mission is listed, so its secrets had the chance to leak.
+    // The planted mission is listed, and its bringer is on the board, so their secrets had the chance to leak.
     expect(JSON.stringify((await app.http().get('/api/seed/missions')).body)).toContain('Site vitrine');
+    expect((await app.http().get('/api/seed/leaderboard?period=ALL')).body.data.entries).toContainEqual(expect.objectContaining({ displayName: 'Awa' }));
   });
 });

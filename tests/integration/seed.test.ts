@@ -109,6 +109,16 @@ describe('demo content', () => {
     expect(await app.strapi.db.query('plugin::seed.earning-rule-change').count({ where: { action: 'create', changedBy: 'system' } })).toBe(demoEarningRules.length);
   });
 
+  it('gives ranks, badges and a leaderboard life: a promotion waiting for its tutor, badges earned, three members on the month’s board', async () => {
+    const waiting = await app.strapi.db.query('plugin::seed.rank-change').findMany({ where: { state: 'pending' }, populate: ['member', 'toRank'] });
+    expect(waiting.map((change: { member: { displayName: string }; toRank: { code: string } }) => [change.member.displayName, change.toRank.code])).toEqual([['Sofia Martin', 'companion']]);
+    const awards = await app.strapi.db.query('plugin::seed.badge-award').findMany({ populate: ['badge'] });
+    expect(new Set(awards.map((award: { badge: { code: string } }) => award.badge.code))).toEqual(new Set(['services-given', 'mission-brought', 'charter-signatory']));
+    const board = await app.graphql('{ leaderboard(period: MONTH) { entries { position displayName rank points } } }');
+    expect(board.body.data.leaderboard.entries.map((line: { displayName: string }) => line.displayName)).toEqual(['Awa Diallo', 'Sofia Martin', 'Marc Lefèvre']);
+    expect(board.body.data.leaderboard.entries[0]).toMatchObject({ position: 1, rank: 'Formateur·rice' });
+  });
+
   it('is loaded only once: a second load creates nothing and changes no row', async () => {
     const before = await snapshot(app.strapi);
 
@@ -142,7 +152,8 @@ describe('npm run seed', () => {
       const first = await run('node', [script], { env });
       const second = await run('node', [script], { env });
 
-      expect(first.stdout).toContain('Demo content: 173 documents and translations created.');
+      // 173 before issue 14, then 3 ranks, 5 badges and 5 more settled exchanges.
+      expect(first.stdout).toContain('Demo content: 186 documents and translations created.');
       expect(second.stdout).toContain('Demo content: 0 documents and translations created.');
     } finally {
       await database.drop();

@@ -23,14 +23,22 @@ const USERS_PERMISSIONS_AUTH = 7;
  * written, and their mails' outbox insert.
  */
 const NOTIFY = 1;
+/**
+ * Points earned count on the leaderboards (issue 14): one upsert of the credited account's four
+ * period rows, in the movement's transaction — an award and a settlement; a grant does not count.
+ */
+const SCORE = 1;
+/** With ranks or badges defined, deciding them reads the member's standing and their badges: two selects. */
+const STANDING = 2;
 const BUDGET = {
-  award: 12,
+  award: 12 + SCORE,
   /** An award when a subscription wants `seed.entry.created`: one more insert, its outbox message. */
-  awardAnnounced: 13,
+  awardAnnounced: 13 + SCORE,
+  awardRanked: 12 + SCORE + STANDING,
   propose: USERS_PERMISSIONS_AUTH + 6 + 2 + NOTIFY,
   accept: USERS_PERMISSIONS_AUTH + 10 + NOTIFY,
   deliver: USERS_PERMISSIONS_AUTH + 7 + NOTIFY,
-  evaluate: USERS_PERMISSIONS_AUTH + 9 + NOTIFY,
+  evaluate: USERS_PERMISSIONS_AUTH + 9 + NOTIFY + SCORE,
   activate: USERS_PERMISSIONS_AUTH + 12 + NOTIFY,
 };
 
@@ -124,5 +132,18 @@ describe('statement budgets', () => {
       expect((await app.http().post(`/api/seed/members/${applicant.documentId}/activate`).set(bearer(staff))).status).toBe(200);
     });
     expect(withinBudget(statements, BUDGET.activate)).toBeGreaterThan(0);
+  });
+
+  it('a signed webhook award once ranks and badges are defined, none of them earned', async () => {
+    const rank = await app.strapi.documents('plugin::seed.rank').create({ data: { code: 'budget-a', name: 'A', order: 100, requirements: [] } as never });
+    const next = await app.strapi.documents('plugin::seed.rank').create({ data: { code: 'budget-b', name: 'B', order: 101, requirements: [{ type: 'servicesGiven', min: 1000 }] } as never });
+    const badge = await app.strapi.documents('plugin::seed.badge').create({ data: { code: 'budget', name: 'Budget', description: 'x', criteria: [{ type: 'pointsEarned', min: 1_000_000 }] } as never });
+    try {
+      await award(); // reads the ranks and badges, which this instance then keeps (last here: deleting them makes it read them again)
+      const statements = await statementsOf(award);
+      expect(withinBudget(statements, BUDGET.awardRanked)).toBeGreaterThan(BUDGET.award);
+    } finally {
+      for (const [uid, documentId] of [['plugin::seed.rank', rank.documentId], ['plugin::seed.rank', next.documentId], ['plugin::seed.badge', badge.documentId]]) await app.strapi.documents(uid as never).delete({ documentId });
+    }
   });
 });

@@ -104,6 +104,19 @@ describe('booting on the v1 fixture', () => {
     expect(accounts).toBe(before.size);
   });
 
+  it('gives the leaderboards the points earned before them (issue 14): each account’s all-time score is its counted credits less their reversals', async () => {
+    const scores = await app.database.select("SELECT account_id, points FROM leaderboard_scores WHERE period = 'ALL'");
+    const expected = await app.database.select(
+      "SELECT a.id AS account_id, SUM(CASE WHEN e.to_account_id = a.id AND e.kind IN ('reward', 'exchange') THEN e.amount WHEN e.from_account_id = a.id AND e.kind = 'reversal' AND o.kind IN ('reward', 'exchange') THEN -e.amount ELSE 0 END) AS points " +
+        "FROM ledger_accounts a JOIN ledger_entries e ON e.to_account_id = a.id OR e.from_account_id = a.id LEFT JOIN ledger_entries o ON o.id = e.reverses_id WHERE a.kind = 'member' GROUP BY a.id",
+    );
+    const nonZero = (rows: Record<string, unknown>[]) => Object.fromEntries(rows.filter((row) => Number(row.points) !== 0).map((row) => [String(row.account_id), Number(row.points)]));
+    expect(Object.keys(nonZero(expected)).length).toBeGreaterThan(0);
+    expect(nonZero(scores)).toEqual(nonZero(expected));
+    const board = await app.graphql('{ leaderboard(period: ALL) { total entries { position points } } }');
+    expect(board.body.errors).toBeUndefined();
+  });
+
   it('lets a member log in and read the balance they had', async () => {
     for (const credentials of [member(5), DEMO_MEMBER]) {
       const jwt = await login(credentials);

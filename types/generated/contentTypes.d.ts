@@ -1479,6 +1479,141 @@ export interface PluginSeedAward extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSeedBadge extends Struct.CollectionTypeSchema {
+  collectionName: 'badges';
+  info: {
+    description: 'A badge members earn when they meet its criteria (once, or once per level), or that staff give; each one awarded is an Open Badges 2.0 assertion anyone can verify.';
+    displayName: 'Badge';
+    pluralName: 'badges';
+    singularName: 'badge';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    criteria: Schema.Attribute.JSON;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    image: Schema.Attribute.Media<'images'>;
+    levels: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.badge'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    staffOnly: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedBadgeAward extends Struct.CollectionTypeSchema {
+  collectionName: 'badge_awards';
+  info: {
+    description: 'A badge (and level) a member holds, once each: its public Open Badges 2.0 assertion names them by a salted hash of their email. Written by the SEED services only; revoked by staff with a reason.';
+    displayName: 'Badge d\u00E9cern\u00E9';
+    pluralName: 'badge-awards';
+    singularName: 'badge-award';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    assertionId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    awardedBy: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    badge: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.badge'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    evidence: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    level: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.badge-award'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    publishedAt: Schema.Attribute.DateTime;
+    recipientIdentity: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    revocationReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    revokedAt: Schema.Attribute.DateTime;
+    revokedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    salt: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSeedEarningRule extends Struct.CollectionTypeSchema {
   collectionName: 'earning_rules';
   info: {
@@ -1770,6 +1905,58 @@ export interface PluginSeedExchange extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSeedLeaderboardScore
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'leaderboard_scores';
+  info: {
+    description: "Points an account earned in one period bucket (a week, month or year of the association's time zone, or all time), kept in the transaction of each entry so a leaderboard page reads only these rows.";
+    displayName: 'Score de classement';
+    pluralName: 'leaderboard-scores';
+    singularName: 'leaderboard-score';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.account'>;
+    bucket: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.leaderboard-score'
+    > &
+      Schema.Attribute.Private;
+    period: Schema.Attribute.Enumeration<['WEEK', 'MONTH', 'YEAR', 'ALL']> &
+      Schema.Attribute.Required;
+    points: Schema.Attribute.BigInteger &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSeedMember extends Struct.CollectionTypeSchema {
   collectionName: 'members';
   info: {
@@ -1827,6 +2014,7 @@ export interface PluginSeedMember extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
+    rank: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.rank'>;
     skills: Schema.Attribute.JSON;
     state: Schema.Attribute.Enumeration<
       ['applicant', 'interviewed', 'active', 'suspended', 'left']
@@ -1838,10 +2026,11 @@ export interface PluginSeedMember extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    track: Schema.Attribute.Enumeration<
-      ['apprentice', 'companion', 'trainer']
-    > &
+    track: Schema.Attribute.String &
       Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }> &
       Schema.Attribute.DefaultTo<'apprentice'>;
     tutor: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
     updatedAt: Schema.Attribute.DateTime;
@@ -2230,6 +2419,115 @@ export interface PluginSeedOutboxMessage extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+  };
+}
+
+export interface PluginSeedRank extends Struct.CollectionTypeSchema {
+  collectionName: 'ranks';
+  info: {
+    description: "A step of the members' path (apprentice, companion, trainer): its requirements are data, met by what a member did; a rank may wait for staff or the tutor to confirm.";
+    displayName: 'Rang';
+    pluralName: 'ranks';
+    singularName: 'rank';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    confirmation: Schema.Attribute.Enumeration<['none', 'staff', 'tutor']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'none'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    image: Schema.Attribute.Media<'images'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::seed.rank'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    order: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    pointType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::point-type.point-type'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    requirements: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSeedRankChange extends Struct.CollectionTypeSchema {
+  collectionName: 'rank_changes';
+  info: {
+    description: "A member's promotion (applied, or waiting for staff or the tutor, then confirmed or refused) or demotion, with who decided, when and why. Written by the SEED services only.";
+    displayName: 'Changement de rang';
+    pluralName: 'rank-changes';
+    singularName: 'rank-change';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    decidedAt: Schema.Attribute.DateTime;
+    decidedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    direction: Schema.Attribute.Enumeration<['promotion', 'demotion']> &
+      Schema.Attribute.Required;
+    fromRank: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.rank'>;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::seed.rank-change'
+    > &
+      Schema.Attribute.Private;
+    member: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.member'>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    state: Schema.Attribute.Enumeration<['applied', 'pending', 'refused']> &
+      Schema.Attribute.Required;
+    toRank: Schema.Attribute.Relation<'manyToOne', 'plugin::seed.rank'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -2651,10 +2949,13 @@ declare module '@strapi/strapi' {
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::seed.account': PluginSeedAccount;
       'plugin::seed.award': PluginSeedAward;
+      'plugin::seed.badge': PluginSeedBadge;
+      'plugin::seed.badge-award': PluginSeedBadgeAward;
       'plugin::seed.earning-rule': PluginSeedEarningRule;
       'plugin::seed.earning-rule-change': PluginSeedEarningRuleChange;
       'plugin::seed.entry': PluginSeedEntry;
       'plugin::seed.exchange': PluginSeedExchange;
+      'plugin::seed.leaderboard-score': PluginSeedLeaderboardScore;
       'plugin::seed.member': PluginSeedMember;
       'plugin::seed.membership': PluginSeedMembership;
       'plugin::seed.mission': PluginSeedMission;
@@ -2663,6 +2964,8 @@ declare module '@strapi/strapi' {
       'plugin::seed.notification': PluginSeedNotification;
       'plugin::seed.notification-setting': PluginSeedNotificationSetting;
       'plugin::seed.outbox-message': PluginSeedOutboxMessage;
+      'plugin::seed.rank': PluginSeedRank;
+      'plugin::seed.rank-change': PluginSeedRankChange;
       'plugin::seed.webhook-event': PluginSeedWebhookEvent;
       'plugin::seed.webhook-subscription': PluginSeedWebhookSubscription;
       'plugin::upload.file': PluginUploadFile;

@@ -32,7 +32,7 @@ describe('the operation tables', () => {
   it('put every staff operation on the staff desk, under a French name and its own admin permission, behind the admin’s auth', () => {
     const desk = deskOperations(OPERATIONS);
     expect(OPERATIONS.filter((op) => op.who === 'staff' && !op.desk).map((op) => op.action)).toEqual([]);
-    expect(desk.filter((op) => op.who === 'member').map((op) => op.action)).toEqual(['exchanges.evaluate', 'memberships.join', 'missions.findOne']);
+    expect(desk.filter((op) => op.who === 'member').map((op) => op.action)).toEqual(['exchanges.evaluate', 'memberships.join', 'missions.findOne', 'ranks.confirm', 'ranks.refuse']);
     expect(desk.find((op) => op.action === 'members.activate')!.desk).toBe('Activer un membre');
     expect(deskPermissionOf(desk.find((op) => op.action === 'missions.findOne')!)).toBe('plugin::seed.missions.find-one');
 
@@ -46,7 +46,17 @@ describe('the operation tables', () => {
   });
 
   it('grant each audience exactly its operations; the signed sender none', () => {
-    expect(SEED_ACTIONS.public).toEqual(['plugin::seed.memberships.seats', 'plugin::seed.missions.list', 'plugin::seed.notifications.unsubscribePage', 'plugin::seed.notifications.unsubscribe']);
+    expect(SEED_ACTIONS.public).toEqual([
+      'plugin::seed.memberships.seats',
+      'plugin::seed.missions.list',
+      'plugin::seed.notifications.unsubscribePage',
+      'plugin::seed.notifications.unsubscribe',
+      'plugin::seed.badges.assertion',
+      'plugin::seed.badges.badgeClass',
+      'plugin::seed.badges.issuer',
+      'plugin::seed.leaderboard.page',
+      'plugin::seed.members.publicProfile',
+    ]);
     expect(SEED_ACTIONS.member).toContain('plugin::seed.exchanges.accept');
     expect(SEED_ACTIONS.staff).toContain('plugin::seed.corrections.adjust');
     expect([...SEED_ACTIONS.public, ...SEED_ACTIONS.member, ...SEED_ACTIONS.staff]).not.toContain('plugin::seed.events.receive');

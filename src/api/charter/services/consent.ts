@@ -29,6 +29,7 @@ import { today } from '../../../plugins/seed/server/src/calendar';
 import type { MemberRow, MembersService } from '../../../plugins/seed/server/src/services/members';
 import type { NotificationsService } from '../../../plugins/seed/server/src/services/notifications';
 import type { OutboxService } from '../../../plugins/seed/server/src/services/outbox';
+import type { GamificationService } from '../../../plugins/seed/server/src/services/gamification';
 
 const CHARTER = 'api::charter.charter';
 const SIGNATURE = 'api::signature.signature';
@@ -82,6 +83,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { db } = strapi;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
   const members = () => strapi.service('plugin::seed.members') as MembersService;
+  const gamification = () => strapi.service('plugin::seed.gamification') as GamificationService;
   const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
   const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
 
@@ -180,7 +182,7 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const memberState = await members().lockState(trx, member);
         const alreadySigned = (await db.query(SIGNATURE).count({ where: { signatoryKey: key } })) > 0;
         orFail(decideSignature({ memberState, alreadySigned }));
-        return strapi.documents(SIGNATURE).create({
+        const written = await strapi.documents(SIGNATURE).create({
           data: {
             charter: { documentId: charterDocumentId, locale },
             member: member.id,
@@ -191,6 +193,9 @@ const chartersService = ({ strapi }: { strapi: Core.Strapi }) => {
             signatoryKey: key,
           } as never,
         });
+        // A signature may earn a badge (charter signatory) or count towards a rank.
+        await gamification().evaluate(trx, { members: [member.id] }, 'Charte signée');
+        return written;
       });
       return {
         documentId: signature.documentId,

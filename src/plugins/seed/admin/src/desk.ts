@@ -64,6 +64,18 @@ export const DESK: Record<string, DeskAction[]> = {
     { key: 'members.leave', method: 'POST', path: '/seed/members/:documentId/leave', states: ['applicant', 'interviewed', 'active', 'suspended'], danger: true },
     { key: 'members.export', method: 'GET', path: '/seed/members/:documentId/export', download: (documentId) => `membre-${documentId}.json` },
     { key: 'members.erase', method: 'POST', path: '/seed/members/:documentId/erase', when: (document) => !document.erasedAt, danger: true, typeName: true },
+    {
+      key: 'badges.award',
+      method: 'POST',
+      path: '/seed/badges/awards',
+      states: ['active'],
+      fields: [
+        { name: 'badge', kind: 'text', required: true },
+        { name: 'evidence', kind: 'text' },
+      ],
+      body: (values, document) => ({ ...values, member: document.documentId }),
+    },
+    { key: 'ranks.demote', method: 'POST', path: '/seed/members/:documentId/demote', states: ['active', 'suspended'], fields: [{ name: 'rank', kind: 'text', required: true }, reason], danger: true },
   ],
   'plugin::seed.mission': [
     { key: 'missions.validate', method: 'POST', path: '/seed/missions/:documentId/validate', states: ['submitted'] },
@@ -106,6 +118,13 @@ export const DESK: Record<string, DeskAction[]> = {
   ],
   'plugin::seed.membership': [
     { key: 'memberships.refund', method: 'POST', path: '/seed/memberships/:documentId/refund', when: (document) => !document.refundedOn, danger: true },
+  ],
+  'plugin::seed.rank-change': [
+    { key: 'ranks.confirm', method: 'POST', path: '/seed/ranks/promotions/:documentId/confirm', states: ['pending'] },
+    { key: 'ranks.refuse', method: 'POST', path: '/seed/ranks/promotions/:documentId/refuse', states: ['pending'], fields: [reason], danger: true },
+  ],
+  'plugin::seed.badge-award': [
+    { key: 'badges.revoke', method: 'POST', path: '/seed/badges/assertions/:documentId/revoke', when: (document) => !document.revokedAt, fields: [reason], danger: true },
   ],
   'plugin::seed.outbox-message': [
     { key: 'outbox.redeliver', method: 'POST', path: '/seed/outbox/:documentId/redeliver', states: ['failed', 'pending'] },

@@ -19,6 +19,9 @@ const AREAS: Record<string, string> = {
   corrections: 'Comptes et écritures',
   awards: 'Attributions',
   outbox: 'Messages sortants',
+  ranks: 'Rangs',
+  badges: 'Badges',
+  leaderboard: 'Classements',
 };
 
 const deskAction = (op: Operation & { desk: string }) => ({

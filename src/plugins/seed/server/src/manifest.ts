@@ -33,7 +33,7 @@ export const OWNED_TYPES: Record<string, OwnedType> = {
   },
   'plugin::seed.member': {
     writtenBy: 'admin',
-    serviceFields: { fields: ['state', 'stateChangedAt', 'stateChangedBy'], how: 'A member’s state changes through the SEED services only (activateMember…).' },
+    serviceFields: { fields: ['state', 'stateChangedAt', 'stateChangedBy', 'rank', 'track'], how: 'A member’s state and rank change through the SEED services only (activateMember, confirmPromotion…).' },
     shadowCrud: 'none',
   },
   'plugin::seed.membership': { writtenBy: 'services', shadowCrud: 'none' },
@@ -57,6 +57,12 @@ export const OWNED_TYPES: Record<string, OwnedType> = {
   // The outbox's subscriptions (their secrets) and messages are the admin's.
   'plugin::seed.webhook-subscription': { writtenBy: 'admin', shadowCrud: 'none' },
   'plugin::seed.outbox-message': { writtenBy: 'services', shadowCrud: 'none' },
+  // Ranks and badges are defined in the admin; what members earn of them is the services'.
+  'plugin::seed.rank': { writtenBy: 'admin', shadowCrud: 'none' },
+  'plugin::seed.badge': { writtenBy: 'admin', shadowCrud: 'none' },
+  'plugin::seed.badge-award': { writtenBy: 'services', shadowCrud: 'none', freeText: [{ relation: 'member', fields: ['evidence'] }] },
+  'plugin::seed.rank-change': { writtenBy: 'services', shadowCrud: 'none', freeText: [{ relation: 'member', fields: ['reason'] }] },
+  'plugin::seed.leaderboard-score': { writtenBy: 'services', shadowCrud: 'none' },
   // The ledger's settings: members read them (the suggested rate), staff edit them in the admin.
   'api::point-type.point-type': { writtenBy: 'admin', shadowCrud: 'read' },
   'api::membership-campaign.membership-campaign': {

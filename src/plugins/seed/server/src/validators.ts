@@ -81,7 +81,8 @@ export const profileBody = z.strictObject({
   onLeaderboard: z.boolean().optional(),
 });
 
-export const directoryQuery = pageQuery.extend({ track: z.enum(['apprentice', 'companion', 'trainer']).optional() });
+/** A track is a rank's code (apprentice, companion, trainer in the demo; staff define their own). */
+export const directoryQuery = pageQuery.extend({ track: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a rank’s code').optional() });
 
 export const membersQuery = pageQuery.extend({ state: z.enum(MEMBER_STATES).optional() });
 
@@ -188,3 +189,53 @@ export const notificationSettingsBody = z.strictObject({
 
 /** An unsubscribe link's token, in its query string. */
 export const unsubscribeQuery = z.strictObject({ token: z.string().min(1).max(500) });
+
+/** Ranks' and badges' requirements as staff write them in the admin (domain/gamification/requirements). */
+const count = z.number().int().min(1).max(1_000_000);
+export const requirementSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('pointsEarned'),
+    min: count,
+    months: z.number().int().min(1).max(120).optional(),
+    kinds: z.array(z.enum(['grant', 'reward', 'exchange', 'adjustment'])).min(1).optional(),
+    pointType: z.string().min(1).max(16).optional(),
+  }),
+  z.strictObject({ type: z.enum(['servicesGiven', 'servicesReceived', 'missionsBrought', 'missionsWon', 'membershipMonths', 'chartersSigned']), min: count }),
+  z.strictObject({ type: z.literal('trainingsGiven'), min: count, eventType: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('badgeHeld'), badge: z.string().min(1).max(40) }),
+]);
+export const requirementsSchema = z.array(requirementSchema).max(20);
+/** A badge's levels: thresholds of its first criterion, increasing. */
+export const levelsSchema = z
+  .array(count)
+  .min(1)
+  .max(20)
+  .refine((levels) => levels.every((level, i) => i === 0 || level > levels[i - 1]), 'levels increase')
+  .nullable();
+
+const periodEnum = z.enum(['WEEK', 'MONTH', 'YEAR', 'ALL']);
+
+export const leaderboardQuery = z.strictObject({
+  pointType: z.string().min(1).max(16).default(DEFAULT_POINT_TYPE),
+  period: periodEnum.default('MONTH'),
+  first: z.coerce.number().int().min(1).max(100).default(20),
+  after: z.string().min(1).max(40).optional(),
+});
+
+export const positionQuery = z.strictObject({ pointType: z.string().min(1).max(16).default(DEFAULT_POINT_TYPE), period: periodEnum.default('MONTH') });
+
+export const assertionParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const reasonBody = z.strictObject({ reason: text(500) });
+
+export const awardBadgeBody = z.strictObject({
+  /** The member's documentId. */
+  member: z.string().min(1).max(64),
+  /** The badge's code or documentId. */
+  badge: z.string().min(1).max(64),
+  level: z.number().int().min(1).max(20).optional(),
+  /** Why, as the assertion's evidence. */
+  evidence: z.string().trim().min(1).max(255).optional(),
+});
+
+export const demotionBody = z.strictObject({ rank: z.string().min(1).max(40), reason: text(500) });

@@ -8,6 +8,7 @@ interface Overview {
   year: number;
   seats: { year: number; cap: number; taken: number; remaining: number } | null;
   members: { applicants: number; interviewed: number };
+  promotions: { pending: number };
   awards: { pending: number };
   missions: { toReview: number; flagged: number };
   exchanges: { disputed: number; nearingDeadline: number };
@@ -92,9 +93,10 @@ export const SeatsWidget = countsWidget(({ seats, year }) =>
     : `Aucune campagne d’adhésion pour ${year}`,
 );
 
-export const MembersWidget = countsWidget(({ members }) => [
+export const MembersWidget = countsWidget(({ members, promotions }) => [
   { label: 'À recevoir en entretien', count: members.applicants, to: listOf(MEMBER, { '[state][$eq]': 'applicant' }) },
   { label: 'À activer', count: members.interviewed, to: listOf(MEMBER, { '[state][$eq]': 'interviewed' }) },
+  { label: 'Promotions à confirmer', count: promotions.pending, to: listOf('plugin::seed.rank-change', { '[state][$eq]': 'pending' }) },
 ]);
 
 export const AwardsWidget = countsWidget(({ awards }) => [

@@ -13,6 +13,7 @@ import { membersTypes } from './members';
 import { missionsTypes } from './missions';
 import { earningsTypes } from './earnings';
 import { notificationsTypes } from './notifications';
+import { gamificationTypes } from './gamification';
 import { noMoneyInVariables, noMoneyRule } from './no-money';
 import { OWNED_TYPES } from '../manifest';
 
@@ -67,7 +68,7 @@ const fieldName = (op: Graphql) => `${op.graphql.kind === 'query' ? 'Query' : 'M
 export const seedGraphqlExtension =
   (strapi: Core.Strapi) =>
   ({ nexus }: { nexus: Nexus }) => ({
-    types: [...ledgerTypes(nexus), ...membersTypes(nexus), ...missionsTypes(nexus), ...earningsTypes(nexus), ...notificationsTypes(nexus), rootType(nexus, strapi, 'query'), rootType(nexus, strapi, 'mutation')],
+    types: [...ledgerTypes(nexus), ...membersTypes(nexus), ...missionsTypes(nexus), ...earningsTypes(nexus), ...notificationsTypes(nexus), ...gamificationTypes(nexus), rootType(nexus, strapi, 'query'), rootType(nexus, strapi, 'mutation')],
     resolversConfig: Object.fromEntries(GRAPHQL_OPERATIONS.map((op) => [fieldName(op), { auth: { scope: [permissionOf(op)] } }])),
   });
 

@@ -7,7 +7,8 @@ export const membersTypes = (nexus: any): unknown[] => {
     t.string('displayName');
     t.string('headline');
     t.nonNull.list.nonNull.string('skills');
-    t.nonNull.string('track', { description: 'apprentice, companion or trainer.' });
+    t.nonNull.string('track', { description: 'The code of the member’s rank: apprentice, companion or trainer in the demo.' });
+    t.field('rank', { type: 'SeedRankRef' });
   };
   return [
     nexus.objectType({ name: 'DirectoryMember', definition: directoryFields }),

@@ -22,6 +22,7 @@ import { today } from '../calendar';
 import type { LedgerService, PointTypeRow, WrittenEntry } from './ledger';
 import type { NotificationsService } from './notifications';
 import type { OutboxService } from './outbox';
+import type { GamificationService } from './gamification';
 import { seedStores } from '../stores';
 import type { AwardView, NewDelivery } from '../stores/awards';
 import type { MemberRef } from '../stores/members';
@@ -81,6 +82,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const stores = () => seedStores(strapi);
   const ledger = () => strapi.service('plugin::seed.ledger') as LedgerService;
   const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
+  const gamification = () => strapi.service('plugin::seed.gamification') as GamificationService;
   const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
   const transactions = () => strapi.service('plugin::seed.transactions') as TransactionsService;
 
@@ -103,7 +105,8 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
     locked: Map<number, AccountState>,
     actor: Actor,
   ): Promise<WrittenEntry> => {
-    const [entry] = await ledger().post(trx, pointType, locked, [awardEntry(award, accounts, actor)]);
+    // Ranks and badges are evaluated once the award is written (a training counts awards): see `evaluate` below.
+    const [entry] = await ledger().post(trx, pointType, locked, [awardEntry(award, accounts, actor)], new Map(), false);
     return entry;
   };
 
@@ -175,6 +178,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
         limitKey: key,
         entryId: entry?.id ?? null,
       });
+      if (entry) await gamification().evaluate(trx, { members: [member.id] }, `Gain : ${type}`);
       if (!entry) {
         const pending = { award: award.documentId, member: member.documentId, amount: rule.points, pointType: pointType.code, state: type };
         await notifications().tell(trx, [{ kind: 'staff.award.pending', key: `staff.award.pending:${award.documentId}`, data: pending, to: { staff: true } }]);
@@ -199,6 +203,7 @@ const earningsService = ({ strapi }: { strapi: Core.Strapi }) => {
         entryId = (await pay(trx, award, pointType, accounts, await ledger().lockPaidBy(trx, accounts.issuer, [accounts.member]), actor)).id;
       }
       await stores().awards.decide(trx, award.id, { state, entryId, decidedBy: `${actor.type}:${actor.id}` });
+      if (entryId !== null) await gamification().evaluate(trx, { members: [member.id] }, `Gain : ${award.eventType}`);
       const kind = verdict === 'approve' ? 'award.approved' : 'award.refused';
       await notifications().tell(trx, [{ kind, key: `${kind}:${documentId}`, data: { award: documentId, amount: award.points, pointType: pointType.code, state: award.eventType }, to: { users: [member.userId] } }]);
     });

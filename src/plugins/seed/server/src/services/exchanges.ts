@@ -178,9 +178,10 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new CodedError(decision.code, decision.message);
       }
       const { state, reserve, entries } = decision.value;
-      await ledger().post(trx, row.pointType, accounts, entries, new Map(reserve !== 0 ? [[payer, reserve]] : []));
       const changes: ExchangePatch = { ...details, state, ...timestampsFor(state, now) };
+      // The exchange's new state first: a settlement's badges and ranks count it.
       await store().update(trx, row.id, changes);
+      await ledger().post(trx, row.pointType, accounts, entries, new Map(reserve !== 0 ? [[payer, reserve]] : []));
       await announce(trx, row, lockedState, state, sideOf(row, actor), now);
       return changes;
     });

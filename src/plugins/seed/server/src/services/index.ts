@@ -4,6 +4,7 @@ import dashboard from './dashboard';
 import deadlines from './deadlines';
 import earnings from './earnings';
 import exchanges from './exchanges';
+import gamification from './gamification';
 import ledger from './ledger';
 import ledgerCheck from './ledger-check';
 import members from './members';
@@ -24,6 +25,7 @@ const services = {
   deadlines,
   earnings,
   exchanges,
+  gamification,
   ledger,
   'ledger-check': ledgerCheck,
   members,

@@ -9,10 +9,11 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CodedError } from '../errors/codes';
 import { applyEntries } from '../domain/ledger/balances';
-import type { AccountState, EntryDraft, PointTypeSettings } from '../domain/ledger/types';
+import type { AccountState, EntryDraft } from '../domain/ledger/types';
 import { seedStores } from '../stores';
 import type { PointTypeRow, WrittenEntry } from '../stores/ledger';
 import type { OutboxService } from './outbox';
+import type { GamificationService } from './gamification';
 
 export type { PointTypeRow, WrittenEntry };
 
@@ -22,6 +23,7 @@ export const memberAccountKey = (memberDocumentId: string, pointType: string): s
 const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => seedStores(strapi).ledger;
   const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
+  const gamification = () => strapi.service('plugin::seed.gamification') as GamificationService;
 
   return {
     pointTypes: (): Promise<PointTypeRow[]> => store().pointTypes(),
@@ -65,14 +67,17 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
      * refusal; returns the entries written. Call it inside `run`, with the accounts it touches
      * locked (lockAccounts, lockPaidBy). The balances come first: inserting an entry takes a
      * shared lock on its accounts (foreign keys), and two awards each holding it on the issuing
-     * account could not then both update it.
+     * account could not then both update it. The leaderboards' scores, and the ranks and badges
+     * the movement earns, are written last: call it once the fact it pays is written.
      */
     async post(
       trx: Knex.Transaction,
-      settings: PointTypeSettings,
+      settings: PointTypeRow,
       accounts: Map<number, AccountState>,
       entries: EntryDraft[],
       reservations: ReadonlyMap<number, number> = new Map(),
+      /** False when the caller writes the fact the entries pay afterwards (an award row), and evaluates ranks and badges itself then. */
+      evaluate = true,
     ): Promise<WrittenEntry[]> {
       const decision = applyEntries(accounts, entries, settings, reservations);
       if (!decision.ok) {
@@ -95,6 +100,7 @@ const ledgerService = ({ strapi }: { strapi: Core.Strapi }) => {
           payload: { documentId: written[i].documentId, key: entry.key, kind: entry.kind, pointType: settings.code, amount: entry.amount, memo: entry.memo, createdAt: written[i].createdAt.toISOString() },
         })),
       );
+      await gamification().afterEntries(trx, settings, accounts, entries, evaluate ? (entries[0]?.memo ?? '') : null);
       return written;
     },
   };

@@ -69,6 +69,7 @@ const directoryView = (row: DirectoryRecord) => ({
   headline: row.headline,
   skills: row.skills ?? [],
   track: row.track,
+  rank: row.rank ? { code: row.rank.code, name: row.rank.name } : null,
 });
 
 export type Profile = ReturnType<typeof profileView>;
@@ -220,6 +221,12 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async directory(page: number, pageSize: number, track?: string): Promise<{ members: DirectoryEntry[]; total: number }> {
       const { rows, total } = await store().directory(page, pageSize, track);
       return { members: rows.map(directoryView), total };
+    },
+
+    /** An active member's public profile (they opted in) as the directory shows it, with their row id; null otherwise. */
+    async publicProfileOf(documentId: string): Promise<(DirectoryEntry & { id: number }) | null> {
+      const row = await store().publicProfile(documentId);
+      return row ? { id: row.id, ...directoryView(row) } : null;
     },
 
     /** Staff's list, newest first, with contact data (no interview notes: those are in the member's export). */

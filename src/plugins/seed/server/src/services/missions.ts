@@ -35,6 +35,7 @@ import type { LedgerService, PointTypeRow } from './ledger';
 import type { MembersService } from './members';
 import type { NotificationsService } from './notifications';
 import type { OutboxService } from './outbox';
+import type { GamificationService } from './gamification';
 import { seedStores } from '../stores';
 import type { MissionRecord, PersonRef, ResponseRecord } from '../stores/missions';
 
@@ -127,6 +128,7 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const notifications = () => strapi.service('plugin::seed.notifications') as NotificationsService;
   const outbox = () => strapi.service('plugin::seed.outbox') as OutboxService;
+  const gamification = () => strapi.service('plugin::seed.gamification') as GamificationService;
 
   const rewardingPointTypes = async (): Promise<PointTypeRow[]> => (await ledger().pointTypes()).filter((pointType) => Number(pointType.missionReward) > 0);
 
@@ -235,6 +237,8 @@ const missionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await store().setState(trx, mission.id, state, { chosenResponseId: chosen?.id ?? null });
         const respondents = await store().respondents(trx, mission.id);
         await notifications().tell(trx, [{ kind: 'mission.outcome', key: `mission.outcome:${documentId}`, data: { mission: documentId, state }, to: { members: respondents } }]);
+        // A mission won counts for the member who brought it.
+        if (mission.broughtBy) await gamification().evaluate(trx, { members: [mission.broughtBy.id] }, 'Mission gagnée');
       });
       return staffDetail(documentId);
     },

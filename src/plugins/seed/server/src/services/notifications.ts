@@ -78,7 +78,7 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The notifications as their recipient reads them, with the names as they are now. */
   const views = async (rows: NotificationRow[]): Promise<NotificationView[]> => {
-    const names = await store().names(rows.flatMap(({ data }) => [data.member, data.mission, data.charter].filter((id): id is string => Boolean(id))));
+    const names = await store().names(rows.flatMap(({ data }) => [data.member, data.mission, data.charter, data.rank, data.badge].filter((id): id is string => Boolean(id))));
     return rows.map((row) => ({
       documentId: row.documentId,
       kind: row.kind,

@@ -60,6 +60,8 @@ const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
           await store().replaceText(trx, uid, ids, data);
         }
         await seedStores(strapi).members.erase(trx, member.id, erasedMember(new Date()));
+        // Off every board for good; their badges' assertions revoked and no longer traceable to them.
+        await seedStores(strapi).gamification.erase(trx, member.id);
         if (member.user) {
           await notifications().eraseOf(trx, member.user.id);
           await store().deleteUser(member.user.id);

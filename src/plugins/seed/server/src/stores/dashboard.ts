@@ -9,9 +9,12 @@ import { MEMBERS } from './members';
 import { MISSIONS } from './missions';
 import { MESSAGES } from './outbox';
 import { int } from './rows';
+import { RANK_CHANGES } from './gamification';
 
 export interface DashboardCounts {
   members: { applicants: number; interviewed: number };
+  /** Promotions waiting for staff or a tutor. */
+  promotions: { pending: number };
   awards: { pending: number };
   missions: { toReview: number; flagged: number };
   exchanges: { disputed: number };
@@ -26,8 +29,9 @@ export const dashboardStore = (knex: Knex) => {
 
   return {
     async counts(visibleMissionStates: readonly string[]): Promise<DashboardCounts> {
-      const [members, awards, missions, flagged, exchanges, outbox] = await Promise.all([
+      const [members, promotions, awards, missions, flagged, exchanges, outbox] = await Promise.all([
         countsBy(MEMBERS, 'state', ['applicant', 'interviewed']),
+        countsBy(RANK_CHANGES, 'state', ['pending']),
         countsBy(AWARDS, 'state', ['pending']),
         countsBy(MISSIONS, 'state', ['submitted']),
         knex(MISSIONS).whereIn('state', [...visibleMissionStates]).andWhere('flag_count', '>', 0).count({ count: '*' }),
@@ -36,6 +40,7 @@ export const dashboardStore = (knex: Knex) => {
       ]);
       return {
         members: { applicants: members.applicant, interviewed: members.interviewed },
+        promotions: { pending: promotions.pending },
         awards: { pending: awards.pending },
         missions: { toReview: missions.submitted, flagged: int(flagged[0].count) },
         exchanges: { disputed: exchanges.disputed },

@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { awardsStore } from './awards';
 import { dashboardStore } from './dashboard';
 import { exchangesStore } from './exchanges';
+import { gamificationStore } from './gamification';
 import { ledgerStore } from './ledger';
 import { membersStore } from './members';
 import { membershipsStore } from './memberships';
@@ -23,6 +24,7 @@ const create = (strapi: Core.Strapi) => {
     awards: awardsStore(knex),
     dashboard: dashboardStore(knex),
     exchanges: exchangesStore(knex),
+    gamification: gamificationStore(knex),
     members: membersStore(knex, db),
     memberships: membershipsStore(knex, db),
     missions: missionsStore(knex, db),

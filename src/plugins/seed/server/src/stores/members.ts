@@ -43,7 +43,7 @@ export interface MemberRecord extends MemberRef {
 }
 
 /** A directory line: never contact data. */
-export type DirectoryRecord = Pick<MemberRecord, 'documentId' | 'displayName' | 'headline' | 'skills' | 'track'>;
+export type DirectoryRecord = Pick<MemberRecord, 'documentId' | 'displayName' | 'headline' | 'skills' | 'track'> & { rank: { code: string; name: string } | null };
 
 /** What a member may change of their own profile. */
 export interface ProfileColumns {
@@ -76,6 +76,9 @@ const PROFILE_COLUMNS: Record<keyof ProfileColumns, string> = {
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 const FULL = { populate: { tutor: { select: ['documentId', 'displayName'] }, user: { select: ['email'] } } };
+/** What the directory and a public profile show: never contact data. */
+const DIRECTORY = { select: ['id', 'documentId', 'displayName', 'headline', 'skills', 'track'], populate: { rank: { select: ['code', 'name'] } } };
+const PUBLIC = { state: 'active', publicProfile: true };
 
 export const membersStore = (knex: Knex, db: Database) => ({
   /** The member with this documentId, whose user has this id, or whose user has this email (lowercase). */
@@ -168,12 +171,17 @@ export const membersStore = (knex: Knex, db: Database) => ({
 
   /** Active members who opted in to a public profile, by name, and how many there are. */
   async directory(page: number, pageSize: number, track?: string): Promise<{ rows: DirectoryRecord[]; total: number }> {
-    const where = { state: 'active', publicProfile: true, ...(track ? { track } : {}) };
+    const where = { ...PUBLIC, ...(track ? { track } : {}) };
     const [rows, total] = await Promise.all([
-      db.query(MEMBER).findMany({ where, select: ['documentId', 'displayName', 'headline', 'skills', 'track'], orderBy: [{ displayName: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+      db.query(MEMBER).findMany({ where, ...DIRECTORY, orderBy: [{ displayName: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
       db.query(MEMBER).count({ where }),
     ]);
     return { rows: rows as DirectoryRecord[], total: Number(total) };
+  },
+
+  /** An active member's directory line with their row id, when they opted in to a public profile. */
+  async publicProfile(documentId: string): Promise<(DirectoryRecord & { id: number }) | null> {
+    return (await db.query(MEMBER).findOne({ where: { ...PUBLIC, documentId }, ...DIRECTORY })) as (DirectoryRecord & { id: number }) | null;
   },
 
   /** One page of members (of a state, or all), newest first, with their profile, and how many there are. */

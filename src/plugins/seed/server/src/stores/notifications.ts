@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
 import { settingsOf, type MailPlan, type NotificationSettings } from '../domain/notifications/preferences';
 import type { NotificationData, NotificationKind } from '../domain/notifications/kinds';
 import { MEMBERS } from './members';
+import { BADGES, RANKS } from './gamification';
 import { batchesOf, bool, int, isoOrNull, newDocument } from './rows';
 
 export const NOTIFICATIONS = 'notifications';
@@ -221,13 +222,15 @@ export const notificationsStore = (knex: Knex) => ({
     const names = new Map<string, string>();
     const ids = [...new Set(documentIds)];
     if (ids.length === 0) return names;
-    const [members, missions, charters] = await Promise.all([
+    const [members, missions, ranks, badges, charters] = await Promise.all([
       knex(MEMBERS).whereIn('document_id', ids).select('document_id', 'display_name as name'),
       knex(MISSIONS).whereIn('document_id', ids).select('document_id', 'title as name'),
+      knex(RANKS).whereIn('document_id', ids).select('document_id', 'name'),
+      knex(BADGES).whereIn('document_id', ids).select('document_id', 'name'),
       // A charter's title in French when it has one, else in any locale.
       knex(CHARTERS).whereIn('document_id', ids).whereNotNull('published_at').orderByRaw("case when locale = 'fr' then 1 else 0 end").select('document_id', 'title as name'),
     ]);
-    for (const row of [...members, ...missions, ...charters] as {
+    for (const row of [...members, ...missions, ...ranks, ...badges, ...charters] as {
       document_id: string;
       name: string | null;
     }[]) {

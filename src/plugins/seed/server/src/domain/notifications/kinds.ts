@@ -27,10 +27,14 @@ export const NOTIFICATION_KINDS = {
   'membership.refunded': { audience: 'member', email: true },
   'member.interviewed': { audience: 'member', email: false },
   'member.activated': { audience: 'member', email: true },
+  'rank.changed': { audience: 'member', email: true },
+  'rank.pending': { audience: 'member', email: true },
+  'badge.earned': { audience: 'member', email: false },
   'staff.mission.submitted': { audience: 'staff', email: true },
   'staff.mission.flagged': { audience: 'staff', email: true },
   'staff.award.pending': { audience: 'staff', email: true },
   'staff.exchange.disputed': { audience: 'staff', email: true },
+  'staff.rank.pending': { audience: 'staff', email: true },
 } as const satisfies Record<string, { audience: 'member' | 'staff'; email: boolean }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -60,6 +64,10 @@ export interface NotificationData {
   award?: string;
   membership?: string;
   year?: number;
+  /** A rank's or a badge's documentId (named when shown), a badge's level. */
+  rank?: string;
+  badge?: string;
+  level?: number;
 }
 
 /** One notification to write: its kind, who gets it, its data, and the key that makes it once only. */
@@ -229,6 +237,33 @@ export const render = (kind: NotificationKind, data: NotificationData, names: Na
         body: `Votre compte est actif${data.amount ? ` : ${points(data)} de dotation de départ vous sont versés` : ''}. Proposez ou demandez un premier service !`,
         path: '/espace/compte',
       };
+    case 'rank.changed':
+      return {
+        title: `Nouveau rang : ${names(data.rank) ?? 'rang changé'}`,
+        body:
+          data.state === 'demotion'
+            ? `L'équipe a changé votre rang ; son motif est indiqué dans votre profil.`
+            : `Bravo : vous êtes désormais ${names(data.rank) ?? 'au rang suivant'}. Votre profil montre ce que demande le rang d'après.`,
+        path: '/espace/profil',
+      };
+    case 'rank.pending':
+      return {
+        title: `${someone} peut devenir ${names(data.rank) ?? 'plus avancé·e'}`,
+        body: `${someone} remplit les exigences du rang ${names(data.rank) ?? 'suivant'} : vous êtes son tuteur ou sa tutrice, confirmez ou refusez sa promotion.`,
+        path: '/espace/profil',
+      };
+    case 'badge.earned':
+      return {
+        title: `Nouveau badge : ${names(data.badge) ?? 'badge'}${(data.level ?? 1) > 1 ? ` (niveau ${data.level})` : ''}`,
+        body: `Vous avez obtenu ce badge ; tout le monde peut le vérifier (Open Badges) : partagez-le depuis votre profil.`,
+        path: '/espace/profil',
+      };
+    case 'staff.rank.pending':
+      return {
+        title: 'Une promotion attend votre confirmation',
+        body: `${someone} remplit les exigences du rang ${names(data.rank) ?? 'suivant'} : confirmez ou refusez sa promotion.`,
+        path: '/espace',
+      };
     case 'staff.mission.submitted':
       return {
         title: `Mission à valider${mission}`,
@@ -279,8 +314,12 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   'membership.refunded': 'Votre adhésion est remboursée',
   'member.interviewed': 'Votre entretien est enregistré',
   'member.activated': 'Votre compte est activé',
+  'rank.changed': 'Votre rang change',
+  'rank.pending': 'Une promotion attend votre confirmation de tuteur',
+  'badge.earned': 'Vous obtenez un badge',
   'staff.mission.submitted': '(équipe) Une mission est à valider',
   'staff.mission.flagged': '(équipe) Une mission est signalée',
   'staff.award.pending': '(équipe) Des points attendent une approbation',
   'staff.exchange.disputed': '(équipe) Un échange est en litige',
+  'staff.rank.pending': '(équipe) Une promotion attend une confirmation',
 };

@@ -21,6 +21,8 @@ export const OUTBOUND_EVENTS = [
   'seed.revision.proposed',
   'seed.revision.decided',
   'seed.mission.validated',
+  'seed.rank.changed',
+  'seed.badge.earned',
 ] as const;
 export type OutboundEvent = (typeof OUTBOUND_EVENTS)[number];
 
