@@ -6,12 +6,14 @@
  * table's and its indexes' own SQL on SQLite, plus the foreign-key columns the lean rows carry).
  *
  * - `award` (one transaction): lock the member; lock the issuer's and the member's accounts in id
- *   order; count and sum the rule's counted awards of that member, locked; insert the entry; insert
- *   the award; update both balances; insert the stored delivery (webhook_events); commit.
+ *   order; count and sum the rule's counted awards of that member, locked; insert the entry; upsert
+ *   the member's four leaderboard scores (issue 14); insert the award; update both balances; insert
+ *   the stored delivery (webhook_events); commit.
  * - `exchange`: propose (insert the exchange and its notification, in one transaction); accept (lock
  *   the exchange, the accounts, sum the pair's month, reserve, update the exchange); deliver (lock
- *   both, update the exchange); settle (lock both, insert the entry, update both accounts, update
- *   the exchange) — each step also inserts the notification it sends (email off: no mail).
+ *   both, update the exchange); settle (lock both, insert the entry, upsert the provider's four
+ *   leaderboard scores, update both accounts, update the exchange) — each step also inserts the
+ *   notification it sends (email off: no mail).
  *
  * Answers with the elapsed time, each operation's (each step's) latency and the statements sent.
  */
@@ -21,8 +23,8 @@ const knexFactory = require('knex');
 const { inParallel, ms, serveJob } = require('./bench-common');
 
 const LOOK_ALIKES = {
-  award: ['members', 'ledger_accounts', 'ledger_entries', 'awards', 'webhook_events'],
-  exchange: ['members', 'ledger_accounts', 'ledger_entries', 'exchanges', 'notifications'],
+  award: ['members', 'ledger_accounts', 'ledger_entries', 'leaderboard_scores', 'awards', 'webhook_events'],
+  exchange: ['members', 'ledger_accounts', 'ledger_entries', 'leaderboard_scores', 'exchanges', 'notifications'],
 };
 const COUNTED_AWARDS = ['awarded', 'pending', 'approved'];
 const PAIR_CAP_STATES = ['accepted', 'delivered', 'disputed', 'settled'];
@@ -112,6 +114,15 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
     };
     const lockAccounts = (trx, ids) => locked(trx('bench_ledger_accounts').whereIn('id', ids).orderBy('id').select('id', 'balance', 'reserved', 'kind'));
     const setAccount = (trx, id, values) => trx('bench_ledger_accounts').where({ id }).update({ ...values, updated_at: new Date() });
+    /** The account's four period rows, one upsert, as the ledger writes them with each counted entry. */
+    const score = (trx, account, points) => {
+      const now = new Date();
+      const buckets = { WEEK: 'bench-W', MONTH: now.toISOString().slice(0, 7), YEAR: now.toISOString().slice(0, 4), ALL: 'all' };
+      return trx('bench_leaderboard_scores')
+        .insert(Object.entries(buckets).map(([period, bucket]) => ({ document_id: documentId(), created_at: now, updated_at: now, published_at: now, account_id: account, point_type_id: 1, period, bucket, points })))
+        .onConflict(['account_id', 'period', 'bucket'])
+        .merge({ points: trx.raw('?? + ?', ['bench_leaderboard_scores.points', points]), updated_at: now });
+    };
 
     const latencies = {};
     const time = async (step, work) => {
@@ -139,6 +150,7 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
             const accounts = new Map((await lockAccounts(trx, [issuer, member.account])).map((row) => [row.id, row]));
             await locked(trx('bench_awards').where('limit_key', key).whereIn('state', COUNTED_AWARDS)).count({ awards: '*' }).sum({ points: 'points' }).first();
             const entry = await insert(trx, 'ledger_entries', { key: `award:${run}:${i}`, kind: 'reward', amount: 1, memo: 'Attribution : training.completed', actor_type: 'webhook', actor_id: 'bench', from_account_id: issuer, to_account_id: member.account });
+            await score(trx, member.account, 1);
             const award = await insert(trx, 'awards', { event_type: 'training.completed', reference: `course-${run}-${i}`, points: 1, state: 'awarded', day: new Date().toISOString().slice(0, 10), limit_key: key, rule_id: 1, point_type_id: 1, member_id: member.id, entry_id: entry });
             await setAccount(trx, issuer, { balance: Number(accounts.get(issuer).balance) - 1 });
             await setAccount(trx, member.account, { balance: Number(accounts.get(member.account).balance) + 1 });
@@ -191,6 +203,7 @@ const run = async ({ kind, connection, senders, count, warmup, fresh }) => {
         });
         await step('evaluate', exchange, pair, async (trx, accounts) => {
           await insert(trx, 'ledger_entries', { key: `exchange:${run}:${exchange}`, kind: 'exchange', amount: 1, actor_type: 'member', actor_id: 'bench', from_account_id: payer, to_account_id: payee, exchange_id: exchange });
+          await score(trx, payee, 1);
           await setAccount(trx, payer, { balance: Number(accounts.get(payer).balance) - 1, reserved: Number(accounts.get(payer).reserved) - 1 });
           await setAccount(trx, payee, { balance: Number(accounts.get(payee).balance) + 1 });
           await setExchange(trx, exchange, { state: 'settled', rating: 5, closed_at: new Date() });

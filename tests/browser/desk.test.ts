@@ -346,5 +346,33 @@ describeInBrowser('the staff desk, in Chromium', () => {
     await told('Message remis en file d’envoi.');
     expect((await row('plugin::seed.outbox-message', message.documentId)).state).toBe('pending');
   });
+  it('confirms the promotion the home page counts, and gives a member a badge, then revokes it', async () => {
+    // The demo's waiting promotion: Sofia Martin, to companion, her tutor or staff to confirm.
+    await page.goto(`${base}/admin`);
+    await page.getByRole('link', { name: /Promotions à confirmer/ }).click();
+    await page.getByText('Sofia Martin').first().waitFor();
+    await shot(page, 'promotions-waiting');
+    const waiting = await app.strapi.db.query('plugin::seed.rank-change').findOne({ where: { state: 'pending' }, populate: ['member'] });
+    await editView('plugin::seed.rank-change', waiting.documentId);
+    await act('Confirmer la promotion');
+    await told('Promotion confirmée : Compagnon·ne.');
+    await shot(page, 'promotion-confirmed');
+    expect((await row('plugin::seed.rank-change', waiting.documentId)).state).toBe('applied');
+    expect((await app.strapi.db.query('plugin::seed.member').findOne({ where: { id: waiting.member.id } })).track).toBe('companion');
+
+    const marc = await app.strapi.db.query('plugin::seed.member').findOne({ where: { displayName: 'Marc Lefèvre' } });
+    await editView('plugin::seed.member', marc.documentId);
+    await act('Décerner un badge', async () => {
+      await dialog().locator('input[name=badge]').fill('helping-hand');
+      await dialog().locator('input[name=evidence]').fill('Déménagement du local');
+    });
+    await told('Badge décerné à Marc Lefèvre : chacun peut désormais le vérifier.');
+    const award = await app.strapi.db.query('plugin::seed.badge-award').findOne({ where: { member: marc.id, badge: { code: 'helping-hand' } } });
+    await editView('plugin::seed.badge-award', award.documentId);
+    await act('Révoquer le badge', () => dialog().locator('textarea[name=reason]').fill('Donné par erreur'));
+    await told('Badge révoqué.');
+    await shot(page, 'badge-revoked');
+    expect((await app.http().get(`/api/seed/badges/assertions/${award.assertionId}`)).status).toBe(410);
+  });
 });
 

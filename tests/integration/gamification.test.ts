@@ -7,6 +7,7 @@
 import { createHash, randomBytes, randomUUID } from 'crypto';
 import { Webhook } from 'standardwebhooks';
 import { adminOfRole, startApp, type TestApp } from '../helpers/strapi';
+import { ensureTeamRole } from '../../src/plugins/seed/server/src/desk';
 import { activeMember, bearer, expectRefusal, loginStaff, type TestMember } from '../helpers/seed';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -187,6 +188,29 @@ describe('the staff desk', () => {
     // The desk names the award by its documentId.
     const revoked = await app.http().post(`/seed/badges/assertions/${award.documentId}/revoke`).set(bearer(team.token)).send({ reason: 'Erreur' });
     expect(revoked.body.data).toMatchObject({ revoked: true });
+  });
+});
+
+describe('the Équipe role on an upgraded database', () => {
+  it('gets the Content Manager on types new to it (ranks, badges, their awards and changes) once; what staff take away later stays away', async () => {
+    const NEW_TYPES = ['plugin::seed.rank', 'plugin::seed.badge', 'plugin::seed.badge-award', 'plugin::seed.rank-change'];
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'seed-team' } });
+    const held = () => app.strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id }, subject: { $in: NEW_TYPES } } });
+    const takeAway = async () => app.strapi.db.query('admin::permission').deleteMany({ where: { role: { id: role.id }, subject: { $in: NEW_TYPES } } });
+    // As a role created before those types and before the record of the types it knows.
+    await takeAway();
+    await app.strapi.store({ type: 'plugin', name: 'seed', key: 'team-role-types' }).delete({});
+    await ensureTeamRole(app.strapi);
+    const granted = await held();
+    expect(new Set(granted.map((permission: { subject: string }) => permission.subject))).toEqual(new Set(NEW_TYPES));
+    expect(granted.map((permission: { action: string; subject: string }) => `${permission.action} ${permission.subject}`)).toContain('plugin::content-manager.explorer.read plugin::seed.rank-change');
+
+    await takeAway();
+    await ensureTeamRole(app.strapi);
+    expect(await held()).toEqual([]);
+    // Given back for the tests that follow, as to a role from before the record.
+    await app.strapi.store({ type: 'plugin', name: 'seed', key: 'team-role-types' }).delete({});
+    await ensureTeamRole(app.strapi);
   });
 });
 

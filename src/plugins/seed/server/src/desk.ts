@@ -79,10 +79,16 @@ const teamPermissions = (strapi: Core.Strapi) => {
 
 /**
  * The Équipe admin role, created once with the content, media and desk permissions; on later
- * boots only the desk's new actions are added (staff may have changed the rest).
+ * boots only what is new is added — the desk's new actions, and the Content Manager's permissions
+ * on types the role has not known (an upgrade's new types) — so what staff changed stays. The
+ * types known are kept in the plugin store; a role from before that record knows the types it
+ * holds any permission on.
  */
+const subjectsOf = (permissions: { subject?: string | null }[]): string[] => [...new Set(permissions.flatMap((permission) => (permission.subject ? [permission.subject] : [])))];
+
 export const ensureTeamRole = async (strapi: Core.Strapi): Promise<{ id: number }> => {
   const roles = strapi.service('admin::role');
+  const knownTypes = strapi.store({ type: 'plugin', name: 'seed', key: 'team-role-types' });
   const existing = await roles.findOne({ code: TEAM_ROLE_CODE });
   if (!existing) {
     const role = await roles.create({
@@ -90,11 +96,17 @@ export const ensureTeamRole = async (strapi: Core.Strapi): Promise<{ id: number 
       code: TEAM_ROLE_CODE,
       description: 'L’équipe de l’association : accueille et active les membres, tient la banque de missions et le registre des points.',
     });
-    await roles.addPermissions(role.id, teamPermissions(strapi));
+    const permissions = teamPermissions(strapi);
+    await roles.addPermissions(role.id, permissions);
+    await knownTypes.set({ value: subjectsOf(permissions) });
     return role;
   }
-  const held = new Set((await strapi.service('admin::permission').findMany({ where: { role: { id: existing.id } } })).map((permission: { action: string }) => permission.action));
-  const missing = deskPermissions().filter((action) => !held.has(action));
-  if (missing.length > 0) await roles.addPermissions(existing.id, missing.map((action) => ({ action })));
+  const held: { action: string; subject: string | null }[] = await strapi.service('admin::permission').findMany({ where: { role: { id: existing.id } } });
+  const known = new Set(((await knownTypes.get({})) as string[] | null) ?? subjectsOf(held));
+  const permissions = teamPermissions(strapi);
+  const actions = new Set(held.map((permission) => permission.action));
+  const missing = permissions.filter((permission) => ('subject' in permission && permission.subject ? !known.has(permission.subject) : !actions.has(permission.action) && deskPermissions().includes(permission.action)));
+  if (missing.length > 0) await roles.addPermissions(existing.id, missing);
+  await knownTypes.set({ value: subjectsOf(permissions) });
   return existing;
 };

@@ -78,7 +78,8 @@ export const gamificationTypes = (nexus: any): unknown[] => [
       t.nonNull.id('documentId');
       t.nonNull.id('member');
       t.string('from');
-      t.string('to');
+      t.string('to', { description: 'The rank’s code.' });
+      t.string('toName', { description: 'The rank’s name.' });
       t.nonNull.string('state');
     },
   }),

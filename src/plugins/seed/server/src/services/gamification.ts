@@ -325,7 +325,7 @@ const gamificationService = ({ strapi }: { strapi: Core.Strapi }) => {
         await store().setRank(trx, member.id, to);
         await outbox().enqueue(trx, [{ type: 'seed.rank.changed', payload: { member: member.documentId, change, from: from?.code ?? null, to: to.code, state: 'applied' } }]);
         await notifications().tell(trx, promotionNotices(change, { ...member, tutorId: null }, to, false, 'demotion'));
-        return { documentId: change, member: member.documentId, from: from?.code ?? null, to: to.code, state: 'applied', direction: 'demotion' };
+        return { documentId: change, member: member.documentId, from: from?.code ?? null, to: to.code, toName: to.name, state: 'applied', direction: 'demotion' };
       });
     },
 
@@ -383,7 +383,8 @@ const gamificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!change || change.direction !== 'promotion') throw new CodedError('PROMOTION_NOT_FOUND', 'There is no such promotion.');
     const { ranks } = await definitions();
     const to = ranks.find((rank) => rank.id === change.toRankId);
-    const callerMember = userIdOf(caller) !== undefined && !isStaff(caller) ? await members().memberOfUser(userIdOf(caller)!) : null;
+    const userId = userIdOf(caller);
+    const callerMember = userId !== undefined && !isStaff(caller) ? await members().memberOfUser(userId) : null;
     orFail(mayDecidePromotion(to?.confirmation ?? 'staff', { staff: isStaff(caller), memberId: callerMember?.id ?? null }, change.tutorId));
     const by = actorOf(caller).id;
     return transactions().run(async (trx) => {
@@ -395,7 +396,7 @@ const gamificationService = ({ strapi }: { strapi: Core.Strapi }) => {
         // The new rank may be a step towards the next one.
         await service.evaluate(trx, { members: [change.memberId] }, null);
       }
-      return { documentId, member: change.memberDocumentId, to: to?.code ?? null, state, decidedBy: by };
+      return { documentId, member: change.memberDocumentId, to: to?.code ?? null, toName: to?.name ?? null, state, decidedBy: by };
     });
   }
 
