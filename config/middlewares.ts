@@ -43,6 +43,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::rate-limits',
   'strapi::session',
   'strapi::favicon',
+  // The members' site at `/` rather than Strapi's redirect to the admin.
+  'global::site-index',
   'strapi::public',
 ];
 

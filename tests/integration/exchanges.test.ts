@@ -39,6 +39,9 @@ describe('an exchange from proposal to settlement', () => {
 
     expect(proposed.status).toBe(201);
     expect(proposed.body.data).toMatchObject({ state: 'proposed', provider: provider.documentId, beneficiary: beneficiary.documentId, amount: 5, hours: 3 });
+    // The two parties see each other's names, as they are now.
+    const nameOf = async (member: TestMember) => (await app.strapi.db.query('plugin::seed.member').findOne({ where: { documentId: member.documentId } })).displayName;
+    expect(evaluated.body.data).toMatchObject({ providerName: await nameOf(provider), beneficiaryName: await nameOf(beneficiary) });
     expect(accepted.body.data.state).toBe('accepted');
     expect(held).toMatchObject({ balance: 5, reserved: 5, available: 0 });
     expect(delivered.body.data.state).toBe('delivered');

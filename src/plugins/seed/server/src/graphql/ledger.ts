@@ -50,6 +50,8 @@ export const ledgerTypes = (nexus: any): unknown[] => {
         t.nonNull.string('state');
         t.nonNull.id('provider', { description: 'The providing member’s documentId.' });
         t.nonNull.id('beneficiary', { description: 'The receiving (paying) member’s documentId.' });
+        t.string('providerName', { description: 'The providing member’s display name, as it is now.' });
+        t.string('beneficiaryName', { description: 'The receiving member’s display name, as it is now.' });
         t.nonNull.string('proposedBy');
         t.nonNull.string('pointType');
         t.nonNull.string('description');

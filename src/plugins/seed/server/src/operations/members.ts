@@ -39,9 +39,9 @@ export const membersOperations = [
     who: 'member',
     input: directoryQuery,
     paged: 'members',
-    run: ({ services, input }) => services.members.directory(input.page, input.pageSize, input.track),
+    run: ({ services, input }) => services.members.directory(input.page, input.pageSize, input.track, input.search),
     rest: { method: 'GET', path: '/members/directory' },
-    graphql: { kind: 'query', name: 'memberDirectory', type: 'MemberDirectory!', args: { track: 'String', page: 'Int', pageSize: 'Int' } },
+    graphql: { kind: 'query', name: 'memberDirectory', type: 'MemberDirectory!', args: { track: 'String', search: 'String', page: 'Int', pageSize: 'Int' } },
   }),
   operation({
     action: 'members.interview',

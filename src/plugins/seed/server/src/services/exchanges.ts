@@ -45,6 +45,9 @@ export interface ExchangeView {
   state: ExchangeState;
   provider: string;
   beneficiary: string;
+  /** The parties' names as they are now: the two of them see each other's name. */
+  providerName: string | null;
+  beneficiaryName: string | null;
   proposedBy: Side;
   pointType: string;
   description: string;
@@ -74,6 +77,8 @@ const view = (row: ExchangeRow): ExchangeView => ({
   state: row.state,
   provider: row.provider.documentId,
   beneficiary: row.beneficiary.documentId,
+  providerName: row.provider.displayName,
+  beneficiaryName: row.beneficiary.displayName,
   proposedBy: row.proposedBy,
   pointType: row.pointType.code,
   description: row.description,
@@ -102,7 +107,7 @@ const facts = (row: ExchangeRow, state: ExchangeState): ExchangeFacts => ({
 type Asker = (Extract<ExchangeActor, { kind: 'member' }> & { memberRow: MemberRef }) | Exclude<ExchangeActor, { kind: 'member' }>;
 
 /** What an exchange's announcement reads of it. */
-type Announced = Pick<ExchangeRow, 'documentId' | 'amount' | 'hours' | 'provider' | 'beneficiary'> & { pointType: { code: string } };
+type Announced = Pick<ExchangeRow, 'documentId' | 'amount' | 'hours'> & { provider: MemberRef; beneficiary: MemberRef; pointType: { code: string } };
 
 /** What each step needs beyond the exchange: the locked accounts and the transaction. */
 interface StepContext {
@@ -145,7 +150,7 @@ const exchangesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The side of the exchange a member acts on; null when staff or the system act. */
-  const sideOf = (row: Pick<ExchangeRow, 'provider'>, actor: Asker | null): ActingSide => {
+  const sideOf = (row: { provider: MemberRef }, actor: Asker | null): ActingSide => {
     if (!actor || actor.kind !== 'member') return null;
     return row.provider.documentId === actor.member ? 'provider' : 'beneficiary';
   };

@@ -70,7 +70,8 @@ const gamificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { now, year, monthOfYear: month };
   };
 
-  const baseUrl = () => String(strapi.config.get('server.absoluteUrl') ?? '').replace(/\/$/, '');
+  // Without PUBLIC_URL, Strapi's own address (http://0.0.0.0:1337) is reached as localhost.
+  const baseUrl = () => String(strapi.config.get('server.absoluteUrl') ?? '').replace(/\/$/, '').replace('//0.0.0.0', '//localhost');
   const urls = {
     issuer: () => `${baseUrl()}/api/seed/badges/issuer`,
     badgeClass: (documentId: string) => `${baseUrl()}/api/seed/badges/classes/${documentId}`,

@@ -218,8 +218,8 @@ const membersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Active members who opted in to a public profile, by name. */
-    async directory(page: number, pageSize: number, track?: string): Promise<{ members: DirectoryEntry[]; total: number }> {
-      const { rows, total } = await store().directory(page, pageSize, track);
+    async directory(page: number, pageSize: number, track?: string, search?: string): Promise<{ members: DirectoryEntry[]; total: number }> {
+      const { rows, total } = await store().directory(page, pageSize, track, search);
       return { members: rows.map(directoryView), total };
     },
 

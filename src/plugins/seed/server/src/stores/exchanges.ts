@@ -29,8 +29,9 @@ export interface ExchangeRow {
   deliveredAt: string | null;
   closedAt: string | null;
   createdAt: string;
-  provider: MemberRef;
-  beneficiary: MemberRef;
+  /** Each party, with the name they go by now (an erased member's is gone). */
+  provider: MemberRef & { displayName: string | null };
+  beneficiary: MemberRef & { displayName: string | null };
   pointType: PointTypeRow;
 }
 
@@ -63,11 +64,12 @@ const COLUMNS = [
   'id', 'document_id', 'proposed_by', 'description', 'hours', 'amount', 'state', 'rating', 'comment', 'resolution_reason', 'pair_key', 'accepted_at', 'delivered_at', 'closed_at', 'created_at',
 ].map((column) => `${EXCHANGES}.${column}`);
 
-const memberOf = (row: Record<string, unknown>, alias: string): MemberRef => ({
+const memberOf = (row: Record<string, unknown>, alias: string): MemberRef & { displayName: string | null } => ({
   id: int(row[`${alias}_id`]),
   documentId: String(row[`${alias}_document_id`]),
   state: row[`${alias}_state`] as MemberState,
   userId: intOrNull(row[`${alias}_user_id`]),
+  displayName: (row[`${alias}_display_name`] as string | null) ?? null,
 });
 
 const exchangeOf = (row: Record<string, unknown>): ExchangeRow => ({
@@ -100,7 +102,7 @@ export const exchangesStore = (knex: Knex) => {
       .join(POINT_TYPES, `${POINT_TYPES}.id`, `${EXCHANGES}.point_type_id`)
       .select(
         ...COLUMNS,
-        ...['provider', 'beneficiary'].flatMap((alias) => [`${alias}.id as ${alias}_id`, `${alias}.document_id as ${alias}_document_id`, `${alias}.state as ${alias}_state`, `${alias}.user_id as ${alias}_user_id`]),
+        ...['provider', 'beneficiary'].flatMap((alias) => [`${alias}.id as ${alias}_id`, `${alias}.document_id as ${alias}_document_id`, `${alias}.state as ${alias}_state`, `${alias}.user_id as ${alias}_user_id`, `${alias}.display_name as ${alias}_display_name`]),
         ...pointTypeColumns(POINT_TYPES, 'pt_'),
       );
 

@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { MemberState } from '../domain/members/member-state';
 import type { erasedMember } from '../domain/members/erasure';
-import { insertRow, int, intOrNull, newDocument } from './rows';
+import { containing, insertRow, int, intOrNull, newDocument } from './rows';
 
 export const MEMBERS = 'members';
 const MEMBER = 'plugin::seed.member';
@@ -170,8 +170,15 @@ export const membersStore = (knex: Knex, db: Database) => ({
   },
 
   /** Active members who opted in to a public profile, by name, and how many there are. */
-  async directory(page: number, pageSize: number, track?: string): Promise<{ rows: DirectoryRecord[]; total: number }> {
-    const where = { ...PUBLIC, ...(track ? { track } : {}) };
+  async directory(page: number, pageSize: number, track?: string, search?: string): Promise<{ rows: DirectoryRecord[]; total: number }> {
+    // A name or headline fragment: the matching ids first (escaped LIKE), then the Query Engine's page of them.
+    const matching = search
+      ? ((await containing(knex(MEMBERS).where({ state: 'active', public_profile: true }), 'display_name', search)
+          .orWhere((or) => containing(or.where({ state: 'active', public_profile: true }), 'headline', search))
+          .limit(1000)
+          .pluck('id')) as number[])
+      : null;
+    const where = { ...PUBLIC, ...(track ? { track } : {}), ...(matching ? { id: { $in: matching } } : {}) };
     const [rows, total] = await Promise.all([
       db.query(MEMBER).findMany({ where, ...DIRECTORY, orderBy: [{ displayName: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
       db.query(MEMBER).count({ where }),

@@ -8,7 +8,7 @@ import { ACCOUNTS, ENTRIES, POINT_TYPES } from './ledger';
 import { EXCHANGES } from './exchanges';
 import { MEMBERS } from './members';
 import { MEMBERSHIPS } from './memberships';
-import { int } from './rows';
+import { containing, int } from './rows';
 
 export interface AccountBalance {
   documentId: string;
@@ -64,8 +64,7 @@ export const reportsStore = (knex: Knex) => {
     async balances({ search, sort, order, page, pageSize }: AccountsQuery): Promise<{ accounts: AccountBalance[]; total: number }> {
       const matching = () => {
         const query = knex(ACCOUNTS).join(POINT_TYPES, `${POINT_TYPES}.id`, `${ACCOUNTS}.point_type_id`).leftJoin(MEMBERS, `${MEMBERS}.id`, `${ACCOUNTS}.member_id`);
-        // The search is a name fragment, not a pattern: its % and _ are escaped (the same ESCAPE on both databases).
-        return search ? query.whereRaw(`?? LIKE ? ESCAPE '!'`, [`${MEMBERS}.display_name`, `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`]) : query;
+        return search ? containing(query, `${MEMBERS}.display_name`, search) : query;
       };
       const [rows, [{ total }]] = await Promise.all([
         matching()
