@@ -321,7 +321,10 @@ describeInBrowser('the staff desk, in Chromium', () => {
     expect((await row('plugin::seed.award', refused)).state).toBe('refused');
     const both = [await pendingAward(earner, 'atelier-21'), await pendingAward(earner, 'atelier-22')];
     await page.goto(`${base}/admin/content-manager/collection-types/plugin::seed.award?filters[$and][0][state][$eq]=pending`);
+    // Both rows listed first: "select all" on a list still loading selects nothing.
+    await page.getByRole('row').filter({ hasText: 'Rémi Fabre' }).nth(1).waitFor();
     await page.getByRole('checkbox', { name: /Sélectionner toutes|Select all/i }).click();
+    await page.getByText(/2 entrées sélectionnées/).waitFor();
     await page.getByRole('button', { name: 'Approuver', exact: true }).click();
     await page.getByRole('alertdialog').or(dialog()).getByRole('button', { name: /^(Confirmer|Confirm)$/ }).click();
     await told(/2 gains approuvés, aucun échec/);

@@ -316,6 +316,28 @@ describe('leaderboard', () => {
     expectRefusal(await board({ after: 'not-a-cursor' }), 400, 'INVALID_INPUT');
   });
 
+  it('counts an entry in the week, month and year of the association’s time zone, whichever it is', async () => {
+    const member = await activeMember(app, staff);
+    const account = async () => app.strapi.db.query('plugin::seed.account').findOne({ where: { key: `member:TS:${member.documentId}` } });
+    const local = (timeZone: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone, ...options }).format(new Date());
+    // Fourteen hours ahead of UTC and eleven behind: two calendar days apart, at any hour.
+    const before = process.env.SEED_TIME_ZONE;
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      process.env.SEED_TIME_ZONE = timeZone;
+      try {
+        await event(member);
+        const rows = await app.strapi.db.query('plugin::seed.leaderboard-score').findMany({ where: { account: (await account()).id } });
+        const buckets = rows.map((row: { period: string; bucket: string }) => `${row.period} ${row.bucket}`);
+        expect(buckets).toEqual(expect.arrayContaining([`MONTH ${local(timeZone, { year: 'numeric', month: '2-digit' })}`, `YEAR ${local(timeZone, { year: 'numeric' })}`]));
+        const page = await board({ period: 'MONTH' });
+        expect(page.body.data.bucket).toBe(local(timeZone, { year: 'numeric', month: '2-digit' }));
+      } finally {
+        if (before === undefined) delete process.env.SEED_TIME_ZONE;
+        else process.env.SEED_TIME_ZONE = before;
+      }
+    }
+  });
+
   it('tells a member their own position even when they are not shown', async () => {
     const response = await app.http().get('/api/seed/leaderboard/me').query({ period: 'MONTH' }).set(bearer(members.hidden.jwt));
     expect(response.body.data).toMatchObject({ points: 20, position: 1, shown: false, total: 3 });
