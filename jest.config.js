@@ -4,6 +4,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
   testTimeout: 120000,
   // Strapi holds one app per process: each worker process boots its own on its own database.
   // Two at a time, on a machine of two cores or more.

@@ -34,7 +34,8 @@ export interface StartOptions {
 }
 
 export const startApp = async (env: Record<string, string> = {}, { fixture, beforeBoot }: StartOptions = {}): Promise<TestApp> => {
-  const database = await createThrowawayDatabase({ fixture });
+  // A database written before the boot starts empty, as a deployment's would.
+  const database = await createThrowawayDatabase({ fixture, empty: beforeBoot !== undefined });
   try {
     await beforeBoot?.(database);
   } catch (error) {
