@@ -397,6 +397,8 @@ export const gamificationStore = (knex: Knex) => {
     async alignTracks(): Promise<void> {
       await knex(MEMBERS)
         .whereNull('rank_id')
+        // Only the members a rank names: with no rank defined, no row is touched at each boot.
+        .whereIn('track', knex(RANKS).select('code'))
         .update({ rank_id: knex(RANKS).whereRaw(`${RANKS}.code = ${MEMBERS}.track`).select('id').limit(1) });
     },
 
