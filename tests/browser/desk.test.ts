@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { startApp, adminOfRole, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, loginStaff, registerMember, type TestMember } from '../helpers/seed';
-import { browserTestsRun, launch, listen, screenshotter } from '../helpers/browser';
+import { browserTestsRun, idleCallbacksWithDeadline, launch, listen, screenshotter } from '../helpers/browser';
 import { TEAM_ROLE_CODE } from '../../src/plugins/seed/server/src/desk';
 
 const describeInBrowser = browserTestsRun() ? describe : describe.skip;
@@ -98,6 +98,7 @@ beforeAll(async () => {
   staff = await loginStaff(app);
   team = await adminOfRole(app, TEAM_ROLE_CODE);
   page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
+  await idleCallbacksWithDeadline(page);
   await page.goto(`${base}/admin/auth/login`);
   await page.fill('input[name=email]', team.email);
   await page.fill('input[name=password]', team.password);

@@ -29,6 +29,19 @@ export const launch = async (): Promise<Browser> => {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 };
 
+/**
+ * Gives the page's idle callbacks a deadline of one second. The admin's action bars (document and
+ * bulk actions) appear from a `requestIdleCallback` without a timeout, and headless Chromium on a
+ * loaded machine may never call it while nothing draws a frame: the bulk "Approuver" stayed absent
+ * for more than 30 s in CI, with three callbacks waiting, until a screenshot drew one. A person's
+ * browser draws frames as they move; here the deadline stands in for them.
+ */
+export const idleCallbacksWithDeadline = (page: Page): Promise<void> =>
+  page.addInitScript(() => {
+    const request = window.requestIdleCallback.bind(window);
+    window.requestIdleCallback = (callback, options) => request(callback, { timeout: 1000, ...options });
+  });
+
 /** Saves the page as `<folder>/<step>.png` under tests/artifacts, for whoever reads the run. */
 export const screenshotter = (folder: string) => {
   const dir = path.join(ARTIFACTS, folder);
