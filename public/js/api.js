@@ -295,9 +295,13 @@ const EXCHANGE = 'documentId state provider beneficiary providerName beneficiary
 /** @returns {Promise<Exchange[]>} */
 export const myExchanges = async () => (await asMember(`query MyExchanges { myExchanges { ${EXCHANGE} } }`)).myExchanges;
 
-/** Active members who opted in to the directory. @param {number} [page] @returns {Promise<{ members: DirectoryMember[], pagination: Pagination }>} */
-export const directory = async (page = 1) =>
-  (await asMember('query Directory($page: Int) { memberDirectory(page: $page, pageSize: 100) { members { documentId displayName headline skills track rank { name } } pagination { page pageSize total } } }', { page }))
+/**
+ * Active members who opted in to the directory, by name; with `search`, those whose name, headline
+ * or skills contain it (the server searches, case aside).
+ * @param {string} [search] @param {number} [page] @returns {Promise<{ members: DirectoryMember[], pagination: Pagination }>}
+ */
+export const directory = async (search = '', page = 1) =>
+  (await asMember('query Directory($search: String, $page: Int) { memberDirectory(search: $search, page: $page, pageSize: 50) { members { documentId displayName headline skills track rank { name } } pagination { page pageSize total } } }', { search: search || null, page }))
     .memberDirectory;
 
 /**
@@ -362,6 +366,20 @@ export const withdrawRevision = async (documentId) => (await asMember(`mutation 
 /** @returns {Promise<MyRank>} */
 export const myRank = async () =>
   (await asMember('query MyRank { myRank { current { code name } next { name confirmation waitingForConfirmation progress { label current required met } } history { to { name } state createdAt } } }')).myRank;
+
+/** @typedef {{ documentId: string, member: { documentId: string, displayName: string | null }, to: { name: string }, createdAt: string }} PromotionToConfirm */
+
+/** My tutees' promotions that wait for my word as their tutor. @returns {Promise<PromotionToConfirm[]>} */
+export const promotionsToConfirm = async () =>
+  (await asMember('query ToConfirm { promotionsToConfirm { documentId member { documentId displayName } to { name } createdAt } }')).promotionsToConfirm;
+
+/** @param {string} documentId @returns {Promise<{ state: string, toName: string | null }>} */
+export const confirmPromotion = async (documentId) =>
+  (await asMember('mutation Confirm($id: ID!) { confirmPromotion(documentId: $id) { state toName } }', { id: documentId })).confirmPromotion;
+
+/** @param {string} documentId @param {string} reason @returns {Promise<{ state: string }>} */
+export const refusePromotion = async (documentId, reason) =>
+  (await asMember('mutation Refuse($id: ID!, $reason: String!) { refusePromotion(documentId: $id, reason: $reason) { state } }', { id: documentId, reason })).refusePromotion;
 
 /** @returns {Promise<Badge[]>} */
 export const myBadges = async () => (await asMember(`query MyBadges { myBadges { ${BADGE} } }`)).myBadges;

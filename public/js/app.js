@@ -392,7 +392,7 @@ const evaluateForm = (x, out) => {
 };
 
 const exchangesPage = async () => {
-  const [me, exchanges, members, types] = await Promise.all([api.myProfile(), api.myExchanges(), api.directory().catch(() => ({ members: /** @type {api.DirectoryMember[]} */ ([]) })), api.pointTypes()]);
+  const [me, exchanges, types] = await Promise.all([api.myProfile(), api.myExchanges(), api.pointTypes()]);
   const open = exchanges.filter((x) => ['proposed', 'accepted', 'delivered', 'disputed'].includes(x.state));
   const closed = exchanges.filter((x) => !open.includes(x));
   const ts = types.find((t) => t.code === 'TS') ?? types[0];
@@ -400,15 +400,24 @@ const exchangesPage = async () => {
   // Propose: find the member, choose a side, and the suggested amount follows the hours.
   const out = outcome();
   const search = /** @type {HTMLInputElement} */ (h('input', { type: 'search', id: 'directory-search' }));
-  const choices = members.members.filter((m) => m.documentId !== me.documentId);
   const select = /** @type {HTMLSelectElement} */ (h('select', { name: 'counterpart', id: 'counterpart', required: true }));
-  const fill = () => {
-    const term = search.value.trim().toLowerCase();
-    const shown = choices.filter((m) => `${m.displayName} ${m.headline ?? ''} ${m.skills.join(' ')}`.toLowerCase().includes(term));
-    select.replaceChildren(h('option', { value: '' }, shown.length ? `— ${plural(shown.length, 'membre')} —` : 'Aucun membre trouvé'), ...shown.map((m) => h('option', { value: m.documentId }, `${m.displayName}${m.headline ? ` — ${m.headline}` : ''}${m.rank ? ` (${m.rank.name})` : ''}`)));
+  // The server searches the whole directory; only the latest answer fills the list.
+  let asked = 0;
+  const fill = async () => {
+    const ask = ++asked;
+    const found = await api.directory(search.value.trim()).catch(() => null);
+    if (ask !== asked) return;
+    const shown = (found?.members ?? []).filter((m) => m.documentId !== me.documentId);
+    const more = found && found.pagination.total > found.members.length ? ' (précisez la recherche pour voir les autres)' : '';
+    const head = !found ? 'Annuaire indisponible' : shown.length ? `— ${plural(shown.length, 'membre')}${more} —` : 'Aucun membre trouvé';
+    select.replaceChildren(h('option', { value: '' }, head), ...shown.map((m) => h('option', { value: m.documentId }, `${m.displayName}${m.headline ? ` — ${m.headline}` : ''}${m.rank ? ` (${m.rank.name})` : ''}`)));
   };
-  search.addEventListener('input', fill);
-  fill();
+  let typing = 0;
+  search.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = window.setTimeout(fill, 250);
+  });
+  await fill();
   const hours = /** @type {HTMLInputElement} */ (h('input', { name: 'hours', type: 'number', min: 0.25, max: 1000, step: 0.25, value: 3, required: true }));
   const amount = /** @type {HTMLInputElement} */ (h('input', { name: 'amount', type: 'number', min: 1, step: 1, required: true }));
   const suggestion = h('p', { class: 'hint', id: 'rate-hint', 'aria-live': 'polite' });
@@ -527,8 +536,33 @@ const missionPage = async (documentId) => {
     h('h2', {}, 'Signaler'), flag);
 };
 
+/** A tutee's promotion waiting for my word: confirm it, or refuse it with a reason they will read. @param {api.PromotionToConfirm} p */
+const promotionCard = (p) => {
+  const out = outcome();
+  const who = p.member.displayName ?? 'Votre tutoré·e';
+  const confirm = /** @type {HTMLButtonElement} */ (h('button', { type: 'button' }, 'Confirmer la promotion'));
+  confirm.addEventListener('click', () => run(out, async () => {
+    await api.confirmPromotion(p.documentId);
+    return `${who} est désormais ${p.to.name}.`;
+  }, confirm));
+  const refusal = /** @type {HTMLFormElement} */ (h('form', { class: 'stack' },
+    labelled('Motif du refus', h('textarea', { name: 'reason', rows: 2, required: true }), `${who} le lira.`),
+    h('div', {}, h('button', { type: 'submit', class: 'secondary' }, 'Refuser la promotion'))));
+  refusal.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run(out, async () => {
+      await api.refusePromotion(p.documentId, field(refusal, 'reason'));
+      return `Promotion de ${who} refusée.`;
+    });
+  });
+  return h('li', { class: 'card' },
+    h('p', {}, h('strong', {}, who), ` remplit les exigences du rang ${p.to.name} (depuis le ${dateFr(p.createdAt)}) : en tant que tuteur·rice, vous confirmez sa promotion.`),
+    h('div', { class: 'actions' }, confirm),
+    h('details', {}, h('summary', {}, 'Refuser, avec un motif'), refusal), out);
+};
+
 const myProfilePage = async () => {
-  const [me, rank, badges, position] = await Promise.all([api.myProfile(), api.myRank(), api.myBadges(), api.myLeaderboardPosition('MONTH')]);
+  const [me, rank, badges, position, toConfirm] = await Promise.all([api.myProfile(), api.myRank(), api.myBadges(), api.myLeaderboardPosition('MONTH'), api.promotionsToConfirm()]);
   const out = outcome();
   const check = (/** @type {string} */ name, /** @type {boolean} */ checked, /** @type {string} */ label) => h('div', {}, h('label', { style: 'font-weight:400' }, h('input', { type: 'checkbox', name, checked }), label));
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'stack' },
@@ -554,6 +588,8 @@ const myProfilePage = async () => {
   page('Mon profil',
     h('p', {}, `${me.email ?? ''} — ${MEMBER_STATES[me.state] ?? me.state}${me.tutor?.displayName ? ` — tuteur·rice : ${me.tutor.displayName}` : ''}`),
     me.publicProfile ? h('p', {}, h('a', { href: `#/membres/${me.documentId}` }, 'Voir ma page publique')) : null,
+    // First: what waits for me (the rank.pending notification links here).
+    toConfirm.length ? [h('h2', {}, 'Promotions à confirmer (tutorat)'), h('ul', { class: 'stack', style: 'list-style:none;padding:0' }, toConfirm.map(promotionCard))] : null,
     form,
     h('h2', {}, 'Mon rang'),
     h('p', {}, h('strong', {}, rank.current?.name ?? '—')),

@@ -321,6 +321,21 @@ describeInBrowser('the extranet and the widgets, in Chromium', () => {
     await page.getByLabel('Identifiant ou adresse e-mail').waitFor();
   });
 
+  it('lets a tutor confirm the promotion their tutee waits for, from their profile', async () => {
+    const page = await newPage();
+    await login(page, `awa.diallo@${DEMO_EMAIL_DOMAIN}`);
+    await open(page, '#/espace/profil', 'Mon profil');
+    await page.getByRole('heading', { name: 'Promotions à confirmer (tutorat)' }).waitFor();
+    const card = page.getByRole('listitem').filter({ hasText: 'Sofia Martin remplit les exigences du rang Compagnon·ne' });
+    await expectAccessible(page);
+    await shot(page, 'promotion-to-confirm');
+    await card.getByRole('button', { name: 'Confirmer la promotion' }).click();
+    await page.getByText('Sofia Martin est désormais Compagnon·ne.').waitFor();
+    await page.getByRole('heading', { name: 'Mon rang' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Promotions à confirmer (tutorat)' }).count()).toBe(0);
+    expect((await app.strapi.db.query('plugin::seed.member').findOne({ where: { displayName: 'Sofia Martin' } })).track).toBe('companion');
+  });
+
   it('renders the widgets on a page of another origin, with data, and refuses that origin credentials', async () => {
     const page = await newPage();
     await page.goto(`${hostOrigin}/`);

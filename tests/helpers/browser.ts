@@ -36,11 +36,13 @@ export const launch = async (): Promise<Browser> => {
  * for more than 30 s in CI, with three callbacks waiting, until a screenshot drew one. A person's
  * browser draws frames as they move; here the deadline stands in for them.
  */
-export const idleCallbacksWithDeadline = (page: Page): Promise<void> =>
-  page.addInitScript(() => {
+export const idleCallbacksWithDeadline = async (page: Page): Promise<void> => {
+  // A string: the tests compile without the DOM's types.
+  await page.addInitScript(`{
     const request = window.requestIdleCallback.bind(window);
     window.requestIdleCallback = (callback, options) => request(callback, { timeout: 1000, ...options });
-  });
+  }`);
+};
 
 /** Saves the page as `<folder>/<step>.png` under tests/artifacts, for whoever reads the run. */
 export const screenshotter = (folder: string) => {

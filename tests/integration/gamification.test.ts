@@ -145,8 +145,13 @@ describe('ranks', () => {
       const [, first] = await changesOf(member);
       const name = (await memberRow(member)).displayName;
       expect(await noticesOf(tutor)).toContain(`rank.pending: ${name} peut devenir Formateur·rice`);
+      // The tutor finds it among the promotions waiting for them; nobody else does.
+      const toConfirm = await app.graphql('{ promotionsToConfirm { documentId state member { documentId displayName } to { code } } }', {}, tutor.jwt);
+      expect(toConfirm.body.data.promotionsToConfirm).toEqual([{ documentId: first.documentId, state: 'pending', member: { documentId: member.documentId, displayName: name }, to: { code: 'trainer' } }]);
+      expect((await app.http().get('/api/seed/ranks/promotions/to-confirm').set(bearer(member.jwt))).body.data).toEqual([]);
       const refused = await app.graphql(`mutation { refusePromotion(documentId: "${first.documentId}", reason: "Pas encore") { state } }`, {}, staff);
       expect(refused.body.data.refusePromotion).toEqual({ state: 'refused' });
+      expect((await app.http().get('/api/seed/ranks/promotions/to-confirm').set(bearer(tutor.jwt))).body.data).toEqual([]);
 
       await event(member, 'member.trained');
       const [, , second] = await changesOf(member);

@@ -163,13 +163,14 @@ describe('the members directory', () => {
     });
   });
 
-  it('finds members by a fragment of their name or headline, the fragment taken as typed (not a pattern)', async () => {
+  it('finds members by a fragment of their name, headline or skills, the fragment taken as typed (not a pattern)', async () => {
     const search = async (fragment: string) =>
       (await app.graphql('query ($q: String) { memberDirectory(search: $q, pageSize: 100) { members { displayName } } }', { q: fragment }, listed.jwt)).body.data.memberDirectory.members.map(
         (m: { displayName: string }) => m.displayName,
       );
     expect(await search('zoé annu')).toEqual(['Zoé Annuaire']);
     expect(await search('graphis')).toContain('Zoé Annuaire');
+    expect(await search('MISE EN PAGE')).toContain('Zoé Annuaire');
     expect(await search('Discrète')).toEqual([]);
     expect(await search('%')).toEqual([]);
     expect((await app.http().get('/api/seed/members/directory').query({ search: 'Annuaire' }).set(bearer(listed.jwt))).body.data.map((m: { displayName: string }) => m.displayName)).toEqual(['Zoé Annuaire']);

@@ -52,6 +52,7 @@ const REST: Record<string, Role[]> = {
   // Ranks, badges and boards: members read theirs; staff (or a tutor, decided by the service) decide promotions; sites read boards, badges and public profiles.
   'GET /seed/ranks/me': MEMBERS,
   'GET /seed/ranks/promotions': STAFF,
+  'GET /seed/ranks/promotions/to-confirm': MEMBERS,
   'POST /seed/ranks/promotions/:documentId/confirm': MEMBERS,
   'POST /seed/ranks/promotions/:documentId/refuse': MEMBERS,
   'POST /seed/members/:documentId/demote': STAFF,
@@ -181,6 +182,7 @@ const GRAPHQL: Record<string, Role[]> = {
   'Query.seedMembers': STAFF,
   'Query.myRank': MEMBERS,
   'Query.pendingPromotions': STAFF,
+  'Query.promotionsToConfirm': MEMBERS,
   'Query.myBadges': MEMBERS,
   'Query.badgeAssertion': EVERYONE,
   'Query.leaderboard': EVERYONE,

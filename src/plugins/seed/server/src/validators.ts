@@ -84,7 +84,7 @@ export const profileBody = z.strictObject({
 /** A track is a rank's code (apprentice, companion, trainer in the demo; staff define their own). */
 export const directoryQuery = pageQuery.extend({
   track: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a rank’s code').optional(),
-  /** A fragment of a display name or headline. */
+  /** A fragment of a display name, headline or skill. */
   search: z.string().trim().min(1).max(60).optional(),
 });
 

@@ -30,6 +30,14 @@ export const gamificationOperations = [
     rest: { method: 'GET', path: '/ranks/promotions' },
     graphql: { kind: 'query', name: 'pendingPromotions', type: '[SeedRankChange!]!' },
   }),
+  operation({
+    action: 'ranks.toConfirm',
+    who: 'member',
+    input: emptyBody,
+    run: ({ services, caller }) => services.gamification.promotionsToConfirm(caller),
+    rest: { method: 'GET', path: '/ranks/promotions/to-confirm' },
+    graphql: { kind: 'query', name: 'promotionsToConfirm', type: '[SeedRankChange!]!', description: 'The promotions of my tutees that wait for my confirmation as their tutor.' },
+  }),
   // Staff, or the member's tutor when the rank asks for them: the service tells them apart.
   operation({
     action: 'ranks.confirm',

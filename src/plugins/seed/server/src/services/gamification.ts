@@ -333,6 +333,12 @@ const gamificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Waiting promotions, for the staff desk. */
     pendingPromotions: () => store().rankChanges({ state: 'pending' }),
 
+    /** The promotions of the caller's tutees that wait for the caller's word (their rank asks the tutor). */
+    async promotionsToConfirm(caller: Caller) {
+      const member = await memberOfCaller(caller);
+      return store().rankChanges({ tutorId: member.id });
+    },
+
     /** Staff give a badge (one given by staff only, or any other) to a member, once per level. */
     async awardBadge(caller: Caller, input: { member: string; badge: string; level?: number; evidence?: string }) {
       const member = await memberOrFail(input.member);

@@ -320,13 +320,19 @@ export const gamificationStore = (knex: Knex) => {
       return int(changed) === 1;
     },
 
-    /** Rank changes, newest first: a member's, or every waiting one. */
-    async rankChanges(where: { memberId: number } | { state: 'pending' }, limit = 100) {
+    /** Rank changes, newest first: a member's, every waiting one, or those waiting for a tutor's word. */
+    async rankChanges(where: { memberId: number } | { state: 'pending' } | { tutorId: number }, limit = 100) {
       const rows = await knex(`${RANK_CHANGES} as c`)
         .join(`${MEMBERS} as m`, 'm.id', 'c.member_id')
         .leftJoin(`${RANKS} as f`, 'f.id', 'c.from_rank_id')
         .leftJoin(`${RANKS} as t`, 't.id', 'c.to_rank_id')
-        .where('memberId' in where ? { 'c.member_id': where.memberId } : { 'c.state': where.state })
+        .where(
+          'memberId' in where
+            ? { 'c.member_id': where.memberId }
+            : 'tutorId' in where
+              ? { 'c.state': 'pending', 'm.tutor_id': where.tutorId, 't.confirmation': 'tutor' }
+              : { 'c.state': where.state },
+        )
         .orderBy('c.id', 'desc')
         .limit(limit)
         .select('c.document_id', 'c.direction', 'c.state', 'c.reason', 'c.decided_by', 'c.decided_at', 'c.created_at', 'm.document_id as member', 'm.display_name', 'f.code as from_code', 'f.name as from_name', 't.code as to_code', 't.name as to_name', 't.confirmation');

@@ -79,6 +79,8 @@ const FULL = { populate: { tutor: { select: ['documentId', 'displayName'] }, use
 /** What the directory and a public profile show: never contact data. */
 const DIRECTORY = { select: ['id', 'documentId', 'displayName', 'headline', 'skills', 'track'], populate: { rank: { select: ['code', 'name'] } } };
 const PUBLIC = { state: 'active', publicProfile: true };
+/** The directory's search looks in these columns. */
+const SEARCHED = ['display_name', 'headline', 'skills'];
 
 export const membersStore = (knex: Knex, db: Database) => ({
   /** The member with this documentId, whose user has this id, or whose user has this email (lowercase). */
@@ -171,10 +173,12 @@ export const membersStore = (knex: Knex, db: Database) => ({
 
   /** Active members who opted in to a public profile, by name, and how many there are. */
   async directory(page: number, pageSize: number, track?: string, search?: string): Promise<{ rows: DirectoryRecord[]; total: number }> {
-    // A name or headline fragment: the matching ids first (escaped LIKE), then the Query Engine's page of them.
+    // A fragment of the name, headline or skills (the JSON text, read as text): the matching ids
+    // first (escaped LIKE), then the Query Engine's page of them.
     const matching = search
-      ? ((await containing(knex(MEMBERS).where({ state: 'active', public_profile: true }), 'display_name', search)
-          .orWhere((or) => containing(or.where({ state: 'active', public_profile: true }), 'headline', search))
+      ? ((await knex(MEMBERS)
+          .where({ state: 'active', public_profile: true })
+          .where((any) => SEARCHED.forEach((column) => any.orWhere((or) => containing(or, column, search))))
           .limit(1000)
           .pluck('id')) as number[])
       : null;

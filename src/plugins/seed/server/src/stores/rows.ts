@@ -36,6 +36,10 @@ export const isDuplicateKey = (error: unknown): boolean => {
 /** A stored date-time as an ISO string (SQLite answers epoch milliseconds, MySQL a Date), or null. */
 export const isoOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string | number | Date).toISOString());
 
-/** Rows whose `column` contains `fragment` as typed: a fragment, not a pattern — its % and _ are escaped (the same ESCAPE on both databases). */
+/**
+ * Rows whose `column` contains `fragment` as typed: a fragment, not a pattern — its % and _ are
+ * escaped (the same ESCAPE on both databases). Both sides lowered: MariaDB's JSON columns compare
+ * in a binary collation, where LIKE alone would be case-sensitive.
+ */
 export const containing = (query: Knex.QueryBuilder, column: string, fragment: string): Knex.QueryBuilder =>
-  query.whereRaw(`?? LIKE ? ESCAPE '!'`, [column, `%${fragment.replace(/[!%_]/g, (c) => `!${c}`)}%`]);
+  query.whereRaw(`LOWER(??) LIKE ? ESCAPE '!'`, [column, `%${fragment.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`]);
