@@ -261,6 +261,13 @@ export const publicProfile = async (documentId) =>
 /** The Open Badges 2.0 assertion (JSON-LD) of an awarded badge. @param {string} id @returns {Promise<Record<string, any>>} */
 export const badgeAssertion = async (id) => (await graphql('query Assertion($id: ID!) { badgeAssertion(id: $id) }', { id })).badgeAssertion;
 
+/**
+ * The badge an assertion names, and its issuer: Open Badges 2.0 BadgeClass and Issuer (JSON-LD).
+ * @param {string} documentId the last segment of the assertion's `badge` URL
+ * @returns {Promise<{ badgeClass: Record<string, any>, badgeIssuer: Record<string, any> }>}
+ */
+export const badgeClass = async (documentId) => graphql('query BadgeClass($id: ID!) { badgeClass(documentId: $id) badgeIssuer }', { id: documentId });
+
 // ---------------------------------------------------------------- member area (logged in)
 
 /** @template T @param {string} query @param {Record<string, unknown>} [variables] @returns {Promise<T>} */

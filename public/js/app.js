@@ -271,11 +271,17 @@ const badgePage = async (id) => {
   } catch (error) {
     return page('Badge', alertBox(error));
   }
-  // The assertion names its BadgeClass by URL only (no GraphQL field gives its name or image).
   const here = (/** @type {unknown} */ url) => (typeof url === 'string' ? `${api.API_ORIGIN}${new URL(url).pathname}` : null);
-  page('Badge décerné',
+  // The assertion names its BadgeClass by URL (a revoked one names nothing): its last segment is the badge's documentId.
+  const badgeId = typeof assertion.badge === 'string' ? new URL(assertion.badge).pathname.split('/').pop() : null;
+  const described = badgeId ? await api.badgeClass(badgeId).catch(() => null) : null;
+  const badge = described?.badgeClass;
+  page(badge ? `Badge « ${badge.name} »` : 'Badge décerné',
     assertion.revoked ? h('p', { class: 'alert', role: 'alert' }, `Ce badge a été révoqué${assertion.revocationReason ? ` : ${assertion.revocationReason}` : ''}.`) : h('p', { class: 'notice' }, 'Badge authentique, vérifiable au format Open Badges 2.0 (assertion hébergée).'),
+    badge ? h('div', { class: 'card' }, h('img', { src: badge.image, alt: '', width: 96, height: 96 }), h('p', {}, badge.description ?? ''), h('p', {}, h('strong', {}, 'Critères : '), badge.criteria?.narrative ?? '—')) : null,
     h('dl', {},
+      described ? [h('dt', {}, 'Émis par'), h('dd', {}, described.badgeIssuer.name)] : null,
+      assertion.narrative ? [h('dt', {}, 'Niveau'), h('dd', {}, String(assertion.narrative).replace(/^Niveau /, ''))] : null,
       h('dt', {}, 'Décerné le'), h('dd', {}, dateFr(assertion.issuedOn)),
       assertion.evidence?.narrative ? [h('dt', {}, 'Pour'), h('dd', {}, assertion.evidence.narrative)] : null,
       h('dt', {}, 'Destinataire'), h('dd', {}, assertion.recipient?.hashed ? 'Adresse e-mail du membre, hachée (sha256 salé) : elle n’est jamais publiée.' : 'Non précisé'),

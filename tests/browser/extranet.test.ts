@@ -157,8 +157,10 @@ describeInBrowser('the extranet and the widgets, in Chromium', () => {
     await expectAccessible(page);
     await shot(page, 'public-profile');
     await page.getByRole('link', { name: /Services rendus/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Badge décerné' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Badge « Services rendus »' }).waitFor();
     await page.getByText('Badge authentique').waitFor();
+    await page.getByText(/^Critères : 1 service\(s\) rendu\(s\)\. Niveaux : 1, 10, 50\.$/).waitFor();
+    await page.getByText('Association SEED', { exact: true }).waitFor(); // the issuer: SEED_ISSUER_NAME's default
     await expectAccessible(page);
     await shot(page, 'badge');
   });

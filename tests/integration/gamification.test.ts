@@ -258,6 +258,10 @@ describe('badges', () => {
     const issuer = await app.http().get(new URL(badgeClass.body.issuer).pathname);
     expect(issuer.body).toMatchObject({ type: 'Issuer', id: badgeClass.body.issuer, name: 'Les Tisserands', email: 'contact@tisserands.example' });
     expect(issuer.body.url).toMatch(/^https?:\/\//);
+    // The same documents over public GraphQL, for a site's badge page.
+    const overGraphqlBadge = await app.graphql('query ($d: ID!) { badgeClass(documentId: $d) badgeIssuer }', { d: new URL(document.badge).pathname.split('/').pop() });
+    expect(overGraphqlBadge.body.data).toEqual({ badgeClass: badgeClass.body, badgeIssuer: issuer.body });
+    expect((await app.graphql('{ badgeClass(documentId: "nope") }')).body.errors[0].extensions.code).toBe('BADGE_NOT_FOUND');
 
     const id = awarded.body.data.assertionId;
     expectRefusal(await app.http().post(`/api/seed/badges/assertions/${id}/revoke`).set(bearer(member.jwt)).send({ reason: 'x' }), 403, 'FORBIDDEN');

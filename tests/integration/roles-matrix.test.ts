@@ -185,6 +185,8 @@ const GRAPHQL: Record<string, Role[]> = {
   'Query.promotionsToConfirm': MEMBERS,
   'Query.myBadges': MEMBERS,
   'Query.badgeAssertion': EVERYONE,
+  'Query.badgeClass': EVERYONE,
+  'Query.badgeIssuer': EVERYONE,
   'Query.leaderboard': EVERYONE,
   'Query.myLeaderboardPosition': MEMBERS,
   'Query.publicMemberProfile': EVERYONE,

@@ -112,6 +112,7 @@ export const gamificationOperations = [
     input: emptyBody,
     run: ({ services, params }) => services.gamification.badgeClass(params.documentId),
     rest: { method: 'GET', path: '/badges/classes/:documentId', reply: openBadgesReply },
+    graphql: { kind: 'query', name: 'badgeClass', type: 'JSON!', args: documentIdArg, description: 'A badge as an Open Badges 2.0 BadgeClass (JSON-LD): name, description, image, criteria.' },
   }),
   operation({
     action: 'badges.issuer',
@@ -119,6 +120,7 @@ export const gamificationOperations = [
     input: emptyBody,
     run: async ({ services }) => services.gamification.issuer(),
     rest: { method: 'GET', path: '/badges/issuer', reply: openBadgesReply },
+    graphql: { kind: 'query', name: 'badgeIssuer', type: 'JSON!', description: 'The association as an Open Badges 2.0 Issuer (JSON-LD).' },
   }),
   operation({
     action: 'leaderboard.page',
