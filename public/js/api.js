@@ -388,6 +388,29 @@ export const confirmPromotion = async (documentId) =>
 export const refusePromotion = async (documentId, reason) =>
   (await asMember('mutation Refuse($id: ID!, $reason: String!) { refusePromotion(documentId: $id, reason: $reason) { state } }', { id: documentId, reason })).refusePromotion;
 
+// Notifications: what waits for me, and which kinds are mailed.
+
+/** @typedef {{ documentId: string, kind: string, title: string, body: string, path: string, read: boolean, createdAt: string }} Notification */
+/** @typedef {{ kind: string, label: string, audience: string, email: boolean }} NotificationKind */
+
+/** A page of my notifications, newest first. @param {string | null} [after] @returns {Promise<{ notifications: Notification[], unreadCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null } }>} */
+export const myNotifications = async (after = null) =>
+  (await asMember('query Notifications($after: String) { myNotifications(first: 20, after: $after) { notifications { documentId kind title body path read createdAt } unreadCount pageInfo { hasNextPage endCursor } } }', { after }))
+    .myNotifications;
+
+/** @returns {Promise<number>} */
+export const unreadNotificationCount = async () => (await asMember('query Unread { myUnreadNotificationCount { unreadCount } }')).myUnreadNotificationCount.unreadCount;
+
+/** Marks them all read. @returns {Promise<{ marked: number, unreadCount: number }>} */
+export const markAllNotificationsRead = async () => (await asMember('mutation MarkAll { markNotificationsRead(all: true) { marked unreadCount } }')).markNotificationsRead;
+
+/** @returns {Promise<{ digest: boolean, kinds: NotificationKind[] }>} */
+export const notificationSettings = async () => (await asMember('query Settings { myNotificationSettings { digest kinds { kind label audience email } } }')).myNotificationSettings;
+
+/** @param {{ digest: boolean, email: { kind: string, enabled: boolean }[] }} input @returns {Promise<{ digest: boolean, kinds: NotificationKind[] }>} */
+export const updateNotificationSettings = async (input) =>
+  (await asMember('mutation Save($input: NotificationSettingsInput!) { updateMyNotificationSettings(input: $input) { digest kinds { kind label audience email } } }', { input })).updateMyNotificationSettings;
+
 /** @returns {Promise<Badge[]>} */
 export const myBadges = async () => (await asMember(`query MyBadges { myBadges { ${BADGE} } }`)).myBadges;
 

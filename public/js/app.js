@@ -319,6 +319,9 @@ const updateNav = () => {
     if (link.getAttribute('href') === (location.hash || '#/')) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  const unread = /** @type {HTMLElement} */ (document.getElementById('unread'));
+  if (logged) api.unreadNotificationCount().then((n) => { unread.textContent = n ? ` (${n})` : ''; }, () => { unread.textContent = ''; });
+  else unread.textContent = '';
 };
 
 // ---------------------------------------------------------------- member area
@@ -608,6 +611,59 @@ const myProfilePage = async () => {
     h('h2', {}, 'Mes badges'), badgeList(badges));
 };
 
+/**
+ * The site's page for a notification's path (the server names extranet pages as paths; this site
+ * routes by hash, and a few pages are not their own here).
+ * @param {string} path
+ */
+const pageOf = (path) => {
+  const [, area = '', first = '', second = ''] = path.split('/');
+  if (area === 'chartes') return '#/chartes';
+  if (first === 'missions' && second) return `#/missions/${encodeURIComponent(second)}`;
+  if (first === 'chartes') return '#/chartes';
+  if (first === 'compte' || first === '') return '#/espace';
+  return `#/espace/${first}`;
+};
+
+const notificationsPage = async (/** @type {string | null} */ after = null) => {
+  const [list, settings] = await Promise.all([api.myNotifications(after), api.notificationSettings()]);
+  const out = outcome();
+  const readAll = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'secondary', disabled: list.unreadCount === 0 }, 'Tout marquer comme lu'));
+  readAll.addEventListener('click', () => run(out, async () => {
+    const { marked } = await api.markAllNotificationsRead();
+    return `${plural(marked, 'notification')} marquée${marked > 1 ? 's' : ''} comme lue${marked > 1 ? 's' : ''}.`;
+  }, readAll));
+
+  const mine = settings.kinds.filter((k) => k.audience === 'member');
+  const prefsOut = outcome();
+  const prefs = /** @type {HTMLFormElement} */ (h('form', { class: 'stack' },
+    h('fieldset', {}, h('legend', {}, 'Recevoir par e-mail'),
+      mine.map((k) => h('div', {}, h('label', { style: 'font-weight:400' }, h('input', { type: 'checkbox', name: `email:${k.kind}`, checked: k.email }), k.label)))),
+    h('div', {}, h('label', { style: 'font-weight:400' }, h('input', { type: 'checkbox', name: 'digest', checked: settings.digest }), 'Un seul e-mail par semaine, qui les regroupe')),
+    h('div', {}, h('button', { type: 'submit' }, 'Enregistrer mes préférences')), prefsOut));
+  prefs.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const checked = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (prefs.elements.namedItem(name)).checked;
+    run(prefsOut, async () => {
+      await api.updateNotificationSettings({ digest: checked('digest'), email: mine.map((k) => ({ kind: k.kind, enabled: checked(`email:${k.kind}`) })) });
+      return 'Préférences de notification enregistrées.';
+    });
+  });
+
+  page('Notifications',
+    h('p', {}, list.unreadCount ? `${plural(list.unreadCount, 'notification')} non lue${list.unreadCount > 1 ? 's' : ''}.` : 'Tout est lu.'),
+    h('div', { class: 'actions' }, readAll), out,
+    list.notifications.length
+      ? h('ul', { class: 'stack', style: 'list-style:none;padding:0' }, list.notifications.map((n) => h('li', { class: n.read ? 'card' : 'card unread' },
+          h('p', {}, n.read ? null : h('strong', {}, 'Nouveau · '), h('a', { href: pageOf(n.path) }, n.title), h('span', { class: 'muted' }, ` — ${dateFr(n.createdAt)}`)),
+          h('p', {}, n.body))))
+      : h('p', {}, 'Aucune notification.'),
+    list.pageInfo.hasNextPage && list.pageInfo.endCursor ? h('p', {}, h('a', { href: `#/espace/notifications/${encodeURIComponent(list.pageInfo.endCursor)}` }, 'Plus anciennes')) : null,
+    h('h2', {}, 'Mes préférences'),
+    h('p', {}, 'Toutes les notifications restent visibles ici ; choisissez celles qui vous sont aussi envoyées par e-mail.'),
+    prefs);
+};
+
 // ---------------------------------------------------------------- router
 
 /** @type {[RegExp, (...params: string[]) => Promise<void>, boolean][]} pattern, page, member only */
@@ -623,6 +679,8 @@ const ROUTES = [
   [/^#\/espace\/adhesion$/, membershipPage, true],
   [/^#\/espace\/missions$/, missionsPage, true],
   [/^#\/espace\/profil$/, myProfilePage, true],
+  [/^#\/espace\/notifications$/, () => notificationsPage(), true],
+  [/^#\/espace\/notifications\/([^/]+)$/, notificationsPage, true],
   [/^#\/missions\/([^/]+)$/, missionPage, true],
   [/^#\/espace\/([A-Z0-9_-]+)\/(\d+)$/, (type, n) => accountPage(type, Number(n)), true],
 ];

@@ -198,7 +198,13 @@ describeInBrowser('the extranet and the widgets, in Chromium', () => {
     const card = (page: Page) => page.locator('li.card', { hasText: 'Refonte accessible de la page d’inscription' });
     await card(marc).getByText('En attente : Awa Diallo doit accepter.').waitFor();
 
-    await open(awa, '#/espace/echanges', 'Mes échanges');
+    // Awa finds it among her notifications (the menu counts the unread ones); its link leads to her exchanges.
+    await open(awa, '#/espace/notifications', 'Notifications');
+    await awa.getByRole('link', { name: /^Notifications \(\d+\)$/ }).waitFor();
+    await expectAccessible(awa);
+    await shot(awa, 'notifications');
+    await awa.getByRole('link', { name: 'Marc Lefèvre vous propose un échange' }).first().click();
+    await awa.getByRole('heading', { level: 1, name: 'Mes échanges' }).waitFor();
     await card(awa).getByText('À vous : acceptez ou refusez').waitFor();
     await shot(awa, 'exchange-to-accept');
     await card(awa).getByRole('button', { name: 'Accepter' }).click();
@@ -236,6 +242,29 @@ describeInBrowser('the extranet and the widgets, in Chromium', () => {
     await awa.getByText(/Vous avez répondu\. 1 réponse encore attendue/).waitFor();
     await expectAccessible(awa);
     await shot(awa, 'revision-consented');
+  });
+
+  it('lets a member mark their notifications read and choose which are mailed', async () => {
+    const page = await newPage();
+    await login(page, `marc.lefevre@${DEMO_EMAIL_DOMAIN}`);
+    await open(page, '#/espace/notifications', 'Notifications');
+    // Awa accepted and settled Marc's exchange above.
+    await page.getByRole('link', { name: 'Awa Diallo a accepté votre échange' }).first().waitFor();
+    await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+    await page.getByText(/^\d+ notifications? marquées? comme lues?\.$/).waitFor();
+    await page.getByText('Tout est lu.').waitFor();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+
+    await page.getByLabel('Un échange vous est proposé').uncheck();
+    await page.getByLabel('Un seul e-mail par semaine, qui les regroupe').check();
+    await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click();
+    await page.getByText('Préférences de notification enregistrées.').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    expect(await page.getByLabel('Un échange vous est proposé').isChecked()).toBe(false);
+    expect(await page.getByLabel('Un seul e-mail par semaine, qui les regroupe').isChecked()).toBe(true);
+    await expectAccessible(page);
+    await shot(page, 'notification-settings');
   });
 
   it('shows the French sentence of INSUFFICIENT_POINTS when accepting an exchange over budget', async () => {
