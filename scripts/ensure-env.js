@@ -40,6 +40,9 @@ DEMO_MEMBER_PASSWORD=${memberPassword}
 # (comma-separate a second secret while rotating; one variable per source: SEED_WEBHOOK_SECRETS_<SOURCE>).
 SEED_WEBHOOK_SECRETS_DEMO=whsec_${randomBytes(24).toString('base64')}
 
+# Who issues the Open Badges (README, Settings): the demo association here; set your own.
+SEED_ISSUER_NAME=Association Euro-méditerranéenne du Télétravail
+
 # SQLite under .tmp/ unless DATABASE_CLIENT=mysql (see README).
 
 # \`npm run demo\` starts with NODE_ENV=production and SEED_SECURE_COOKIES=false (package.json), so

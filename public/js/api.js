@@ -229,6 +229,9 @@ export const organisation = async (slug) =>
 export const charters = async (locale = 'fr') =>
   (await graphql('query Charters($locale: I18NLocaleCode) { charters(locale: $locale, sort: "title") { documentId slug title locale organisation { name } } }', { locale })).charters;
 
+/** A charter's slug from its documentId (notifications name charters so). @param {string} documentId @returns {Promise<string | undefined>} */
+export const charterSlug = async (documentId) => (await graphql('query CharterSlug($id: ID!) { charter(documentId: $id) { slug } }', { id: documentId })).charter?.slug;
+
 /** One charter in full, by slug. @param {string} slug @param {string} [locale] @returns {Promise<Charter | undefined>} */
 export const charter = async (slug, locale = 'fr') =>
   (

@@ -140,7 +140,11 @@ const chartersPage = async () => {
 
 /** A charter in full, its versions, and for members: signing and revisions. @param {string} slug */
 const charterPage = async (slug) => {
-  const c = await api.charter(slug, 'fr');
+  // A notification names its charter by documentId: the address then becomes the slug's.
+  const bySlug = await api.charter(slug, 'fr');
+  const other = bySlug ? undefined : await api.charterSlug(slug).catch(() => undefined);
+  if (other) return void location.replace(`#/chartes/${encodeURIComponent(other)}`);
+  const c = bySlug;
   if (!c) return page('Charte introuvable', h('p', {}, h('a', { href: '#/chartes' }, 'Toutes les chartes')));
   const versions = await api.charterVersions(c.documentId, 'fr');
   page(
@@ -611,20 +615,6 @@ const myProfilePage = async () => {
     h('h2', {}, 'Mes badges'), badgeList(badges));
 };
 
-/**
- * The site's page for a notification's path (the server names extranet pages as paths; this site
- * routes by hash, and a few pages are not their own here).
- * @param {string} path
- */
-const pageOf = (path) => {
-  const [, area = '', first = '', second = ''] = path.split('/');
-  if (area === 'chartes') return '#/chartes';
-  if (first === 'missions' && second) return `#/missions/${encodeURIComponent(second)}`;
-  if (first === 'chartes') return '#/chartes';
-  if (first === 'compte' || first === '') return '#/espace';
-  return `#/espace/${first}`;
-};
-
 const notificationsPage = async (/** @type {string | null} */ after = null) => {
   const [list, settings] = await Promise.all([api.myNotifications(after), api.notificationSettings()]);
   const out = outcome();
@@ -655,7 +645,7 @@ const notificationsPage = async (/** @type {string | null} */ after = null) => {
     h('div', { class: 'actions' }, readAll), out,
     list.notifications.length
       ? h('ul', { class: 'stack', style: 'list-style:none;padding:0' }, list.notifications.map((n) => h('li', { class: n.read ? 'card' : 'card unread' },
-          h('p', {}, n.read ? null : h('strong', {}, 'Nouveau · '), h('a', { href: pageOf(n.path) }, n.title), h('span', { class: 'muted' }, ` — ${dateFr(n.createdAt)}`)),
+          h('p', {}, n.read ? null : h('strong', {}, 'Nouveau · '), h('a', { href: `#${n.path}` }, n.title), h('span', { class: 'muted' }, ` — ${dateFr(n.createdAt)}`)),
           h('p', {}, n.body))))
       : h('p', {}, 'Aucune notification.'),
     list.pageInfo.hasNextPage && list.pageInfo.endCursor ? h('p', {}, h('a', { href: `#/espace/notifications/${encodeURIComponent(list.pageInfo.endCursor)}` }, 'Plus anciennes')) : null,
@@ -679,6 +669,11 @@ const ROUTES = [
   [/^#\/espace\/adhesion$/, membershipPage, true],
   [/^#\/espace\/missions$/, missionsPage, true],
   [/^#\/espace\/profil$/, myProfilePage, true],
+  // The pages notifications (and their mails) name by the server's paths.
+  [/^#\/espace\/compte$/, () => accountPage(), true],
+  [/^#\/espace\/echanges\/[^/]+$/, exchangesPage, true],
+  [/^#\/espace\/missions\/([^/]+)$/, missionPage, true],
+  [/^#\/espace\/chartes\/revisions\/[^/]+$/, chartersPage, true],
   [/^#\/espace\/notifications$/, () => notificationsPage(), true],
   [/^#\/espace\/notifications\/([^/]+)$/, notificationsPage, true],
   [/^#\/missions\/([^/]+)$/, missionPage, true],

@@ -146,6 +146,12 @@ describeInBrowser('the extranet and the widgets, in Chromium', () => {
     await expectAccessible(page);
     await shot(page, 'charter');
 
+    // Notifications name a charter by documentId: that address leads to the slug's.
+    const charterId = (await app.strapi.db.query('api::charter.charter').findOne({ where: { slug: CHARTER, locale: 'fr' } })).documentId;
+    await open(page, '#/chartes', 'Chartes');
+    await open(page, `#/chartes/${charterId}`, 'Charte des Compagnons du Télétravail');
+    await page.waitForURL(`${base}/#/chartes/${CHARTER}`);
+
     // A charter with a term, a profit split and dispute steps.
     await open(page, '#/chartes/charte-cooperation-sereine', 'Charte de coopération sereine');
     await page.getByRole('heading', { name: 'Règlement des différends' }).waitFor();

@@ -310,6 +310,8 @@ describe('by email', () => {
     const [mail] = proposals;
     expect(mail.text).toMatch(/^Bonjour membre-[0-9a-f]+,\n\n/);
     expect(mail.text).toContain('3 TS pour 2 h. Acceptez-le ou annulez-le depuis vos échanges.');
+    // Its page on the members' site (public/, at the app's address).
+    expect(mail.text).toMatch(new RegExp(`\nVoir sur le site : ${PUBLIC_URL}/#/espace/echanges/[a-z0-9]+\n`));
     expect(headerOfMail(mail.raw, 'Message-ID')).toMatch(/^<mail_[a-z0-9]+@seed>$/);
     const link = /Ne plus recevoir ce type de message : (\S+)/.exec(mail.text)?.[1];
     expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/api/seed/notifications/unsubscribe\\?token=`));

@@ -246,12 +246,12 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         return mailOptions(
           recipient.email,
           messageId,
-          noticeMail(name, shown[0], KIND_LABELS[rows[0].kind], { one: unsubscribe, all: unsubscribeUrl(userId, 'all') }),
+          noticeMail(name, shown[0], KIND_LABELS[rows[0].kind], { one: unsubscribe, all: unsubscribeUrl(userId, 'all') }, baseUrl()),
           unsubscribe,
         );
       }
       const unsubscribe = unsubscribeUrl(userId, 'all');
-      return mailOptions(recipient.email, messageId, digestMail(name, shown, unsubscribe), unsubscribe);
+      return mailOptions(recipient.email, messageId, digestMail(name, shown, unsubscribe, baseUrl()), unsubscribe);
     },
 
     /**

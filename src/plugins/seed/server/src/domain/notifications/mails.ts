@@ -1,6 +1,7 @@
 /**
  * The notification mails, in French: one notification, or the weekly digest. Each says hello by
- * name, says what happened and what to do, and ends with its unsubscribe links.
+ * name, says what happened and what to do, links to its page on the members' site, and ends
+ * with its unsubscribe links.
  */
 import type { Rendered } from './kinds';
 
@@ -16,12 +17,16 @@ const link = (url: string, label: string) => `<a href="${escape(url)}">${escape(
 
 const greeting = (name: string) => (name ? `Bonjour ${name},` : 'Bonjour,');
 
+/** A notification's page on the members' site served at `site` (public/, routed by the URL's hash). */
+export const pageUrl = (site: string, path: string): string => `${site}/#${path}`;
+
 /** A mail for one notification, with a link to stop this kind of mail and one to stop them all. */
-export const noticeMail = (name: string, notice: Rendered, kindLabel: string, unsubscribe: { one: string; all: string }): MailContent => ({
+export const noticeMail = (name: string, notice: Rendered, kindLabel: string, unsubscribe: { one: string; all: string }, site: string): MailContent => ({
   subject: notice.title,
   text: [
     greeting(name),
     notice.body,
+    `Voir sur le site : ${pageUrl(site, notice.path)}`,
     '—',
     `Vous recevez ce message car les mails « ${kindLabel} » sont activés dans vos préférences.`,
     `Ne plus recevoir ce type de message : ${unsubscribe.one}`,
@@ -31,20 +36,21 @@ export const noticeMail = (name: string, notice: Rendered, kindLabel: string, un
     `<p>${escape(greeting(name))}</p>`,
     `<p><strong>${escape(notice.title)}</strong></p>`,
     `<p>${escape(notice.body)}</p>`,
+    `<p>${link(pageUrl(site, notice.path), 'Voir sur le site')}</p>`,
     `<hr><p style="font-size:small">Vous recevez ce message car les mails « ${escape(kindLabel)} » sont activés dans vos préférences. `,
     `${link(unsubscribe.one, 'Ne plus recevoir ce type de message')} · ${link(unsubscribe.all, 'ne plus recevoir aucun message')}</p>`,
   ].join('\n'),
 });
 
 /** The weekly digest: the week's unread notifications in one mail, oldest first. */
-export const digestMail = (name: string, notices: Rendered[], unsubscribe: string): MailContent => {
+export const digestMail = (name: string, notices: Rendered[], unsubscribe: string, site: string): MailContent => {
   const count = notices.length === 1 ? '1 notification' : `${notices.length} notifications`;
   return {
     subject: `Votre semaine au SEED : ${count}`,
     text: [
       greeting(name),
       `Voici ce qui vous attend (${count} non lues) :`,
-      notices.map((notice) => `• ${notice.title}\n  ${notice.body}`).join('\n\n'),
+      notices.map((notice) => `• ${notice.title}\n  ${notice.body}\n  ${pageUrl(site, notice.path)}`).join('\n\n'),
       '—',
       'Vous recevez ce résumé hebdomadaire car vous l’avez choisi dans vos préférences.',
       `Ne plus recevoir aucun message : ${unsubscribe}`,
@@ -52,7 +58,7 @@ export const digestMail = (name: string, notices: Rendered[], unsubscribe: strin
     html: [
       `<p>${escape(greeting(name))}</p>`,
       `<p>Voici ce qui vous attend (${escape(count)} non lues) :</p>`,
-      `<ul>${notices.map((notice) => `<li><strong>${escape(notice.title)}</strong><br>${escape(notice.body)}</li>`).join('')}</ul>`,
+      `<ul>${notices.map((notice) => `<li><strong>${link(pageUrl(site, notice.path), notice.title)}</strong><br>${escape(notice.body)}</li>`).join('')}</ul>`,
       `<hr><p style="font-size:small">Vous recevez ce résumé hebdomadaire car vous l’avez choisi dans vos préférences. ${link(unsubscribe, 'Ne plus recevoir aucun message')}</p>`,
     ].join('\n'),
   };
