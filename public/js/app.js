@@ -423,7 +423,10 @@ const exchangesPage = async () => {
     const shown = (found?.members ?? []).filter((m) => m.documentId !== me.documentId);
     const more = found && found.pagination.total > found.members.length ? ' (précisez la recherche pour voir les autres)' : '';
     const head = !found ? 'Annuaire indisponible' : shown.length ? `— ${plural(shown.length, 'membre')}${more} —` : 'Aucun membre trouvé';
+    // A member chosen while the answer travelled stays chosen when the new list still has them.
+    const chosen = select.value;
     select.replaceChildren(h('option', { value: '' }, head), ...shown.map((m) => h('option', { value: m.documentId }, `${m.displayName}${m.headline ? ` — ${m.headline}` : ''}${m.rank ? ` (${m.rank.name})` : ''}`)));
+    if (shown.some((m) => m.documentId === chosen)) select.value = chosen;
   };
   let typing = 0;
   search.addEventListener('input', () => {

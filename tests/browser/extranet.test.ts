@@ -192,6 +192,8 @@ describeInBrowser('the extranet and the widgets, in Chromium', () => {
     // Marc finds Awa in the directory and proposes to help her for 3 hours at the suggested rate.
     await open(marc, '#/espace/echanges', 'Mes échanges');
     await marc.getByLabel('Chercher dans l’annuaire').fill('facilitation');
+    // The server's answer: Awa (her skills say facilitation), not Sofia (a graphic designer).
+    await marc.locator('#counterpart option', { hasText: 'Sofia Martin' }).waitFor({ state: 'detached' });
     const awaOption = await marc.locator('#counterpart option', { hasText: 'Awa Diallo' }).getAttribute('value');
     await marc.getByLabel('Membre', { exact: true }).selectOption(awaOption!);
     await marc.getByLabel('Description du service').fill('Refonte accessible de la page d’inscription');
