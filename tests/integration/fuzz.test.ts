@@ -13,7 +13,7 @@ import { buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isI
 import { startApp, type TestApp } from '../helpers/strapi';
 import { activeMember, bearer, loginStaff, type TestMember } from '../helpers/seed';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.DATABASE_CLIENT === 'mysql' ? 5_000 : 2_500));
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2_500);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 17);
 const IN_FLIGHT = 6;
 
